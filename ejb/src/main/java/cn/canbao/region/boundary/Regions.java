@@ -1,0 +1,87 @@
+package cn.canbao.region.boundary;
+
+import cn.canbao.platform.boundary.Callers;
+import cn.canbao.platform.boundary.ProblemException;
+import cn.canbao.platform.boundary.Roles;
+import cn.canbao.region.entity.Region;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The administrative tree as each caller may see it: their own region and everything below it. A clerk sees their
+ * village, a town officer their town, a district admin the district.
+ */
+@Stateless
+@RolesAllowed({Roles.CLERK, Roles.TOWN_OFFICER, Roles.DISTRICT_ADMIN, Roles.DEPARTMENT, Roles.TAX,
+        Roles.SUPERVISOR, Roles.OPERATOR, Roles.INTEGRATION})
+public class Regions {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Callers callers;
+
+    public Optional<Region> find(String code) {
+        return Optional.ofNullable(code == null ? null : em.find(Region.class, code));
+    }
+
+    /** The top of the tree the caller may see: their own region. */
+    public List<Region> visibleRoots() {
+        return List.of(require(callers.current().getRegionCode()));
+    }
+
+    /**
+     * The children of {@code parentCode} the caller may see. Below the caller's own region: all of them. Above it:
+     * only the branch that leads to the caller's region. Elsewhere: refused.
+     */
+    public List<Region> children(String parentCode) {
+        Region parent = require(parentCode);
+        String own = callers.current().getRegionCode();
+        List<Region> children = em.createNamedQuery(Region.CHILDREN, Region.class)
+                .setParameter("parent", parent.getCode())
+                .getResultList();
+        if (isWithin(parent.getCode(), own)) {
+            return children;
+        }
+        List<String> ownPath = pathToRoot(own);
+        if (ownPath.contains(parent.getCode())) {
+            return children.stream().filter(child -> ownPath.contains(child.getCode())).toList();
+        }
+        throw ProblemException.forbidden("REGION_NOT_VISIBLE",
+                "无权查看辖区 " + parentCode, "region " + parentCode + " is outside your area");
+    }
+
+    /** Whether the caller may see data of {@code regionCode} (their region or below it). */
+    public boolean callerMaySee(String regionCode) {
+        return isWithin(regionCode, callers.current().getRegionCode());
+    }
+
+    /** Whether {@code code} is {@code ancestor} or lies below it. */
+    public boolean isWithin(String code, String ancestor) {
+        return pathToRoot(code).contains(ancestor);
+    }
+
+    /** The codes from {@code code} up to the root of the tree, {@code code} first; empty for an unknown code. */
+    public List<String> pathToRoot(String code) {
+        List<String> path = new ArrayList<>();
+        Region current = code == null ? null : em.find(Region.class, code);
+        while (current != null && path.size() < 10) {
+            path.add(current.getCode());
+            current = current.getParentCode() == null ? null : em.find(Region.class, current.getParentCode());
+        }
+        return path;
+    }
+
+    private Region require(String code) {
+        return find(code).orElseThrow(() -> ProblemException.notFound("REGION_UNKNOWN",
+                "未知的行政区划代码 " + code, "unknown region code " + code));
+    }
+}

@@ -1,0 +1,37 @@
+package cn.canbao.web.platform;
+
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.ext.Provider;
+
+import java.util.Set;
+
+/**
+ * The API is outside the servlet security constraints (so browsers are not sent to the login form); this filter
+ * makes it require an authenticated caller for everything but the public paths, answering 401 as problem+json.
+ * Authentication itself is done by the server (Elytron, HTTP Basic) before the request reaches JAX-RS.
+ */
+@Provider
+@PreMatching
+@Priority(Priorities.AUTHENTICATION)
+public class AuthenticationFilter implements ContainerRequestFilter {
+
+    static final Set<String> PUBLIC_PATHS = Set.of("health");
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        String path = request.getUriInfo().getPath().replaceFirst("^/+", "").replaceFirst("/+$", "");
+        if (PUBLIC_PATHS.contains(path)) {
+            return;
+        }
+        if (request.getSecurityContext().getUserPrincipal() == null) {
+            request.abortWith(jakarta.ws.rs.core.Response.fromResponse(Problems.of(401, "Unauthorized", "NOT_AUTHENTICATED",
+                            "请先登录（HTTP Basic） / authentication required (HTTP Basic)", null))
+                    .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"canbao\"").build());
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package cn.canbao.web.platform;
+
+import cn.canbao.platform.boundary.DatabaseHealth;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/** {@code GET /api/v1/health}: public; UP (200) when the database answers, DOWN (503) when it does not. */
+@Path("health")
+public class HealthResource {
+
+    @Inject
+    DatabaseHealth database;
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response health() {
+        DatabaseHealth.Status status = database.check();
+        String state = status.up() ? "UP" : "DOWN";
+        JsonObject body = Json.createObjectBuilder()
+                .add("status", state)
+                .add("checks", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                        .add("name", "database")
+                        .add("status", state)
+                        .add("database", status.database() == null ? "unknown" : status.database())
+                        .add("detail", status.detail() == null ? "" : status.detail())))
+                .build();
+        return Response.status(status.up() ? 200 : 503).entity(body.toString()).type(MediaType.APPLICATION_JSON).build();
+    }
+}

@@ -1,0 +1,59 @@
+package cn.canbao.web.platform;
+
+import cn.canbao.platform.boundary.ProblemException;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.core.Response;
+
+import java.util.List;
+
+/** Builds RFC 9457 problem+json responses, the only shape in which the API reports an error. */
+public final class Problems {
+
+    public static final String MEDIA_TYPE = "application/problem+json";
+
+    private Problems() {
+    }
+
+    public static Response of(int status, String title, String code, String detail, List<ProblemException.FieldError> errors) {
+        JsonObjectBuilder body = Json.createObjectBuilder()
+                .add("type", "about:blank")
+                .add("status", status)
+                .add("title", title);
+        if (code != null) {
+            body.add("code", code);
+        }
+        if (detail != null) {
+            body.add("detail", detail);
+        }
+        if (errors != null && !errors.isEmpty()) {
+            JsonArrayBuilder list = Json.createArrayBuilder();
+            errors.forEach(e -> list.add(Json.createObjectBuilder()
+                    .add("field", e.field() == null ? "" : e.field())
+                    .add("message", e.message() == null ? "" : e.message())));
+            body.add("errors", list);
+        }
+        return Response.status(status).type(MEDIA_TYPE).entity(body.build().toString()).build();
+    }
+
+    public static Response of(ProblemException problem) {
+        return of(problem.kind().status, problem.kind().title, problem.code(), problem.getMessage(), problem.errors());
+    }
+
+    public static String title(int status) {
+        return switch (status) {
+            case 400 -> "Bad request";
+            case 401 -> "Unauthorized";
+            case 403 -> "Forbidden";
+            case 404 -> "Not found";
+            case 405 -> "Method not allowed";
+            case 406 -> "Not acceptable";
+            case 409 -> "Conflict";
+            case 415 -> "Unsupported media type";
+            case 422 -> "Rule violation";
+            case 503 -> "Service unavailable";
+            default -> status >= 500 ? "Internal error" : "Error";
+        };
+    }
+}
