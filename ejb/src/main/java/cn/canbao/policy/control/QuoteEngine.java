@@ -165,6 +165,7 @@ public class QuoteEngine {
         // college students: academic year, graduates, freshmen
         LocalDate yearStart = policy.yearStart();
         CollegeRule college = policy.college();
+        boolean freshman = false;
         if (type == ResidentType.COLLEGE_STUDENT && college != null) {
             if (college.coverFrom() != null) {
                 yearStart = college.coverFrom();
@@ -181,6 +182,7 @@ public class QuoteEngine {
             if (request.groups().contains(PersonGroup.FRESHMAN) && college.freshmanCoverStart() != null
                     && date.isBefore(policy.yearStart())) {
                 coverRule = college.freshmanCoverStart();
+                freshman = true;
                 why.add("新生入学时参加下一年度居民医保：" + describeStart(coverRule));
             }
         }
@@ -191,7 +193,8 @@ public class QuoteEngine {
             why.add(date + " 缴费，新生儿出生" + newborn.withinDays() + "日内参保，待遇自出生之日" + start + "起");
         } else {
             start = coverRule.startFor(date, yearStart);
-            if (start.isBefore(yearStart)) {
+            // a freshman's cover begins before the insurance year by design (seeds 000, 002)
+            if (!freshman && start.isBefore(yearStart)) {
                 start = yearStart;
             }
             why.add(date + " 缴费，" + describeStart(coverRule) + "，待遇自" + start + "起");
