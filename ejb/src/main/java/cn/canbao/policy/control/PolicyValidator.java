@@ -1,0 +1,266 @@
+package cn.canbao.policy.control;
+
+import cn.canbao.policy.entity.CatalogueEntry;
+import cn.canbao.policy.entity.CollegeRule;
+import cn.canbao.policy.entity.Exemption;
+import cn.canbao.policy.entity.Milestone;
+import cn.canbao.policy.entity.PaymentWindow;
+import cn.canbao.policy.entity.Policy;
+import cn.canbao.policy.entity.PolicyValidationException;
+import cn.canbao.policy.entity.PolicyViolation;
+import cn.canbao.policy.entity.ScoringBand;
+import cn.canbao.policy.entity.ScoringRule;
+import cn.canbao.policy.entity.Tier;
+import cn.canbao.policy.entity.TierAmount;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** The load checks of DOMAIN.md §4: every violation is collected, each naming its row and rule. */
+public class PolicyValidator {
+
+    public void requireValid(Policy policy) {
+        List<PolicyViolation> violations = validate(policy);
+        if (!violations.isEmpty()) {
+            throw new PolicyValidationException(policy.policyId(), violations);
+        }
+    }
+
+    public List<PolicyViolation> validate(Policy p) {
+        List<PolicyViolation> v = new ArrayList<>();
+        checkHeader(p, v);
+        checkTiers(p, v);
+        checkWindows(p, v);
+        checkCatalogue(p, v);
+        checkExemptions(p, v);
+        checkNewbornAndCollege(p, v);
+        checkMilestonesAndScoring(p, v);
+        return v;
+    }
+
+    private static void add(List<PolicyViolation> v, String where, String rule, String zh, String en) {
+        v.add(new PolicyViolation(where, rule, zh, en));
+    }
+
+    private static boolean negative(BigDecimal amount) {
+        return amount != null && amount.signum() < 0;
+    }
+
+    private void checkHeader(Policy p, List<PolicyViolation> v) {
+        if (p.regionCode() == null || !p.regionCode().matches("\\d{6}")) {
+            add(v, "regionCode", "REGION_CODE_FORMAT", "行政区划代码应为6位数字", "regionCode must be 6 digits");
+        }
+        String expected = p.regionCode() + "-" + p.insuranceYear();
+        if (!expected.equals(p.policyId())) {
+            add(v, "policyId", "POLICY_ID_FORMAT", "政策编号应为“区划代码-参保年度”即" + expected,
+                    "policyId must be <regionCode>-<insuranceYear>, i.e. " + expected);
+        }
+        if (negative(p.fiscalSubsidy())) {
+            add(v, "fiscalSubsidy", "AMOUNT_NOT_NEGATIVE", "财政补助标准不得为负数", "fiscal subsidy must be >= 0");
+        }
+    }
+
+    private void checkTiers(Policy p, List<PolicyViolation> v) {
+        if (p.tiers().isEmpty()) {
+            add(v, "tiers", "TIER_REQUIRED", "至少应有一个档次", "at least one tier is required");
+        }
+        Set<Integer> seen = new HashSet<>();
+        for (int i = 0; i < p.tiers().size(); i++) {
+            Tier t = p.tiers().get(i);
+            String where = "tiers[" + i + "] tier " + t.tier();
+            if (t.tier() != 1 && t.tier() != 2) {
+                add(v, where, "TIER_NUMBER", "档次只能是1（一档）或2（二档）", "tier must be 1 or 2");
+            }
+            if (!seen.add(t.tier())) {
+                add(v, where, "TIER_UNIQUE", "档次重复", "duplicate tier");
+            }
+            if (negative(t.residentStandard()) || negative(t.collegeStandard())) {
+                add(v, where, "AMOUNT_NOT_NEGATIVE", "缴费标准不得为负数", "standards must be >= 0");
+            }
+        }
+    }
+
+    private void checkWindows(Policy p, List<PolicyViolation> v) {
+        if (p.windows().isEmpty()) {
+            add(v, "windows", "WINDOW_REQUIRED", "至少应有一个缴费期", "at least one payment window is required");
+        }
+        Set<String> names = new HashSet<>();
+        PaymentWindow previous = null;
+        for (int i = 0; i < p.windows().size(); i++) {
+            PaymentWindow w = p.windows().get(i);
+            String where = "windows[" + i + "] " + w.name();
+            if (w.name() == null || w.name().isBlank()) {
+                add(v, where, "WINDOW_NAME", "缴费期须有名称", "a window needs a name");
+            } else if (!names.add(w.name())) {
+                add(v, where, "WINDOW_NAME_UNIQUE", "缴费期名称重复", "duplicate window name");
+            }
+            if (w.to().isBefore(w.from())) {
+                add(v, where, "WINDOW_DATES_ORDERED", "缴费期结束日早于开始日", "window ends before it starts");
+            }
+            if (previous != null && !w.from().isAfter(previous.to())) {
+                add(v, where, "WINDOWS_ORDERED_NOT_OVERLAPPING",
+                        "缴费期应按时间顺序排列且不得重叠（与上一缴费期" + previous.name() + "）",
+                        "windows must be in date order and must not overlap (previous: " + previous.name() + ")");
+            }
+            if (w.coverEnd().isBefore(w.from())) {
+                add(v, where, "COVER_END_AFTER_WINDOW", "待遇截止日早于缴费期开始", "cover ends before the window opens");
+            }
+            previous = w;
+        }
+        if (!p.windows().isEmpty() && p.finalCutoff().isBefore(p.opening())) {
+            add(v, "finalCutoff", "CUTOFF_AFTER_OPENING", "最终缴费截止日早于开始缴费日",
+                    "final cutoff lies before the campaign opens");
+        }
+    }
+
+    private void checkCatalogue(Policy p, List<PolicyViolation> v) {
+        Set<String> codes = new HashSet<>();
+        LocalDate opening = p.opening();
+        LocalDate end = p.campaignEnd();
+        for (int i = 0; i < p.catalogue().size(); i++) {
+            CatalogueEntry c = p.catalogue().get(i);
+            String where = "catalogue[" + i + "] code " + c.code();
+            if (c.code() == null || c.code().isBlank()) {
+                add(v, where, "CODE_REQUIRED", "资助类别代码不得为空", "category code is required");
+            } else if (!codes.add(c.code())) {
+                add(v, where, "CODE_UNIQUE", "资助类别代码重复", "duplicate category code");
+            }
+            if (c.validFrom() != null && c.validTo() != null && c.validTo().isBefore(c.validFrom())) {
+                add(v, where, "VALIDITY_ORDERED", "标准执行截止日早于起始日", "validity ends before it starts");
+            }
+            if ((c.validFrom() != null && (c.validFrom().isBefore(opening) || c.validFrom().isAfter(end)))
+                    || (c.validTo() != null && (c.validTo().isBefore(opening) || c.validTo().isAfter(end)))) {
+                add(v, where, "VALIDITY_INSIDE_CAMPAIGN",
+                        "标准执行时间应在本年度筹资期内（" + opening + "至" + end + "）",
+                        "validity must lie inside the campaign (" + opening + " to " + end + ")");
+            }
+            Set<Integer> tiersSeen = new HashSet<>();
+            for (TierAmount a : c.amounts()) {
+                String at = where + " tier " + a.tier();
+                if (!tiersSeen.add(a.tier())) {
+                    add(v, at, "TIER_UNIQUE", "同一类别的档次重复", "tier listed twice for the category");
+                }
+                Optional<Tier> tier = p.tier(a.tier());
+                if (tier.isEmpty()) {
+                    add(v, at, "TIER_EXISTS", "本政策没有该档次", "the policy has no such tier");
+                    continue;
+                }
+                if ((a.subsidy() == null) != (a.personal() == null)) {
+                    add(v, at, "AMOUNTS_BOTH_OR_NONE", "资助金额与个人缴费须同时填写或同时为空（——）",
+                            "subsidy and personal amount must both be set or both be null (not offered)");
+                    continue;
+                }
+                if (!a.offered()) {
+                    continue;
+                }
+                if (negative(a.subsidy()) || negative(a.personal())) {
+                    add(v, at, "AMOUNT_NOT_NEGATIVE", "金额不得为负数", "amounts must be >= 0");
+                }
+                BigDecimal standard = c.college() ? tier.get().collegeStandard() : tier.get().residentStandard();
+                if (standard == null) {
+                    add(v, at, "COLLEGE_STANDARD_EXISTS", "大学生类别需要该档次的大学生缴费标准",
+                            "a college category needs the tier's college standard");
+                    continue;
+                }
+                if (a.subsidy().add(a.personal()).compareTo(standard) != 0) {
+                    add(v, at, "AMOUNTS_SUM_TO_STANDARD",
+                            "资助" + a.subsidy() + " + 个人" + a.personal() + " = " + a.subsidy().add(a.personal())
+                                    + "，不等于" + (c.college() ? "大学生" : "") + "缴费标准" + standard,
+                            "subsidy " + a.subsidy() + " + personal " + a.personal() + " = "
+                                    + a.subsidy().add(a.personal()) + ", not the " + (c.college() ? "college " : "")
+                                    + "standard " + standard);
+                }
+            }
+        }
+    }
+
+    private void checkExemptions(Policy p, List<PolicyViolation> v) {
+        for (int i = 0; i < p.exemptions().size(); i++) {
+            Exemption e = p.exemptions().get(i);
+            String where = "exemptions[" + i + "] " + e.name();
+            if (e.to().isBefore(e.from())) {
+                add(v, where, "DATES_ORDERED", "豁免适用期结束日早于开始日", "exemption ends before it starts");
+            }
+            if (e.subsidyCodes().isEmpty() && e.groups().isEmpty()) {
+                add(v, where, "EXEMPTION_PERSONS", "豁免须指明适用人员（资助类别或人群）",
+                        "an exemption must name its persons (subsidy codes or groups)");
+            }
+            for (String code : e.subsidyCodes()) {
+                if (p.category(code).isEmpty()) {
+                    add(v, where + " code " + code, "CODE_EXISTS", "资助目录中没有该类别代码",
+                            "no such code in the catalogue");
+                }
+            }
+            if (e.extendsWindow() && (e.windowName() == null || e.priceMode() == null || e.coverStart() == null)) {
+                add(v, where, "EXTENSION_COMPLETE", "延长缴费期的豁免须给出缴费期名称、价格方式和待遇起始规则",
+                        "an exemption that extends a window needs windowName, priceMode and coverStart");
+            }
+        }
+    }
+
+    private void checkNewbornAndCollege(Policy p, List<PolicyViolation> v) {
+        if (p.newborn() != null && p.newborn().withinDays() <= 0) {
+            add(v, "newborn", "NEWBORN_DAYS", "新生儿参保期限天数须大于0", "newborn withinDays must be > 0");
+        }
+        if (p.newborn() != null && p.newborn().enrollAnyDateWithinDays() && p.newborn().priceMode() == null) {
+            add(v, "newborn", "NEWBORN_PRICE", "新生儿参保期作为独立缴费期时须给出价格方式",
+                    "a newborn period that is its own payment window needs a priceMode");
+        }
+        CollegeRule c = p.college();
+        if (c != null && c.yearMode() == CollegeRule.YearMode.ACADEMIC
+                && (c.coverFrom() == null || c.coverTo() == null || c.coverTo().isBefore(c.coverFrom()))) {
+            add(v, "college", "ACADEMIC_YEAR_DATES", "学年制须给出有效的学年起止日期",
+                    "ACADEMIC year mode needs coverFrom <= coverTo");
+        }
+    }
+
+    private void checkMilestonesAndScoring(Policy p, List<PolicyViolation> v) {
+        for (int i = 0; i < p.milestones().size(); i++) {
+            Milestone m = p.milestones().get(i);
+            if (m.from() != null && m.to() != null && m.to().isBefore(m.from())) {
+                add(v, "milestones[" + i + "] " + m.name(), "DATES_ORDERED", "节点结束日早于开始日",
+                        "milestone ends before it starts");
+            }
+        }
+        for (int i = 0; i < p.villageScoring().size(); i++) {
+            ScoringRule s = p.villageScoring().get(i);
+            for (int j = 0; j < s.bands().size(); j++) {
+                ScoringBand b = s.bands().get(j);
+                String where = "villageScoring[" + i + "] " + s.name() + " bands[" + j + "]";
+                if (b.minRatePercent() != null && b.maxRatePercent() != null
+                        && b.minRatePercent().compareTo(b.maxRatePercent()) >= 0) {
+                    add(v, where, "BAND_ORDERED", "区间下限须小于上限", "band minimum must be below its maximum");
+                }
+                if (negative(b.fundingPerPerson()) || negative(b.townFundingPerPerson())
+                        || negative(b.villageFundingPerPerson())) {
+                    add(v, where, "AMOUNT_NOT_NEGATIVE", "经费不得为负数", "funding must be >= 0");
+                }
+                if (b.fundingPerPerson() != null && b.townFundingPerPerson() != null
+                        && b.villageFundingPerPerson() != null && b.townFundingPerPerson()
+                        .add(b.villageFundingPerPerson()).compareTo(b.fundingPerPerson()) != 0) {
+                    add(v, where, "FUNDING_SPLIT", "镇出资与村自筹之和应等于每人经费",
+                            "town and village shares must add up to the funding per person");
+                }
+                for (int k = 0; k < j; k++) {
+                    if (overlap(s.bands().get(k), b)) {
+                        add(v, where, "BANDS_NOT_OVERLAPPING", "与第" + k + "个区间重叠",
+                                "overlaps band " + k);
+                    }
+                }
+            }
+        }
+    }
+
+    private static boolean overlap(ScoringBand a, ScoringBand b) {
+        boolean aBelowB = a.maxRatePercent() != null && b.minRatePercent() != null
+                && a.maxRatePercent().compareTo(b.minRatePercent()) <= 0;
+        boolean bBelowA = b.maxRatePercent() != null && a.minRatePercent() != null
+                && b.maxRatePercent().compareTo(a.minRatePercent()) <= 0;
+        return !aBelowB && !bBelowA;
+    }
+}

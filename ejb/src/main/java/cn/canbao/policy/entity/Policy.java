@@ -1,0 +1,71 @@
+package cn.canbao.policy.entity;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One pooling region's rules for one insurance year (年度参保政策), as entered from the notice. Every number and
+ * date lives here, none in code. {@code fiscalSubsidy} is null when the notice does not state it.
+ */
+public record Policy(String policyId, String regionCode, int insuranceYear, String name, List<Tier> tiers,
+                     BigDecimal fiscalSubsidy, List<PaymentWindow> windows, LocalDate finalCutoff,
+                     List<Exemption> exemptions, NewbornRule newborn, CollegeRule college,
+                     List<CatalogueEntry> catalogue, List<Milestone> milestones, List<ScoringRule> villageScoring,
+                     List<String> reporting, List<String> notes) {
+
+    public Policy {
+        tiers = List.copyOf(tiers);
+        fiscalSubsidy = Yuan.of(fiscalSubsidy);
+        windows = List.copyOf(windows);
+        exemptions = List.copyOf(exemptions);
+        catalogue = List.copyOf(catalogue);
+        milestones = List.copyOf(milestones);
+        villageScoring = List.copyOf(villageScoring);
+        reporting = List.copyOf(reporting);
+        notes = List.copyOf(notes);
+    }
+
+    public Optional<Tier> tier(int number) {
+        return tiers.stream().filter(t -> t.tier() == number).findFirst();
+    }
+
+    public Optional<CatalogueEntry> category(String code) {
+        return catalogue.stream().filter(c -> c.code().equals(code)).findFirst();
+    }
+
+    public LocalDate yearStart() {
+        return LocalDate.of(insuranceYear, 1, 1);
+    }
+
+    public LocalDate yearEnd() {
+        return LocalDate.of(insuranceYear, 12, 31);
+    }
+
+    /** First day any payment is taken. */
+    public LocalDate opening() {
+        return windows.stream().map(PaymentWindow::from).min(Comparator.naturalOrder()).orElse(yearStart());
+    }
+
+    /** Last day the campaign's rules reach: the latest cover end, exemption or cutoff, at least 31 Dec. */
+    public LocalDate campaignEnd() {
+        LocalDate end = yearEnd();
+        for (PaymentWindow w : windows) {
+            end = later(end, w.coverEnd());
+        }
+        for (Exemption e : exemptions) {
+            end = later(end, e.to());
+        }
+        if (college != null) {
+            end = later(end, college.coverTo());
+            end = later(end, college.graduateCoverTo());
+        }
+        return later(end, finalCutoff);
+    }
+
+    private static LocalDate later(LocalDate a, LocalDate b) {
+        return b != null && b.isAfter(a) ? b : a;
+    }
+}
