@@ -1,6 +1,7 @@
 package cn.canbao.platform.control;
 
 import cn.canbao.platform.entity.AppUser;
+import cn.canbao.policy.control.SeedPolicies;
 import cn.canbao.region.entity.Region;
 import cn.canbao.region.entity.RegionLevel;
 import cn.canbao.region.entity.RegionTarget;
@@ -26,7 +27,7 @@ import java.util.logging.Logger;
 
 /**
  * Loads the demo data of the embedded default on its first start: the region tree of the five seed districts, the
- * village targets of seeds 000 and 001, and the demo users' regions. Only when {@code canbao.demo-data=true}
+ * village targets of seeds 000 and 001, the demo users' regions and the five seed policies of config/policies. Only when {@code canbao.demo-data=true}
  * (set by config/cli/90-demo.cli) and the region table is still empty, so a restart never loads twice.
  * The data are files in config/demo, packaged as canbao-config.jar in the EAR's lib/.
  */
@@ -45,6 +46,9 @@ public class DemoData {
     @Inject
     AuditLog audit;
 
+    @Inject
+    SeedPolicies seedPolicies;
+
     @PostConstruct
     void loadOnFirstStart() {
         if (!Boolean.parseBoolean(System.getProperty(DEMO_DATA_PROPERTY, "false"))) {
@@ -56,12 +60,17 @@ public class DemoData {
             return;
         }
         List<Map<String, String>> regionRows = csv("regions.csv");
-        for (Map<String, String> row : regionRows) {
-            String parent = row.get("parent_code");
-            em.persist(new Region(row.get("code"), row.get("name"), RegionLevel.valueOf(row.get("level")),
-                    parent == null || parent.isBlank() ? null : parent));
+        // parents before children: the unit of work does not order rows linked only by a code column
+        for (RegionLevel level : RegionLevel.values()) {
+            for (Map<String, String> row : regionRows) {
+                if (RegionLevel.valueOf(row.get("level")) == level) {
+                    String parent = row.get("parent_code");
+                    em.persist(new Region(row.get("code"), row.get("name"), level,
+                            parent == null || parent.isBlank() ? null : parent));
+                }
+            }
+            em.flush();
         }
-        em.flush();
         List<Map<String, String>> targetRows = csv("targets.csv");
         for (Map<String, String> row : targetRows) {
             em.persist(new RegionTarget(row.get("policy_id"), row.get("region_code"), Integer.parseInt(row.get("target"))));
@@ -74,10 +83,25 @@ public class DemoData {
         for (Map<String, String> row : userRows) {
             em.persist(new AppUser(row.get("username"), row.get("display_name"), row.get("region_code")));
         }
+        long policies = csv("seed-policies.csv").stream()
+                .filter(row -> seedPolicies.loadIfAbsent(text("canbao/policies/" + row.get("file"))))
+                .count();
         audit.record("DEMO_DATA_LOADED", "system", "demo", null, null,
-                regionRows.size() + " regions, " + targetRows.size() + " targets, " + userRows.size() + " users");
+                regionRows.size() + " regions, " + targetRows.size() + " targets, " + userRows.size() + " users, "
+                        + policies + " policies");
         LOG.info(() -> "Demo data loaded: " + regionRows.size() + " regions, " + targetRows.size() + " village targets, "
-                + userRows.size() + " users");
+                + userRows.size() + " users, " + policies + " seed policies");
+    }
+
+    static String text(String resource) {
+        try (InputStream in = DemoData.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException(resource + " is missing from canbao-config.jar");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Rows of a simple comma-separated file with a header line (no quoting: the demo files need none). */

@@ -1,0 +1,122 @@
+package cn.canbao.web.policy;
+
+import cn.canbao.person.entity.IdNumber;
+import cn.canbao.platform.boundary.ProblemException;
+import cn.canbao.platform.boundary.ProblemException.FieldError;
+import cn.canbao.policy.boundary.Policies;
+import cn.canbao.policy.entity.HeldIdentity;
+import cn.canbao.policy.entity.PersonGroup;
+import cn.canbao.policy.entity.Quote;
+import cn.canbao.policy.entity.QuoteRequest;
+import cn.canbao.policy.entity.ResidentType;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * {@code /api/v1/policies}: the campaign policies as data (API.md, Policies and Quote). Validation of the body
+ * happens here; the rules live in the policy component.
+ */
+@Path("policies")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({"clerk", "town_officer", "district_admin", "department", "tax", "supervisor", "operator", "integration"})
+public class PolicyResource {
+
+    /** The body of a quote request (API.md). */
+    public record QuoteBody(Integer tier, LocalDate paymentDate, String residentType, LocalDate birthDate,
+                            String idNumber, List<String> identities, List<String> groups) {
+    }
+
+    @Inject
+    Policies policies;
+
+    @GET
+    public List<Policies.Summary> list() {
+        return policies.list();
+    }
+
+    @GET
+    @Path("{policyId}")
+    public Response get(@PathParam("policyId") String policyId) {
+        return Response.ok(policies.document(policyId), MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8")).build();
+    }
+
+    @PUT
+    @Path("{policyId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("district_admin")
+    public Response put(@PathParam("policyId") String policyId, String document) {
+        if (document == null || document.isBlank()) {
+            throw ProblemException.badRequest("EMPTY_BODY", "请求内容为空，请提交政策文档", "empty body: send the policy document",
+                    List.of());
+        }
+        Policies.Saved saved = policies.put(policyId, document);
+        return Response.status(saved.created() ? Response.Status.CREATED : Response.Status.OK)
+                .entity(policies.document(policyId))
+                .type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
+                .build();
+    }
+
+    @POST
+    @Path("{policyId}/quotes")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Quote quote(@PathParam("policyId") String policyId, QuoteBody body) {
+        return policies.quote(policyId, toRequest(body));
+    }
+
+    static QuoteRequest toRequest(QuoteBody body) {
+        if (body == null) {
+            throw ProblemException.badRequest("EMPTY_BODY", "请求内容为空", "empty body", List.of());
+        }
+        List<FieldError> errors = new ArrayList<>();
+        if (body.tier() == null) {
+            errors.add(new FieldError("tier", "必填 / required"));
+        }
+        ResidentType residentType = ResidentType.RESIDENT;
+        if (body.residentType() != null) {
+            try {
+                residentType = ResidentType.valueOf(body.residentType().trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                errors.add(new FieldError("residentType", "应为 RESIDENT | PUPIL | COLLEGE_STUDENT | NEWBORN / must be one of these"));
+            }
+        }
+        Set<PersonGroup> groups = EnumSet.noneOf(PersonGroup.class);
+        for (String group : body.groups() == null ? List.<String>of() : body.groups()) {
+            try {
+                groups.add(PersonGroup.valueOf(String.valueOf(group).trim().toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                errors.add(new FieldError("groups", "未知的人员类别 " + group + " / unknown group " + group));
+            }
+        }
+        IdNumber idNumber = null;
+        if (body.idNumber() != null && !body.idNumber().isBlank()) {
+            try {
+                idNumber = IdNumber.of(body.idNumber());
+            } catch (IllegalArgumentException e) {
+                throw new ProblemException(ProblemException.Kind.UNPROCESSABLE, "INVALID_ID_NUMBER", e.getMessage(),
+                        "invalid ID number", List.of(new FieldError("idNumber", e.getMessage())));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.badRequest("INVALID_INPUT", "报价请求不完整或格式错误", "invalid quote request", errors);
+        }
+        List<HeldIdentity> identities = body.identities() == null ? List.of()
+                : body.identities().stream().filter(c -> c != null && !c.isBlank()).map(c -> HeldIdentity.bare(c.trim())).toList();
+        return new QuoteRequest(body.tier(), body.paymentDate(), residentType, body.birthDate(), idNumber, identities, groups);
+    }
+}
