@@ -2,6 +2,7 @@
 # Runs README's run command (the embedded H2 default with demo data) as a newcomer would, checks that health answers
 # UP and the login page is served within 60 s of the server starting, changes a policy, stops the server, starts it
 # again and checks that the data survived. Loopback only; bounded waits; stops the server it started.
+# CI only: it deletes ear/target/wildfly (and with it the embedded database) to provision the default afresh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BASE=http://localhost:8080/canbao
@@ -51,16 +52,20 @@ regions=$(curl -fsS -u town_officer:demo123 "$BASE/api/v1/regions?parentCode=500
 [ "$regions" = 17 ] || { echo "expected 17 villages, got $regions"; exit 1; }
 
 # change a policy so the restart has something to keep: rename 500230-2024
-renamed=$(curl -fsS -u district_admin:demo123 "$BASE/api/v1/policies/500230-2024" | sed 's/"name" *: *"[^"]*"/"name":"栗子乡2024（重启检查）"/')
-curl -fsS -o /dev/null -X PUT -u district_admin:demo123 -H 'Content-Type: application/json' --data-binary "$renamed" \
-    "$BASE/api/v1/policies/500230-2024"
+renamed=$(curl -fsS -u district_admin:demo123 "$BASE/api/v1/policies/500230-2024" | sed '0,/"name" *: *"[^"]*"/s//"name": "栗子乡2024（重启检查）"/')
+status=$(curl -sS -o /tmp/canbao-smoke-put.json -w '%{http_code}' -X PUT -u district_admin:demo123 \
+    -H 'Content-Type: application/json' --data-binary "$renamed" "$BASE/api/v1/policies/500230-2024")
+[ "$status" = 200 ] || { echo "policy change refused ($status):"; cat /tmp/canbao-smoke-put.json; exit 1; }
 
 stop_server
 echo "server stopped; starting again"
 start_server
 grep -aq "Demo data already present" "$LOG" || { echo "demo data loaded twice"; exit 1; }
-curl -fsS -u district_admin:demo123 "$BASE/api/v1/policies/500230-2024" | grep -q "重启检查" \
-    || { echo "the policy change was lost across the restart"; exit 1; }
+after=$(curl -fsS -u district_admin:demo123 "$BASE/api/v1/policies/500230-2024")
+case "$after" in
+    *重启检查*) ;;
+    *) echo "the policy change was lost across the restart"; exit 1 ;;
+esac
 echo "data kept across the restart"
 stop_server
 echo "smoke run: OK"

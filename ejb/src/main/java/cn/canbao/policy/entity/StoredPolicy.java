@@ -1,5 +1,6 @@
 package cn.canbao.policy.entity;
 
+import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -11,9 +12,10 @@ import java.time.OffsetDateTime;
 
 /**
  * A campaign policy as stored: the JSON document (see docs/policy-format.md) is the source of truth; region, year
- * and name are copied out of it for listing.
+ * and name are copied out of it for listing. Cached (shared cache): every quote reads its policy.
  */
 @Entity
+@Cacheable
 @Table(name = "policy")
 @NamedQuery(name = StoredPolicy.ALL, query = "select p from StoredPolicy p order by p.policyId")
 public class StoredPolicy {
