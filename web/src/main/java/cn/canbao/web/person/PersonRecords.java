@@ -1,7 +1,9 @@
 package cn.canbao.web.person;
 
 import cn.canbao.person.entity.Person;
+import cn.canbao.subsidy.boundary.SubsidyIdentities;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import java.util.List;
 
@@ -9,7 +11,10 @@ import java.util.List;
 @ApplicationScoped
 public class PersonRecords {
 
+    @Inject
+    SubsidyIdentities identities;
+
     public PersonView of(Person person) {
-        return PersonView.of(person, List.of(), List.of(), List.of());
+        return PersonView.of(person, identities.of(person).stream().map(IdentityView::of).toList(), List.of(), List.of());
     }
 }

@@ -3,6 +3,7 @@ package cn.canbao.web.person;
 import cn.canbao.person.boundary.Persons;
 import cn.canbao.person.entity.Person;
 import cn.canbao.platform.boundary.ProblemException;
+import cn.canbao.subsidy.boundary.SubsidyIdentities;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -30,6 +31,9 @@ public class PersonResource {
     @Inject
     PersonRecords records;
 
+    @Inject
+    SubsidyIdentities identities;
+
     @Context
     UriInfo uriInfo;
 
@@ -42,6 +46,15 @@ public class PersonResource {
         Person person = persons.register(body);
         return Response.created(uriInfo.getAbsolutePathBuilder().path(person.getIdNumber()).build())
                 .entity(records.of(person)).build();
+    }
+
+    @POST
+    @Path("{idNumber}/identities")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"district_admin", "department"})
+    public Response recordIdentity(@PathParam("idNumber") String idNumber, SubsidyIdentities.ManualEntry body) {
+        return Response.status(Response.Status.CREATED)
+                .entity(IdentityView.of(identities.recordManually(idNumber, body))).build();
     }
 
     @GET
