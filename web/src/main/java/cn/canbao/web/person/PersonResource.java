@@ -1,5 +1,6 @@
 package cn.canbao.web.person;
 
+import cn.canbao.enrollment.boundary.Enrollments;
 import cn.canbao.person.boundary.Persons;
 import cn.canbao.person.entity.Person;
 import cn.canbao.platform.boundary.ProblemException;
@@ -34,6 +35,9 @@ public class PersonResource {
     @Inject
     SubsidyIdentities identities;
 
+    @Inject
+    Enrollments enrollments;
+
     @Context
     UriInfo uriInfo;
 
@@ -55,6 +59,22 @@ public class PersonResource {
     public Response recordIdentity(@PathParam("idNumber") String idNumber, SubsidyIdentities.ManualEntry body) {
         return Response.status(Response.Status.CREATED)
                 .entity(IdentityView.of(identities.recordManually(idNumber, body))).build();
+    }
+
+    /** Why the resident does not enroll this year (API addition). */
+    public record NonEnrollmentBody(String policyId, String reason, String note, Boolean signed) {
+    }
+
+    @POST
+    @Path("{idNumber}/non-enrollments")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"clerk", "town_officer", "district_admin"})
+    public Response recordNonEnrollment(@PathParam("idNumber") String idNumber, NonEnrollmentBody body) {
+        if (body == null) {
+            throw ProblemException.badRequest("EMPTY_BODY", "请求内容为空", "empty body", List.of());
+        }
+        return Response.status(Response.Status.CREATED).entity(NonEnrollmentView.of(
+                enrollments.recordNonEnrollment(idNumber, body.policyId(), body.reason(), body.note(), body.signed()))).build();
     }
 
     @GET
