@@ -183,6 +183,26 @@ public class Enrollments {
         return locked;
     }
 
+    /** The enrollment locked for a correction (reversal, refund) until the caller's transaction ends. */
+    @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.TAX})
+    public Enrollment lockById(Long enrollmentId) {
+        Enrollment locked = em.find(Enrollment.class, enrollmentId, LockModeType.PESSIMISTIC_WRITE);
+        em.refresh(locked);
+        return locked;
+    }
+
+    /** The payment on this enrollment was reversed as a mistake: unpaid again. */
+    @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.TAX})
+    public void reversed(Enrollment enrollment) {
+        enrollment.paymentReversed();
+    }
+
+    /** The contribution on this enrollment was refunded: cover ends. */
+    @RolesAllowed({Roles.TAX})
+    public void refunded(Enrollment enrollment) {
+        enrollment.refunded();
+    }
+
     @RolesAllowed({Roles.CLERK, Roles.TOWN_OFFICER, Roles.DISTRICT_ADMIN})
     public NonEnrollment recordNonEnrollment(String idNumber, String policyId, String reasonText, String note, Boolean signed) {
         List<FieldError> errors = new ArrayList<>();
