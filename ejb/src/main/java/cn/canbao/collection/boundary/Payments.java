@@ -2,7 +2,7 @@ package cn.canbao.collection.boundary;
 
 import cn.canbao.collection.control.PaymentRecorder;
 import cn.canbao.collection.control.PaymentRecorder.Checked;
-import cn.canbao.collection.control.PaymentRecorder.LostRace;
+import cn.canbao.platform.boundary.LostRace;
 import cn.canbao.collection.control.PaymentRecorder.Recorded;
 import cn.canbao.collection.entity.Channel;
 import cn.canbao.collection.entity.Payment;

@@ -17,7 +17,7 @@ import cn.canbao.policy.boundary.Policies;
 import cn.canbao.policy.entity.Policy;
 import cn.canbao.policy.entity.Quote;
 import jakarta.annotation.security.PermitAll;
-import jakarta.ejb.ApplicationException;
+import cn.canbao.platform.boundary.LostRace;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -51,16 +51,6 @@ public class PaymentRecorder {
 
     /** The stored payment and whether this call created it (false: the transaction id was seen before). */
     public record Recorded(Payment payment, Person person, boolean created) {
-    }
-
-    /** Lost a race the database decided (unique constraint, lock timeout): look again in a new transaction. */
-    @ApplicationException(rollback = true)
-    public static class LostRace extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        public LostRace(Throwable cause) {
-            super(cause);
-        }
     }
 
     @PersistenceContext

@@ -7,6 +7,7 @@ import cn.canbao.enrollment.entity.NonEnrollment;
 import cn.canbao.enrollment.entity.NonEnrollmentReason;
 import cn.canbao.person.boundary.Persons;
 import cn.canbao.person.entity.Person;
+import cn.canbao.platform.boundary.LostRace;
 import cn.canbao.platform.boundary.ProblemException;
 import cn.canbao.platform.boundary.ProblemException.FieldError;
 import cn.canbao.platform.boundary.Roles;
@@ -162,13 +163,28 @@ public class Enrollments {
             Enrollment created = new Enrollment(person.getId(), policy.policyId(), policy.insuranceYear(), tier,
                     person.getHouseholdRegionCode(), null, OffsetDateTime.now(clock), audit.currentActor());
             em.persist(created);
-            em.flush();
+            try {
+                em.flush();
+            } catch (PersistenceException e) {
+                if (Constraints.isUniqueViolation(e, null) || Constraints.isTransient(e)) {
+                    throw new LostRace(e);
+                }
+                throw e;
+            }
             audit.record("ENROLLMENT_REGISTERED", "enrollment", String.valueOf(created.getId()), null,
                     auditJson(created), "registered with its first payment");
             return created;
         }
-        Enrollment locked = em.find(Enrollment.class, existing.get().getId(), LockModeType.PESSIMISTIC_WRITE);
-        em.refresh(locked);
+        Enrollment locked;
+        try {
+            locked = em.find(Enrollment.class, existing.get().getId(), LockModeType.PESSIMISTIC_WRITE);
+            em.refresh(locked);
+        } catch (PersistenceException e) {
+            if (Constraints.isTransient(e)) {
+                throw new LostRace(e);
+            }
+            throw e;
+        }
         if (!locked.getPolicyId().equals(policy.policyId())) {
             throw ProblemException.conflict("ENROLLED_IN_OTHER_POLICY",
                     "参保人 " + person.maskedIdNumber() + " 本年度已在 " + locked.getPolicyId() + " 登记",
