@@ -32,8 +32,9 @@ public class ApiChallengeFilter extends HttpFilter {
             response.setHeader("WWW-Authenticate", "Basic realm=\"canbao\"");
             response.setContentType(Problems.MEDIA_TYPE);
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-            response.getWriter().write("{\"type\":\"about:blank\",\"status\":401,\"title\":\"Unauthorized\","
-                    + "\"code\":\"BAD_CREDENTIALS\",\"detail\":\"用户名或密码错误 / wrong user name or password\"}");
+            response.getOutputStream().write(("{\"type\":\"about:blank\",\"status\":401,\"title\":\"Unauthorized\","
+                    + "\"code\":\"BAD_CREDENTIALS\",\"detail\":\"用户名或密码错误 / wrong user name or password\"}")
+                    .getBytes(StandardCharsets.UTF_8));
             return;
         }
         chain.doFilter(request, response);

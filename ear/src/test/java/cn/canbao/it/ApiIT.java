@@ -1,0 +1,123 @@
+package cn.canbao.it;
+
+import jakarta.json.JsonObject;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The REST base seen from outside: health, problem+json for every error, authentication, region visibility. */
+@ExtendWith(ArquillianExtension.class)
+class ApiIT {
+
+    private static final String PROBLEM = "application/problem+json";
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return Deployments.canbao();
+    }
+
+    @Test
+    void healthIsPublicAndSaysTheDatabaseAnswers() {
+        Http.Reply reply = Http.anonymous().get("/api/v1/health");
+        assertEquals(200, reply.status());
+        JsonObject body = reply.json();
+        assertEquals("UP", body.getString("status"));
+        String database = body.getJsonArray("checks").getJsonObject(0).getString("database");
+        System.out.println("ApiIT: the application database is " + database);
+        assertTrue(database.startsWith(System.getenv("CANBAO_DB_URL") != null ? "PostgreSQL" : "H2"), database);
+    }
+
+    @Test
+    void theLoginPageIsServedAtTheRoot() {
+        Http.Reply reply = Http.anonymous().get("/");
+        assertEquals(200, reply.status());
+        assertTrue(reply.body().contains("j_security_check"), "login form expected");
+        assertTrue(reply.body().contains("登录"), "Chinese by default");
+    }
+
+    @Test
+    void anythingButHealthNeedsAuthentication() {
+        for (String path : List.of("/api/v1/regions", "/api/v1/policies", "/api/v1/no-such-thing")) {
+            Http.Reply reply = Http.anonymous().get(path);
+            assertEquals(401, reply.status(), path);
+            assertEquals(PROBLEM, reply.contentType(), path);
+            assertEquals(401, reply.json().getInt("status"));
+            assertTrue(reply.raw().headers().firstValue("WWW-Authenticate").orElse("").startsWith("Basic"));
+        }
+    }
+
+    @Test
+    void wrongCredentialsGiveProblemJsonNotALoginPage() {
+        Http.Reply reply = Http.as("clerk", "not-the-password").get("/api/v1/regions");
+        assertEquals(401, reply.status());
+        assertEquals(PROBLEM, reply.contentType());
+        assertEquals("BAD_CREDENTIALS", reply.json().getString("code"));
+    }
+
+    @Test
+    void unknownPathIsAProblemJson404() {
+        Http.Reply reply = Http.as("clerk").get("/api/v1/no-such-thing");
+        assertEquals(404, reply.status());
+        assertEquals(PROBLEM, reply.contentType());
+        JsonObject problem = reply.json();
+        assertEquals(404, problem.getInt("status"));
+        assertFalse(problem.getString("title").isBlank());
+        assertFalse(reply.body().contains("Exception"), "no stack trace: " + reply.body());
+    }
+
+    @Test
+    void malformedJsonIsAProblemJson400() {
+        Http.Reply reply = Http.as("clerk").post("/api/v1/policies/500101-2024/quotes", "{\"tier\": 1, \"paymentDate\": ");
+        assertEquals(400, reply.status());
+        assertEquals(PROBLEM, reply.contentType());
+        assertEquals("MALFORMED_JSON", reply.json().getString("code"));
+        assertFalse(reply.body().contains("\tat "), "no stack trace");
+    }
+
+    @Test
+    void aRoleThatMayNotActGets403() {
+        Http.Reply reply = Http.as("clerk").put("/api/v1/policies/500101-2024", "{}");
+        assertEquals(403, reply.status());
+        assertEquals(PROBLEM, reply.contentType());
+    }
+
+    @Test
+    void aClerkSeesOnlyTheirVillage() {
+        Http.Reply roots = Http.as("clerk").get("/api/v1/regions");
+        assertEquals(200, roots.status());
+        assertEquals(1, roots.array().size());
+        assertEquals("500101101001", roots.array().getJsonObject(0).getString("code"));
+        assertEquals("VILLAGE", roots.array().getJsonObject(0).getString("level"));
+
+        Http.Reply town = Http.as("clerk").get("/api/v1/regions?parentCode=500101101");
+        assertEquals(1, town.array().size(), "only the clerk's own village of the town");
+
+        Http.Reply elsewhere = Http.as("clerk").get("/api/v1/regions?parentCode=500118101");
+        assertEquals(403, elsewhere.status());
+        assertEquals(PROBLEM, elsewhere.contentType());
+    }
+
+    @Test
+    void aTownOfficerSeesEveryVillageOfTheTown() {
+        Http.Reply town = Http.as("town_officer").get("/api/v1/regions?parentCode=500101101");
+        assertEquals(200, town.status());
+        assertEquals(17, town.array().size());
+        assertEquals("白羊社区", town.array().getJsonObject(0).getString("name"));
+        assertEquals("500101101", town.array().getJsonObject(0).getString("parentCode"));
+    }
+
+    @Test
+    void unknownRegionIsA404() {
+        Http.Reply reply = Http.as("district_admin").get("/api/v1/regions?parentCode=999999");
+        assertEquals(404, reply.status());
+        assertEquals(PROBLEM, reply.contentType());
+    }
+}

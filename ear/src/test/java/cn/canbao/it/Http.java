@@ -1,0 +1,99 @@
+package cn.canbao.it;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonStructure;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+
+/** A small HTTP client for the API tests: Basic auth, JSON bodies, the response as status + headers + text. */
+final class Http {
+
+    static final String BASE = System.getProperty("canbao.base-url", "http://localhost:8080/canbao");
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    /** {@code contentType} is the media type without parameters such as charset. */
+    record Reply(int status, String contentType, HttpResponse<String> raw) {
+        String body() {
+            return raw.body();
+        }
+
+        JsonObject json() {
+            return (JsonObject) parse();
+        }
+
+        JsonArray array() {
+            return (JsonArray) parse();
+        }
+
+        private JsonStructure parse() {
+            try (var reader = Json.createReader(new StringReader(raw.body()))) {
+                return reader.read();
+            }
+        }
+    }
+
+    private final String authorization;
+
+    private Http(String user, String password) {
+        this.authorization = user == null ? null
+                : "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    static Http anonymous() {
+        return new Http(null, null);
+    }
+
+    static Http as(String user) {
+        return new Http(user, "demo123");
+    }
+
+    static Http as(String user, String password) {
+        return new Http(user, password);
+    }
+
+    Reply get(String path) {
+        return send(builder(path).GET());
+    }
+
+    Reply post(String path, String json) {
+        return send(builder(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
+    }
+
+    Reply put(String path, String json) {
+        return send(builder(path).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
+    }
+
+    private HttpRequest.Builder builder(String path) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(BASE + path)).timeout(Duration.ofSeconds(30));
+        if (authorization != null) {
+            builder.header("Authorization", authorization);
+        }
+        return builder;
+    }
+
+    private static Reply send(HttpRequest.Builder builder) {
+        try {
+            HttpResponse<String> response = CLIENT.send(builder.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            String mediaType = response.headers().firstValue("Content-Type").orElse("").split(";")[0].trim();
+            return new Reply(response.statusCode(), mediaType, response);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
