@@ -16,6 +16,7 @@ import cn.canbao.platform.control.Constraints;
 import cn.canbao.policy.boundary.Policies;
 import cn.canbao.policy.entity.Policy;
 import cn.canbao.policy.entity.QuoteRefusedException;
+import cn.canbao.region.boundary.Regions;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -65,6 +66,9 @@ public class Enrollments {
 
     @Inject
     PersonQuotes quotes;
+
+    @Inject
+    Regions regions;
 
     @Inject
     AuditLog audit;
@@ -284,6 +288,12 @@ public class Enrollments {
         if (person.getDeceasedOn() != null) {
             throw ProblemException.unprocessable("PERSON_DECEASED", "参保人已于 " + person.getDeceasedOn() + " 死亡",
                     "the person died on " + person.getDeceasedOn());
+        }
+        if (!regions.isWithin(person.getHouseholdRegionCode(), policy.regionCode())
+                && (person.getResidenceRegionCode() == null || !regions.isWithin(person.getResidenceRegionCode(), policy.regionCode()))) {
+            throw new ProblemException(ProblemException.Kind.UNPROCESSABLE, "POLICY_NOT_FOR_REGION",
+                    "参保人户籍地或居住地不在 " + policy.policyId() + " 的统筹区内", "the person neither lives nor is registered in "
+                    + policy.policyId() + "'s pooling region", List.of(new FieldError("policyId", "统筹区不符 / other pooling region")));
         }
         if (policy.tier(tier).isEmpty()) {
             throw new ProblemException(ProblemException.Kind.UNPROCESSABLE, "TIER_NOT_OFFERED",
