@@ -27,6 +27,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.logging.Logger;
 
@@ -63,6 +64,12 @@ public class Payments {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    cn.canbao.platform.control.AuditLog audit;
+
+    @Inject
+    java.time.Clock clock;
 
     /**
      * Records the payment, or returns the one recorded earlier under the same transaction id. Runs each attempt in
@@ -125,6 +132,43 @@ public class Payments {
         } catch (LostRace lost) {
             throw ProblemException.conflict("ALREADY_REVERSED", "该笔缴费已冲正", "this payment has already been reversed");
         }
+    }
+
+    /** The payment standing on an enrollment: the last PAYMENT row that no REVERSAL cancels. */
+    public Optional<Payment> standing(Long enrollmentId) {
+        return em.createQuery("select p from Payment p where p.enrollmentId = :e and p.kind = :kind"
+                        + " and not exists (select r from Payment r where r.reversesId = p.id) order by p.id desc", Payment.class)
+                .setParameter("e", enrollmentId).setParameter("kind", Payment.Kind.PAYMENT)
+                .getResultStream().findFirst();
+    }
+
+    /**
+     * Gives the money of a payment back (refund execution): a REVERSAL row in the caller's transaction, with its own
+     * receipt number; the caller sets the enrollment's status.
+     */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    @RolesAllowed({Roles.TAX})
+    public Payment refund(Long paymentId, String refundReference) {
+        Payment original = em.find(Payment.class, paymentId);
+        if (original == null || original.getKind() != Payment.Kind.PAYMENT) {
+            throw ProblemException.unprocessable("NOT_A_PAYMENT", "退费对应的缴费记录不存在", "the refunded payment does not exist");
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        Payment reversal = original.reversal(refundReference, now, now.atZoneSameInstant(
+                cn.canbao.platform.control.BusinessClock.CHINA).toLocalDate(), audit.currentActor());
+        em.persist(reversal);
+        reversal.issueReceipt(callers.current().getRegionCode());
+        try {
+            em.flush();
+        } catch (jakarta.persistence.PersistenceException e) {
+            if (Constraints.isUniqueViolation(e, null)) {
+                throw ProblemException.conflict("ALREADY_REVERSED", "该笔缴费已冲正或退费", "this payment has already been reversed or refunded");
+            }
+            throw e;
+        }
+        audit.record("PAYMENT_REFUNDED", "payment", String.valueOf(original.getId()), PaymentRecorder.auditJson(original),
+                PaymentRecorder.auditJson(reversal), refundReference);
+        return reversal;
     }
 
     private static Checked check(Submission s) {

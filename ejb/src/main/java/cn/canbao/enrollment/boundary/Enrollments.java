@@ -203,6 +203,17 @@ public class Enrollments {
         return locked;
     }
 
+    /** The person's enrollment in the policy's year, locked for a refund request. */
+    @RolesAllowed({Roles.CLERK, Roles.TOWN_OFFICER, Roles.DISTRICT_ADMIN})
+    public Enrollment lockForRefund(Person person, Policy policy) {
+        Enrollment enrollment = ofYear(person, policy.insuranceYear()).filter(e -> e.getPolicyId().equals(policy.policyId()))
+                .orElseThrow(() -> ProblemException.notFound("NOT_ENROLLED", "参保人未登记 " + policy.policyId(),
+                        "the person is not enrolled in " + policy.policyId()));
+        Enrollment locked = em.find(Enrollment.class, enrollment.getId(), LockModeType.PESSIMISTIC_WRITE);
+        em.refresh(locked);
+        return locked;
+    }
+
     /** The enrollment locked for a correction (reversal, refund) until the caller's transaction ends. */
     @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.TAX})
     public Enrollment lockById(Long enrollmentId) {
