@@ -110,12 +110,13 @@ public class PaymentRecorder {
             }
             throw e;
         }
-        // a duplicate of this transaction id may have committed while this one waited for the lock
-        replay = replay(s);
-        if (replay.isPresent()) {
-            return replay.get();
-        }
         if (!enrollment.getStatus().equals(cn.canbao.enrollment.entity.EnrollmentStatus.REGISTERED)) {
+            // paid meanwhile: by a duplicate of this very transaction (committed while this one waited for the
+            // lock), which is a replay, or by another payment, which is a conflict
+            replay = replay(s);
+            if (replay.isPresent()) {
+                return replay.get();
+            }
             throw new ProblemException(ProblemException.Kind.CONFLICT, "ALREADY_PAID",
                     "参保人 " + person.maskedIdNumber() + " " + policy.insuranceYear() + "年度已缴费（" + enrollment.getStatus() + "），不能重复缴费",
                     "person " + person.maskedIdNumber() + " has already paid for " + policy.insuranceYear(),
