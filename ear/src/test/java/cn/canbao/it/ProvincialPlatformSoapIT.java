@@ -63,7 +63,9 @@ class ProvincialPlatformSoapIT {
 
         CanbaoFault_Exception wrong = assertThrows(CanbaoFault_Exception.class, () -> port.confirmPayment("IT-SOAP-W-" + id, id,
                 "500101-2024", 1, new BigDecimal("1"), "WECHAT", "2023-11-20T10:00:00+08:00"));
-        assertEquals(409, wrong.getFaultInfo().getStatus(), "already paid: " + wrong.getFaultInfo().getCode());
+        // the amount is checked before "already paid" (docs/payments.md): the fault carries REST's status and code
+        assertEquals(422, wrong.getFaultInfo().getStatus());
+        assertEquals("WRONG_AMOUNT", wrong.getFaultInfo().getCode());
     }
 
     @Test
