@@ -9,6 +9,7 @@ import cn.canbao.person.boundary.Persons;
 import cn.canbao.person.entity.Person;
 import cn.canbao.platform.boundary.Callers;
 import cn.canbao.platform.boundary.ProblemException;
+import cn.canbao.platform.boundary.Roles;
 import cn.canbao.platform.boundary.ProblemException.FieldError;
 import cn.canbao.platform.control.AuditLog;
 import cn.canbao.platform.control.BusinessClock;
@@ -77,6 +78,9 @@ public class PaymentRecorder {
     @Inject
     Clock clock;
 
+    @Inject
+    CollectorDays days;
+
     public Recorded record(Checked s) {
         Optional<Recorded> replay = replay(s);
         if (replay.isPresent()) {
@@ -98,6 +102,10 @@ public class PaymentRecorder {
                     "缴费金额 " + s.amount() + " 元与 " + paidOn + " 应缴金额 " + quote.personalAmount() + " 元不符",
                     "amount " + s.amount() + " differs from the amount due on " + paidOn + ": " + quote.personalAmount(),
                     List.of(new FieldError("amount", "应为 " + quote.personalAmount() + " / must be " + quote.personalAmount())));
+        }
+        if (callers.isCallerInRole(Roles.CLERK)) {
+            // counter collectors close their days; before the enrollment lock, in the order a reversal takes them
+            days.requireOpen(audit.currentActor(), paidOn);
         }
         Enrollment enrollment;
         try {
@@ -144,6 +152,9 @@ public class PaymentRecorder {
         if (original.getKind() != Payment.Kind.PAYMENT) {
             throw ProblemException.unprocessable("NOT_A_PAYMENT", "冲正记录不能再冲正", "a reversal cannot be reversed");
         }
+        // the reversal takes the money out of the drawer of the payment's collector, on the day it is made
+        LocalDate today = LocalDate.now(clock);
+        days.requireOpen(original.getCollector(), today);
         Enrollment enrollment = enrollments.lockById(original.getEnrollmentId());
         if (!em.createNamedQuery(Payment.REVERSAL_OF, Payment.class).setParameter("original", original.getId())
                 .getResultList().isEmpty()) {
@@ -151,7 +162,7 @@ public class PaymentRecorder {
         }
         String before = Enrollments.auditJson(enrollment);
         OffsetDateTime now = OffsetDateTime.now(clock);
-        Payment reversal = original.reversal("REV-" + original.getTransactionId(), now, LocalDate.now(clock), audit.currentActor());
+        Payment reversal = original.reversal("REV-" + original.getTransactionId(), now, today, original.getCollector());
         em.persist(reversal);
         reversal.issueReceipt(callers.current().getRegionCode());
         enrollments.reversed(enrollment);

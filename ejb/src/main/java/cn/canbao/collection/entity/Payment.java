@@ -144,8 +144,11 @@ public class Payment {
         return p;
     }
 
-    /** The row that cancels this payment: same split negated, linked to it, on the day of the correction. */
-    public Payment reversal(String transactionId, OffsetDateTime at, LocalDate businessDate, String by) {
+    /**
+     * The row that cancels this payment: same split negated, linked to it, on the day of the correction, counted for
+     * {@code collector} (whose day it nets; who decided the correction is in the audit log).
+     */
+    public Payment reversal(String transactionId, OffsetDateTime at, LocalDate businessDate, String collector) {
         if (kind != Kind.PAYMENT) {
             throw new IllegalStateException("a reversal cannot be reversed");
         }
@@ -168,7 +171,7 @@ public class Payment {
         r.channel = channel;
         r.paidAt = at;
         r.businessDate = businessDate;
-        r.collector = by;
+        r.collector = collector;
         r.createdAt = at;
         return r;
     }

@@ -30,6 +30,9 @@ public class PaymentResource {
     @Inject
     Receipts receipts;
 
+    @Inject
+    PdfReceipts pdfReceipts;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response pay(Payments.Submission body) {
@@ -59,5 +62,15 @@ public class PaymentResource {
     @Produces(MediaType.TEXT_HTML + ";charset=UTF-8")
     public String receipt(@PathParam("transactionId") String transactionId) {
         return receipts.html(payments.byTransaction(transactionId));
+    }
+
+    /** The receipt (缴费凭证) as PDF; the ID number masked as on the HTML receipt (docs/payments.md). */
+    @GET
+    @Path("{transactionId}/receipt.pdf")
+    @Produces("application/pdf")
+    public Response receiptPdf(@PathParam("transactionId") String transactionId) {
+        Payments.Outcome outcome = payments.byTransaction(transactionId);
+        return Response.ok(pdfReceipts.pdf(outcome), "application/pdf")
+                .header("Content-Disposition", "inline; filename=\"" + outcome.payment().getReceiptNumber() + ".pdf\"").build();
     }
 }
