@@ -27,7 +27,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Sustained payments per second over HTTP ({@code POST /api/v1/payments}, clerk at the counter, POS) against
+ * Sustained payments per second over HTTP ({@code POST /api/v1/payments}, the tax side confirming WECHAT payments) against
  * PostgreSQL, next to a raw-JDBC baseline that writes the same rows (enrollment, payment, two audit lines) one
  * payment per transaction with the same number of workers, in the same run on the same database.
  *
@@ -132,7 +132,7 @@ public final class PaymentLoad {
 
     private static Result runHttp(URI base, List<String> idNumbers, int workers, int seconds, long tag) throws InterruptedException {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        String auth = "Basic " + Base64.getEncoder().encodeToString("clerk:demo123".getBytes(StandardCharsets.UTF_8));
+        String auth = "Basic " + Base64.getEncoder().encodeToString("tax:demo123".getBytes(StandardCharsets.UTF_8));
         URI payments = base.resolve(base.getPath() + "/api/v1/payments");
         AtomicInteger next = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
@@ -149,7 +149,7 @@ public final class PaymentLoad {
                     String id = idNumbers.get(i);
                     String body = "{\"transactionId\":\"BENCH-" + tag + "-" + id + "\",\"idNumber\":\"" + id
                             + "\",\"policyId\":\"" + POLICY + "\",\"tier\":1,\"amount\":" + AMOUNT
-                            + ",\"channel\":\"POS\",\"paidAt\":\"" + PAID_AT + "\"}";
+                            + ",\"channel\":\"WECHAT\",\"paidAt\":\"" + PAID_AT + "\"}";
                     long t0 = System.nanoTime();
                     try {
                         HttpResponse<String> r = client.send(HttpRequest.newBuilder(payments).timeout(Duration.ofSeconds(30))
