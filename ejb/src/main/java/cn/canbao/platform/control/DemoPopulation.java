@@ -73,23 +73,39 @@ public class DemoPopulation {
                 .getResultList());
     }
 
-    /** Persists the households in the caller's (the chunk's) transaction; returns the persons written. */
+    /**
+     * Persists the households in the caller's (the chunk's) transaction; returns the persons written. Rows refer to
+     * persons and enrollments by id only, so EclipseLink cannot order the inserts by relationship: each kind is
+     * flushed before the rows that refer to it.
+     */
     public int write(List<DemoHousehold> households, String policyId, Long jobExecutionId) {
         Policy policy = policies.policy(policyId);
         QuoteEngine engine = new QuoteEngine(clock);
         OffsetDateTime now = OffsetDateTime.now(clock);
         String actor = audit.currentActor();
-        int persons = 0;
-        int payments = 0;
+        List<Person[]> persons = new ArrayList<>();
         for (DemoHousehold h : households) {
             Household household = new Household(h.householdNumber(), h.villageCode(), h.address(), now);
             em.persist(household);
-            for (Resident r : h.members()) {
-                IdNumber id = IdNumber.of(r.idNumber());
-                Person person = new Person(id, r.name(), h.villageCode(), h.villageCode(), r.residentType(), now);
-                person.joinHousehold(household);
-                em.persist(person);
-                persons++;
+            Person[] members = new Person[h.members().size()];
+            for (int i = 0; i < members.length; i++) {
+                Resident r = h.members().get(i);
+                members[i] = new Person(IdNumber.of(r.idNumber()), r.name(), h.villageCode(), h.villageCode(), r.residentType(), now);
+                members[i].joinHousehold(household);
+                em.persist(members[i]);
+            }
+            persons.add(members);
+        }
+        em.flush();
+        List<Enrollment[]> enrollments = new ArrayList<>();
+        List<List<QuoteRequest>> requests = new ArrayList<>();
+        for (int k = 0; k < households.size(); k++) {
+            DemoHousehold h = households.get(k);
+            Enrollment[] enrolled = new Enrollment[h.members().size()];
+            List<QuoteRequest> asked = new ArrayList<>();
+            for (int i = 0; i < enrolled.length; i++) {
+                Resident r = h.members().get(i);
+                Person person = persons.get(k)[i];
                 List<HeldIdentity> held = new ArrayList<>();
                 if (r.subsidyCode() != null) {
                     CatalogueEntry category = policy.category(r.subsidyCode()).orElseThrow(() -> new IllegalArgumentException(
@@ -102,25 +118,40 @@ public class DemoPopulation {
                     em.persist(identity);
                     held.add(identity.held());
                 }
-                QuoteRequest request = new QuoteRequest(h.tier(), h.registeredOn(), r.residentType(), null, id, held, Set.of());
-                Enrollment enrollment = new Enrollment(person.getId(), policyId, policy.insuranceYear(), h.tier(),
+                QuoteRequest request = new QuoteRequest(h.tier(), h.registeredOn(), r.residentType(), null,
+                        person.idNumberValue(), held, Set.of());
+                enrolled[i] = new Enrollment(person.getId(), policyId, policy.insuranceYear(), h.tier(),
                         h.villageCode(), amountDue(engine, policy, request), at(h.registeredOn()), actor);
-                em.persist(enrollment);
-                if (h.paidOn() != null) {
-                    Quote quote = engine.quote(policy, request.withPaymentDate(h.paidOn()));
-                    OffsetDateTime paidAt = at(h.paidOn());
-                    Payment payment = Payment.of(transactionId(policyId, r.idNumber()), enrollment.getId(), person.getId(),
-                            quote, quote.personalAmount(), Channel.valueOf(h.channel()), paidAt, h.paidOn(), actor, now);
-                    em.persist(payment);
-                    payment.issueReceipt(h.villageCode());
-                    enrollment.markPaid(h.tier(), quote.personalAmount(), quote.benefitStart(), quote.benefitEnd());
-                    payments++;
-                }
+                em.persist(enrolled[i]);
+                asked.add(request);
+            }
+            enrollments.add(enrolled);
+            requests.add(asked);
+        }
+        em.flush();
+        int payments = 0;
+        for (int k = 0; k < households.size(); k++) {
+            DemoHousehold h = households.get(k);
+            if (h.paidOn() == null) {
+                continue;
+            }
+            for (int i = 0; i < h.members().size(); i++) {
+                Person person = persons.get(k)[i];
+                Enrollment enrollment = enrollments.get(k)[i];
+                Quote quote = engine.quote(policy, requests.get(k).get(i).withPaymentDate(h.paidOn()));
+                Payment payment = Payment.of(transactionId(policyId, person.getIdNumber()), enrollment.getId(),
+                        person.getId(), quote, quote.personalAmount(), Channel.valueOf(h.channel()), at(h.paidOn()),
+                        h.paidOn(), actor, now);
+                em.persist(payment);
+                payment.issueReceipt(h.villageCode());
+                enrollment.markPaid(h.tier(), quote.personalAmount(), quote.benefitStart(), quote.benefitEnd());
+                payments++;
             }
         }
+        int written = persons.stream().mapToInt(m -> m.length).sum();
         audit.record("DEMO_POPULATION_WRITTEN", "job_execution", String.valueOf(jobExecutionId), null, null,
-                households.size() + " household(s), " + persons + " person(s), " + payments + " payment(s) for " + policyId);
-        return persons;
+                households.size() + " household(s), " + written + " person(s), " + payments + " payment(s) for " + policyId);
+        return written;
     }
 
     private static BigDecimal amountDue(QuoteEngine engine, Policy policy, QuoteRequest request) {
