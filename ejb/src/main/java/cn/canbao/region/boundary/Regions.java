@@ -69,6 +69,29 @@ public class Regions {
         return pathToRoot(code).contains(ancestor);
     }
 
+    /**
+     * The villages (communities) at or below {@code code}, ordered by code: the partitions of a batch job. Walks the
+     * tree, so it does not rely on codes being prefixes of each other.
+     */
+    public List<String> villagesUnder(String code) {
+        Region root = require(code);
+        List<String> villages = new ArrayList<>();
+        collectVillages(root, villages);
+        villages.sort(null);
+        return villages;
+    }
+
+    private void collectVillages(Region region, List<String> into) {
+        if (region.getLevel() == cn.canbao.region.entity.RegionLevel.VILLAGE) {
+            into.add(region.getCode());
+            return;
+        }
+        for (Region child : em.createNamedQuery(Region.CHILDREN, Region.class).setParameter("parent", region.getCode())
+                .getResultList()) {
+            collectVillages(child, into);
+        }
+    }
+
     /** The codes from {@code code} up to the root of the tree, {@code code} first; empty for an unknown code. */
     public List<String> pathToRoot(String code) {
         List<String> path = new ArrayList<>();

@@ -14,7 +14,12 @@ import cn.canbao.policy.entity.QuoteRequest;
 import cn.canbao.policy.entity.ResidentType;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import cn.canbao.enrollment.boundary.AmountChanges;
+import cn.canbao.enrollment.entity.AmountChange;
+import cn.canbao.platform.control.BusinessClock;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -24,7 +29,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -54,6 +62,9 @@ public class PolicyResource {
 
     @Inject
     SubsidyIdentities identities;
+
+    @Inject
+    AmountChanges amountChanges;
 
     @GET
     public List<Policies.Summary> list() {
@@ -97,6 +108,39 @@ public class PolicyResource {
             }
         }
         return policies.quote(policyId, request);
+    }
+
+    /** A line of the change list of amounts due, as the tax side reads it. */
+    public record AmountChangeLine(long id, String idNumber, String name, long enrollmentId, String policyId,
+                                   String regionCode, int tier, LocalDate asOf, String reason, BigDecimal oldAmount,
+                                   BigDecimal newAmount, OffsetDateTime changedAt, Long jobExecutionId) {
+    }
+
+    /**
+     * The change list (应缴金额变更清单): unpaid enrollments whose amount due a batch job changed at or after
+     * {@code since} (a date = its start in China time, or a date-time with offset), paged by {@code afterId}.
+     */
+    @GET
+    @Path("{policyId}/amount-changes")
+    @RolesAllowed({"tax", "district_admin", "operator", "supervisor"})
+    public List<AmountChangeLine> amountChanges(@PathParam("policyId") String policyId, @QueryParam("since") String since,
+                                                @QueryParam("afterId") @DefaultValue("0") long afterId,
+                                                @QueryParam("limit") @DefaultValue("1000") int limit) {
+        OffsetDateTime from;
+        try {
+            from = since == null || since.isBlank() ? OffsetDateTime.parse("2000-01-01T00:00:00+08:00")
+                    : since.trim().length() == 10 ? LocalDate.parse(since.trim()).atStartOfDay(BusinessClock.CHINA).toOffsetDateTime()
+                    : OffsetDateTime.parse(since.trim());
+        } catch (DateTimeParseException e) {
+            throw ProblemException.badRequest("INVALID_INPUT", "since 须为日期或带时区的时间", "since must be a date or a date-time with offset",
+                    List.of(new FieldError("since", "yyyy-MM-dd | yyyy-MM-ddTHH:mm:ss+08:00")));
+        }
+        return amountChanges.since(policyId, from, afterId, limit).stream().map(line -> {
+            AmountChange c = line.change();
+            return new AmountChangeLine(c.getId(), line.person().getIdNumber(), line.person().getName(), c.getEnrollmentId(),
+                    c.getPolicyId(), c.getRegionCode(), c.getTier(), c.getAsOf(), c.getReason().name(), c.getOldAmount(),
+                    c.getNewAmount(), c.getChangedAt(), c.getJobExecutionId());
+        }).toList();
     }
 
     static QuoteRequest toRequest(QuoteBody body) {
