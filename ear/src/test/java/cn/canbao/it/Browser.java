@@ -1,15 +1,13 @@
 package cn.canbao.it;
 
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.chromium.ChromiumDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -18,8 +16,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
@@ -113,12 +112,17 @@ final class Browser implements AutoCloseable {
         try {
             Files.createDirectories(SCREENSHOTS);
             Path target = SCREENSHOTS.resolve(prefix + "-" + name + ".png");
-            // the whole page, not just the first screen: grow the window to the document's height
-            long height = ((Number) script("return Math.max(document.body.scrollHeight, document.documentElement.scrollHeight);")).longValue();
-            driver.manage().window().setSize(new Dimension(1440, (int) Math.max(1000, Math.min(height + 20, 8000))));
-            File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
-            driver.manage().window().setSize(new Dimension(1440, 1000));
-            Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+            // the whole page, not just the first screen (Chrome's own capture, through chromedriver)
+            ChromiumDriver chromium = (ChromiumDriver) driver;
+            Map<String, Object> metrics = chromium.executeCdpCommand("Page.getLayoutMetrics", Map.of());
+            @SuppressWarnings("unchecked")
+            Map<String, Object> size = (Map<String, Object>) metrics.get("cssContentSize");
+            double width = ((Number) size.get("width")).doubleValue();
+            double height = Math.min(((Number) size.get("height")).doubleValue(), 8000);
+            Map<String, Object> shot = chromium.executeCdpCommand("Page.captureScreenshot", Map.of(
+                    "format", "png", "captureBeyondViewport", true,
+                    "clip", Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
+            Files.write(target, Base64.getDecoder().decode((String) shot.get("data")));
             return target;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -87,6 +87,13 @@ class PolicyScreensIT {
                     && catalogue.contains("2023-09-01 ~ 2024-12-31") && catalogue.contains("区民政局"), catalogue);
             browser.screenshot("2-tables");
 
+            browser.driver.findElement(By.id("header:lang-en")).click();
+            browser.waitForText("body", "Tiers and standards");
+            assertTrue(browser.find("[id$='windows']").getText().contains("90-day wait"));
+            browser.screenshot("2-tables-english");
+            browser.driver.findElement(By.id("header:lang-zh")).click();
+            browser.waitForText("body", "缴费档次与标准");
+
             browser.go("/policy/view.xhtml?id=500230-2024");
             assertEquals("未规定", browser.find("[id$='fiscal-subsidy']").getText());
             browser.screenshot("3-fiscal-not-stated");

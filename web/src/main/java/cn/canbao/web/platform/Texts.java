@@ -53,17 +53,28 @@ public final class Texts {
 
     /**
      * The Chinese or English half of a message written "中文 / English" (the business components' refusals),
-     * or the whole text when it is not split that way.
+     * or the whole text when it is not split that way. The Chinese half may itself quote "a / b", so the split is
+     * at the first separator after which no Chinese follows.
      */
     public static String pick(String bilingual) {
+        return pick(bilingual, english());
+    }
+
+    static String pick(String bilingual, boolean inEnglish) {
         if (bilingual == null) {
             return "";
         }
-        int at = bilingual.indexOf(SEPARATOR);
-        if (at < 0 || bilingual.indexOf(SEPARATOR, at + 1) >= 0) {
-            return bilingual;
+        for (int at = bilingual.indexOf(SEPARATOR); at >= 0; at = bilingual.indexOf(SEPARATOR, at + 1)) {
+            String english = bilingual.substring(at + SEPARATOR.length());
+            if (!hasChinese(english) && hasChinese(bilingual.substring(0, at))) {
+                return inEnglish ? english.trim() : bilingual.substring(0, at).trim();
+            }
         }
-        return english() ? bilingual.substring(at + SEPARATOR.length()).trim() : bilingual.substring(0, at).trim();
+        return bilingual;
+    }
+
+    private static boolean hasChinese(String text) {
+        return text.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
     }
 
     /** A refusal as the screens show it: the message in the user's language, and the machine code. */

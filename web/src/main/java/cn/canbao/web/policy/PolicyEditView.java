@@ -13,11 +13,17 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
+import jakarta.json.JsonStructure;
+import jakarta.json.JsonWriter;
+import jakarta.json.stream.JsonGenerator;
 import org.primefaces.event.FileUploadEvent;
 import org.primefaces.model.file.UploadedFile;
 
 import java.io.Serializable;
 import java.io.StringReader;
+import java.io.StringWriter;
+import java.text.MessageFormat;
+import java.util.Map;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -58,7 +64,7 @@ public class PolicyEditView implements Serializable {
             return;
         }
         try {
-            document = policies.document(id);
+            document = pretty(policies.document(id));
         } catch (ProblemException problem) {
             message(FacesMessage.SEVERITY_WARN, Texts.refusal(problem));
         }
@@ -75,14 +81,17 @@ public class PolicyEditView implements Serializable {
         try {
             Policies.Saved saved = policies.put(target, document);
             id = saved.policy().policyId();
-            document = policies.document(id);
+            document = pretty(policies.document(id));
             message(FacesMessage.SEVERITY_INFO, Texts.text(saved.created() ? "policy.edit.created" : "policy.edit.saved",
                     "Saved") + " " + id);
         } catch (ProblemException problem) {
-            refusal = Texts.refusal(problem);
             for (FieldError error : problem.errors()) {
                 problems.add(toProblem(error));
             }
+            // the table lists every violation; the summary only counts them
+            refusal = "POLICY_INVALID".equals(problem.code())
+                    ? MessageFormat.format(Texts.text("policy.edit.problemCount", "{0} problem(s), listed below."), problems.size())
+                    : Texts.refusal(problem);
         }
     }
 
@@ -114,6 +123,20 @@ public class PolicyEditView implements Serializable {
             message = message.substring(colon + 2);
         }
         return new Problem(error.field(), rule, Texts.pick(message));
+    }
+
+    /** The stored document is compact JSON: indented it is editable by hand. */
+    private static String pretty(String json) {
+        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+            JsonStructure read = reader.read();
+            StringWriter out = new StringWriter();
+            try (JsonWriter writer = Json.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true)).createWriter(out)) {
+                writer.write(read);
+            }
+            return out.toString().strip() + "\n";
+        } catch (RuntimeException e) {
+            return json;
+        }
     }
 
     /** The document's own policyId, for a new policy; blank when unreadable (the save then reports why). */
