@@ -19,7 +19,12 @@ import java.util.Base64;
 /** A small HTTP client for the API tests: Basic auth, JSON bodies, the response as status + headers + text. */
 final class Http {
 
-    static final String BASE = System.getProperty("canbao.base-url", "http://localhost:8080/canbao");
+    /**
+     * From the test JVM: the failsafe property. Inside the server (in-container tests) that property is unset, so the
+     * server's own port offset decides (runs beside another server use -Djboss.socket.binding.port-offset).
+     */
+    static final String BASE = System.getProperty("canbao.base-url",
+            "http://localhost:" + (8080 + Integer.getInteger("jboss.socket.binding.port-offset", 0)) + "/canbao");
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     /** {@code contentType} is the media type without parameters such as charset. */

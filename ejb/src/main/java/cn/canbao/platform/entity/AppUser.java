@@ -1,12 +1,17 @@
 package cn.canbao.platform.entity;
 
+import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** A user of Canbao and the region whose data they may see. Credentials and roles live in the security realm. */
+/**
+ * A user of Canbao and the region whose data they may see. Credentials and roles live in the security realm.
+ * Cached: every request asks for its caller's region.
+ */
 @Entity
+@Cacheable
 @Table(name = "app_user")
 public class AppUser {
 

@@ -117,6 +117,27 @@ public class Policies {
         }
     }
 
+    /** A quote, or why the policy takes no such payment; refusals are answers here, not errors. */
+    public record QuoteOutcome(Quote quote, QuoteRefusedException.Code refusal, String messageZh, String messageEn) {
+        public boolean refused() {
+            return quote == null;
+        }
+    }
+
+    /**
+     * Like {@link #quote} but reports a refusal as a value: for callers that decide what a refusal means to them (an
+     * enrollment registered before the campaign opens has no amount due yet). Throwing across this boundary would
+     * mark the caller's transaction for rollback.
+     */
+    public QuoteOutcome tryQuote(String policyId, QuoteRequest request) {
+        Policy policy = policy(policyId);
+        try {
+            return new QuoteOutcome(new QuoteEngine(clock).quote(policy, request), null, null, null);
+        } catch (QuoteRefusedException refused) {
+            return new QuoteOutcome(null, refused.code(), refused.messageZh(), refused.messageEn());
+        }
+    }
+
     private Policy parse(String document) {
         try {
             return json.read(document);

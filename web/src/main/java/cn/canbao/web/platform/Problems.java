@@ -2,6 +2,7 @@ package cn.canbao.web.platform;
 
 import cn.canbao.platform.boundary.ProblemException;
 import jakarta.json.Json;
+import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.Response;
@@ -13,11 +14,14 @@ public final class Problems {
 
     public static final String MEDIA_TYPE = "application/problem+json";
 
+    /** Looking the JSON provider up on every call is costly; one factory serves all requests. */
+    private static final JsonBuilderFactory JSON = Json.createBuilderFactory(null);
+
     private Problems() {
     }
 
     public static Response of(int status, String title, String code, String detail, List<ProblemException.FieldError> errors) {
-        JsonObjectBuilder body = Json.createObjectBuilder()
+        JsonObjectBuilder body = JSON.createObjectBuilder()
                 .add("type", "about:blank")
                 .add("status", status)
                 .add("title", title);
@@ -28,8 +32,8 @@ public final class Problems {
             body.add("detail", detail);
         }
         if (errors != null && !errors.isEmpty()) {
-            JsonArrayBuilder list = Json.createArrayBuilder();
-            errors.forEach(e -> list.add(Json.createObjectBuilder()
+            JsonArrayBuilder list = JSON.createArrayBuilder();
+            errors.forEach(e -> list.add(JSON.createObjectBuilder()
                     .add("field", e.field() == null ? "" : e.field())
                     .add("message", e.message() == null ? "" : e.message())));
             body.add("errors", list);

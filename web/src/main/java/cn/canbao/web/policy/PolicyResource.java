@@ -1,6 +1,9 @@
 package cn.canbao.web.policy;
 
+import cn.canbao.person.boundary.Persons;
 import cn.canbao.person.entity.IdNumber;
+import cn.canbao.person.entity.Person;
+import cn.canbao.subsidy.boundary.SubsidyIdentities;
 import cn.canbao.platform.boundary.ProblemException;
 import cn.canbao.platform.boundary.ProblemException.FieldError;
 import cn.canbao.policy.boundary.Policies;
@@ -26,6 +29,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -44,6 +48,12 @@ public class PolicyResource {
 
     @Inject
     Policies policies;
+
+    @Inject
+    Persons persons;
+
+    @Inject
+    SubsidyIdentities identities;
 
     @GET
     public List<Policies.Summary> list() {
@@ -76,7 +86,17 @@ public class PolicyResource {
     @Path("{policyId}/quotes")
     @Consumes(MediaType.APPLICATION_JSON)
     public Quote quote(@PathParam("policyId") String policyId, QuoteBody body) {
-        return policies.quote(policyId, toRequest(body));
+        QuoteRequest request = toRequest(body);
+        if (request.idNumber() != null) {
+            // API.md: with an ID number, the identities on record count too (the bare codes of the body are added)
+            Optional<Person> person = persons.find(request.idNumber()).filter(persons::callerMaySee);
+            if (person.isPresent()) {
+                for (HeldIdentity held : identities.held(person.get())) {
+                    request = request.withIdentity(held);
+                }
+            }
+        }
+        return policies.quote(policyId, request);
     }
 
     static QuoteRequest toRequest(QuoteBody body) {

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Payments per second over HTTP against PostgreSQL, next to a raw-JDBC baseline writing the same rows in the same run
+# (issue "The counter"). Creates a fresh database, provisions the server for it, starts the application, runs
+# cn.canbao.bench.PaymentLoad, stops the server. Loopback only. See docs/benchmarks.md.
+#
+#   bench/run-payment-bench.sh [--persons 20000] [--workers 16] [--seconds 60]
+#
+# Needs a local PostgreSQL (as .ci/run sets up) and root (to create the database as user postgres).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+DB=canbao_bench
+runuser -u postgres -- psql -v ON_ERROR_STOP=1 -q <<SQL
+DROP DATABASE IF EXISTS $DB;
+DO \$\$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'canbao_bench') THEN
+    CREATE ROLE canbao_bench LOGIN PASSWORD 'canbao_bench'; END IF; END \$\$;
+CREATE DATABASE $DB OWNER canbao_bench ENCODING 'UTF8' TEMPLATE template0;
+SQL
+export CANBAO_DB_URL=jdbc:postgresql://127.0.0.1:5432/$DB CANBAO_DB_USER=canbao_bench CANBAO_DB_PASSWORD=canbao_bench
+
+rm -rf ear/target/wildfly          # provision the server for PostgreSQL
+mvn -B -q -DskipTests package
+LOG=$(mktemp)
+mvn -B -q -DskipTests package wildfly:run > "$LOG" 2>&1 &
+RUN=$!
+stop() { for pid in $(ss -ltnpH '( sport = :8080 or sport = :9990 )' | grep -o 'pid=[0-9]*' | cut -d= -f2 | sort -u); do kill "$pid"; done; kill $RUN 2>/dev/null || true; }
+trap stop EXIT
+for _ in $(seq 1 180); do curl -fsS -m 2 -o /dev/null http://localhost:8080/canbao/api/v1/health && break; sleep 1; done
+curl -fsS http://localhost:8080/canbao/api/v1/health; echo
+
+java -cp bench/target/benchmarks.jar cn.canbao.bench.PaymentLoad http://localhost:8080/canbao \
+    "$CANBAO_DB_URL" "$CANBAO_DB_USER" "$CANBAO_DB_PASSWORD" "$@"

@@ -1,0 +1,226 @@
+package cn.canbao.collection.boundary;
+
+import cn.canbao.collection.control.PaymentRecorder;
+import cn.canbao.collection.control.PaymentRecorder.Checked;
+import cn.canbao.platform.boundary.LostRace;
+import cn.canbao.collection.control.PaymentRecorder.Recorded;
+import cn.canbao.collection.entity.Channel;
+import cn.canbao.collection.entity.Payment;
+import cn.canbao.person.boundary.Persons;
+import cn.canbao.person.entity.Person;
+import cn.canbao.platform.boundary.Callers;
+import cn.canbao.platform.boundary.ProblemException;
+import cn.canbao.platform.boundary.ProblemException.FieldError;
+import cn.canbao.platform.boundary.Roles;
+import cn.canbao.platform.control.Constraints;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJBException;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.logging.Logger;
+
+/**
+ * Payments (缴费) from every channel: counter (POS, cash) and the tax bureau's online channels. Idempotent by the
+ * channel's transaction id; at most one standing payment per person and year; the amount must be exactly what is due
+ * on the payment's date in China time. Concurrency design: docs/payments-concurrency.md.
+ */
+@Stateless
+@RolesAllowed({Roles.CLERK, Roles.TOWN_OFFICER, Roles.DISTRICT_ADMIN, Roles.DEPARTMENT, Roles.TAX,
+        Roles.SUPERVISOR, Roles.OPERATOR, Roles.INTEGRATION})
+public class Payments {
+
+    /** A payment as a channel reports it (API.md, POST /payments). */
+    public record Submission(String transactionId, String idNumber, String policyId, Integer tier, BigDecimal amount,
+                             String channel, OffsetDateTime paidAt) {
+    }
+
+    /** The payment, its payer, and whether this submission created it (false: replay of an earlier one). */
+    public record Outcome(Payment payment, Person person, boolean created) {
+    }
+
+    static final int ATTEMPTS = 12;
+    private static final Logger LOG = Logger.getLogger(Payments.class.getName());
+
+    @Inject
+    PaymentRecorder recorder;
+
+    @Inject
+    Persons persons;
+
+    @Inject
+    Callers callers;
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    cn.canbao.platform.control.AuditLog audit;
+
+    @Inject
+    java.time.Clock clock;
+
+    /**
+     * Records the payment, or returns the one recorded earlier under the same transaction id. Runs each attempt in
+     * its own transaction: a transaction that lost a race to the database (unique constraint on transaction id or on
+     * person+year, lock timeout) is rolled back and the next attempt sees the winner's committed row.
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    @RolesAllowed({Roles.CLERK, Roles.TOWN_OFFICER, Roles.DISTRICT_ADMIN, Roles.TAX, Roles.INTEGRATION})
+    public Outcome pay(Submission submission) {
+        Checked checked = check(submission);
+        if (callers.isCallerInRole(Roles.CLERK) && !Channel.COUNTER.contains(checked.channel())) {
+            throw new ProblemException(ProblemException.Kind.FORBIDDEN, "CHANNEL_NOT_AT_COUNTER",
+                    "村（社区）经办员只能录入柜台缴费（POS、现金）", "a village clerk records counter payments (POS, CASH) only",
+                    List.of(new FieldError("channel", "POS | CASH")));
+        }
+        RuntimeException last = null;
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            try {
+                Recorded recorded = recorder.record(checked);
+                return new Outcome(recorded.payment(), recorded.person(), recorded.created());
+            } catch (ProblemException refused) {
+                throw refused;
+            } catch (LostRace lost) {
+                last = lost;
+            } catch (EJBException e) {
+                if (!(Constraints.isUniqueViolation(e, null) || Constraints.isTransient(e))) {
+                    throw e;
+                }
+                last = e;
+            }
+            int lost = attempt;
+            LOG.fine(() -> "payment " + checked.transactionId() + " lost a race on attempt " + lost + "; looking again");
+            sleepBriefly(attempt);
+        }
+        LOG.warning("payment " + checked.transactionId() + " gave up after " + ATTEMPTS + " attempts: " + last);
+        throw ProblemException.conflict("CONCURRENT_PAYMENT", "同一参保人正在缴费，请稍后重试",
+                "another payment for this person is in progress; retry later");
+    }
+
+    /** The payment (or reversal) with this transaction id, if the caller may see its payer. */
+    public Outcome byTransaction(String transactionId) {
+        Payment payment = recorder.byTransaction(transactionId).orElseThrow(() -> ProblemException.notFound(
+                "PAYMENT_UNKNOWN", "未知的缴费流水号 " + transactionId, "unknown transaction id " + transactionId));
+        Person person = em.find(Person.class, payment.getPersonId());
+        persons.requireVisible(person);
+        return new Outcome(payment, person, false);
+    }
+
+    /** Corrects a payment recorded by mistake with a REVERSAL row; the enrollment becomes unpaid again. */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    @RolesAllowed({Roles.DISTRICT_ADMIN})
+    public Outcome reverse(String transactionId, String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw ProblemException.badRequest("INVALID_INPUT", "冲正须说明原因", "a reversal needs a reason",
+                    List.of(new FieldError("reason", "必填 / required")));
+        }
+        try {
+            Payment reversal = recorder.reverse(transactionId, reason.trim());
+            return new Outcome(reversal, em.find(Person.class, reversal.getPersonId()), true);
+        } catch (LostRace lost) {
+            throw ProblemException.conflict("ALREADY_REVERSED", "该笔缴费已冲正", "this payment has already been reversed");
+        }
+    }
+
+    /** The payment standing on an enrollment: the last PAYMENT row that no REVERSAL cancels. */
+    public Optional<Payment> standing(Long enrollmentId) {
+        return em.createQuery("select p from Payment p where p.enrollmentId = :e and p.kind = :kind"
+                        + " and not exists (select r from Payment r where r.reversesId = p.id) order by p.id desc", Payment.class)
+                .setParameter("e", enrollmentId).setParameter("kind", Payment.Kind.PAYMENT)
+                .getResultStream().findFirst();
+    }
+
+    /**
+     * Gives the money of a payment back (refund execution): a REVERSAL row in the caller's transaction, with its own
+     * receipt number; the caller sets the enrollment's status.
+     */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    @RolesAllowed({Roles.TAX})
+    public Payment refund(Long paymentId, String refundReference) {
+        Payment original = em.find(Payment.class, paymentId);
+        if (original == null || original.getKind() != Payment.Kind.PAYMENT) {
+            throw ProblemException.unprocessable("NOT_A_PAYMENT", "退费对应的缴费记录不存在", "the refunded payment does not exist");
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        Payment reversal = original.reversal(refundReference, now, now.atZoneSameInstant(
+                cn.canbao.platform.control.BusinessClock.CHINA).toLocalDate(), audit.currentActor());
+        em.persist(reversal);
+        reversal.issueReceipt(callers.current().getRegionCode());
+        try {
+            em.flush();
+        } catch (jakarta.persistence.PersistenceException e) {
+            if (Constraints.isUniqueViolation(e, null)) {
+                throw ProblemException.conflict("ALREADY_REVERSED", "该笔缴费已冲正或退费", "this payment has already been reversed or refunded");
+            }
+            throw e;
+        }
+        audit.record("PAYMENT_REFUNDED", "payment", String.valueOf(original.getId()), PaymentRecorder.auditJson(original),
+                PaymentRecorder.auditJson(reversal), refundReference);
+        return reversal;
+    }
+
+    private static Checked check(Submission s) {
+        if (s == null) {
+            throw ProblemException.badRequest("EMPTY_BODY", "请求内容为空", "empty body", List.of());
+        }
+        List<FieldError> errors = new ArrayList<>();
+        String tx = s.transactionId() == null ? null : s.transactionId().trim();
+        if (tx == null || tx.isEmpty()) {
+            errors.add(new FieldError("transactionId", "必填 / required"));
+        } else if (tx.length() > 60 || !tx.matches("[A-Za-z0-9_.:\\-]+")) {
+            errors.add(new FieldError("transactionId", "至多60位字母、数字或 _ . : - / at most 60 letters, digits or _ . : -"));
+        }
+        if (s.idNumber() == null || s.idNumber().isBlank()) {
+            errors.add(new FieldError("idNumber", "必填 / required"));
+        }
+        if (s.policyId() == null || s.policyId().isBlank()) {
+            errors.add(new FieldError("policyId", "必填 / required"));
+        }
+        if (s.tier() == null) {
+            errors.add(new FieldError("tier", "必填 / required"));
+        }
+        if (s.amount() == null) {
+            errors.add(new FieldError("amount", "必填 / required"));
+        } else if (s.amount().signum() < 0 || s.amount().stripTrailingZeros().scale() > 2) {
+            errors.add(new FieldError("amount", "须为不小于0、至多两位小数的金额 / a non-negative amount with at most 2 decimals"));
+        }
+        Channel channel = null;
+        if (s.channel() == null || s.channel().isBlank()) {
+            errors.add(new FieldError("channel", "必填 / required"));
+        } else {
+            try {
+                channel = Channel.valueOf(s.channel().trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                errors.add(new FieldError("channel", "应为 WECHAT | ALIPAY | UNIONPAY | YUKUAIBAN | BANK_APP | E_TAX | POS | CASH | SCHOOL | DEPARTMENT"));
+            }
+        }
+        if (s.paidAt() == null) {
+            errors.add(new FieldError("paidAt", "必填，ISO-8601 带时区偏移 / required, ISO-8601 with offset"));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.badRequest("INVALID_INPUT", "缴费信息不完整或格式错误", "incomplete or malformed payment", errors);
+        }
+        Persons.parseId(s.idNumber());
+        return new Checked(tx, s.idNumber().trim(), s.policyId().trim(), s.tier(), s.amount().setScale(2), channel, s.paidAt());
+    }
+
+    private static void sleepBriefly(int attempt) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(5, 20L * attempt));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

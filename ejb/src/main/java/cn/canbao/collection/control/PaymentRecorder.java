@@ -1,0 +1,248 @@
+package cn.canbao.collection.control;
+
+import cn.canbao.collection.entity.Channel;
+import cn.canbao.collection.entity.Payment;
+import cn.canbao.enrollment.boundary.Enrollments;
+import cn.canbao.enrollment.control.PersonQuotes;
+import cn.canbao.enrollment.entity.Enrollment;
+import cn.canbao.person.boundary.Persons;
+import cn.canbao.person.entity.Person;
+import cn.canbao.platform.boundary.Callers;
+import cn.canbao.platform.boundary.ProblemException;
+import cn.canbao.platform.boundary.Roles;
+import cn.canbao.platform.boundary.ProblemException.FieldError;
+import cn.canbao.platform.control.AuditLog;
+import cn.canbao.platform.control.BusinessClock;
+import cn.canbao.platform.control.Constraints;
+import cn.canbao.policy.boundary.Policies;
+import cn.canbao.policy.entity.Policy;
+import cn.canbao.policy.entity.Quote;
+import jakarta.annotation.security.PermitAll;
+import cn.canbao.platform.boundary.LostRace;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Records one payment in a transaction of its own, so that the boundary can retry after losing a race (see
+ * docs/payments-concurrency.md). Rights are checked by the boundary ({@code Payments}); this bean is internal.
+ */
+@Stateless
+@PermitAll
+@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+public class PaymentRecorder {
+
+    /** A validated submission: every field present and well-formed. */
+    public record Checked(String transactionId, String idNumber, String policyId, int tier, BigDecimal amount,
+                          Channel channel, OffsetDateTime paidAt) {
+    }
+
+    /** The stored payment and whether this call created it (false: the transaction id was seen before). */
+    public record Recorded(Payment payment, Person person, boolean created) {
+    }
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Persons persons;
+
+    @Inject
+    Policies policies;
+
+    @Inject
+    Enrollments enrollments;
+
+    @Inject
+    PersonQuotes quotes;
+
+    @Inject
+    Callers callers;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    CollectorDays days;
+
+    public Recorded record(Checked s) {
+        Optional<Recorded> replay = replay(s);
+        if (replay.isPresent()) {
+            return replay.get();
+        }
+        Person person = persons.byIdNumber(s.idNumber());
+        Policy policy = policies.policy(s.policyId());
+        LocalDate paidOn = s.paidAt().atZoneSameInstant(BusinessClock.CHINA).toLocalDate();
+        LocalDate today = LocalDate.now(clock);
+        if (paidOn.isAfter(today)) {
+            throw new ProblemException(ProblemException.Kind.UNPROCESSABLE, "PAID_IN_FUTURE",
+                    "缴费时间 " + s.paidAt() + " 晚于今天 " + today, "paidAt " + s.paidAt() + " lies after today " + today,
+                    List.of(new FieldError("paidAt", "不能晚于今天 / must not lie in the future")));
+        }
+        // the quote needs no lock; refusing a wrong amount before locking keeps bad requests off the enrollment row
+        Quote quote = quoteFor(person, policy, s.tier(), paidOn);
+        if (s.amount().compareTo(quote.personalAmount()) != 0) {
+            throw new ProblemException(ProblemException.Kind.UNPROCESSABLE, "WRONG_AMOUNT",
+                    "缴费金额 " + s.amount() + " 元与 " + paidOn + " 应缴金额 " + quote.personalAmount() + " 元不符",
+                    "amount " + s.amount() + " differs from the amount due on " + paidOn + ": " + quote.personalAmount(),
+                    List.of(new FieldError("amount", "应为 " + quote.personalAmount() + " / must be " + quote.personalAmount())));
+        }
+        if (callers.isCallerInRole(Roles.CLERK)) {
+            // counter collectors close their days; before the enrollment lock, in the order a reversal takes them
+            days.requireOpen(audit.currentActor(), paidOn);
+        }
+        Enrollment enrollment;
+        try {
+            enrollment = enrollments.lockForPayment(person, policy, s.tier());
+        } catch (ProblemException refused) {
+            throw refused;
+        } catch (RuntimeException e) {
+            if (Constraints.isUniqueViolation(e, null) || Constraints.isTransient(e)) {
+                throw new LostRace(e);
+            }
+            throw e;
+        }
+        if (!enrollment.getStatus().equals(cn.canbao.enrollment.entity.EnrollmentStatus.REGISTERED)) {
+            // paid meanwhile: by a duplicate of this very transaction (committed while this one waited for the
+            // lock), which is a replay, or by another payment, which is a conflict
+            replay = replay(s);
+            if (replay.isPresent()) {
+                return replay.get();
+            }
+            throw new ProblemException(ProblemException.Kind.CONFLICT, "ALREADY_PAID",
+                    "参保人 " + person.maskedIdNumber() + " " + policy.insuranceYear() + "年度已缴费（" + enrollment.getStatus() + "），不能重复缴费",
+                    "person " + person.maskedIdNumber() + " has already paid for " + policy.insuranceYear(),
+                    List.of(new FieldError("idNumber", "已缴费 / already paid")));
+        }
+        String enrollmentBefore = Enrollments.auditJson(enrollment);
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        Payment payment = Payment.of(s.transactionId(), enrollment.getId(), person.getId(), quote, s.amount(),
+                s.channel(), s.paidAt(), paidOn, audit.currentActor(), now);
+        em.persist(payment);
+        payment.issueReceipt(callers.current().getRegionCode());
+        enrollment.markPaid(s.tier(), quote.personalAmount(), quote.benefitStart(), quote.benefitEnd());
+        flush();
+        audit.record("PAYMENT_RECEIVED", "payment", String.valueOf(payment.getId()), enrollmentBefore,
+                auditJson(payment), s.channel() + " " + s.transactionId() + " " + person.maskedIdNumber());
+        audit.record("ENROLLMENT_PAID", "enrollment", String.valueOf(enrollment.getId()), enrollmentBefore,
+                Enrollments.auditJson(enrollment), payment.getReceiptNumber());
+        return new Recorded(payment, person, true);
+    }
+
+    /** Cancels a payment recorded by mistake: a REVERSAL row, the enrollment back to unpaid. */
+    public Payment reverse(String transactionId, String reason) {
+        Payment original = byTransaction(transactionId).orElseThrow(() -> ProblemException.notFound("PAYMENT_UNKNOWN",
+                "未知的缴费流水号 " + transactionId, "unknown transaction id " + transactionId));
+        if (original.getKind() != Payment.Kind.PAYMENT) {
+            throw ProblemException.unprocessable("NOT_A_PAYMENT", "冲正记录不能再冲正", "a reversal cannot be reversed");
+        }
+        // the reversal takes the money out of the drawer of the payment's collector, on the day it is made
+        LocalDate today = LocalDate.now(clock);
+        days.requireOpen(original.getCollector(), today);
+        Enrollment enrollment = enrollments.lockById(original.getEnrollmentId());
+        if (!em.createNamedQuery(Payment.REVERSAL_OF, Payment.class).setParameter("original", original.getId())
+                .getResultList().isEmpty()) {
+            throw ProblemException.conflict("ALREADY_REVERSED", "该笔缴费已冲正", "this payment has already been reversed");
+        }
+        String before = Enrollments.auditJson(enrollment);
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        Payment reversal = original.reversal("REV-" + original.getTransactionId(), now, today, original.getCollector());
+        em.persist(reversal);
+        reversal.issueReceipt(callers.current().getRegionCode());
+        enrollments.reversed(enrollment);
+        flush();
+        audit.record("PAYMENT_REVERSED", "payment", String.valueOf(original.getId()), auditJson(original),
+                auditJson(reversal), reason);
+        audit.record("ENROLLMENT_PAYMENT_REVERSED", "enrollment", String.valueOf(enrollment.getId()), before,
+                Enrollments.auditJson(enrollment), reason);
+        return reversal;
+    }
+
+    public Optional<Payment> byTransaction(String transactionId) {
+        return em.createNamedQuery(Payment.BY_TRANSACTION, Payment.class).setParameter("tx", transactionId)
+                .getResultStream().findFirst();
+    }
+
+    private Optional<Recorded> replay(Checked s) {
+        Optional<Payment> earlier = byTransaction(s.transactionId());
+        if (earlier.isEmpty()) {
+            return Optional.empty();
+        }
+        Payment payment = earlier.get();
+        Person person = persons.byIdNumber(s.idNumber());
+        if (!payment.sameAs(person.getId(), s.policyId())) {
+            throw new ProblemException(ProblemException.Kind.CONFLICT, "TRANSACTION_ID_REUSED",
+                    "流水号 " + s.transactionId() + " 已用于另一笔缴费", "transaction id " + s.transactionId() + " belongs to another payment",
+                    List.of(new FieldError("transactionId", "已用于另一笔缴费 / used for another payment")));
+        }
+        return Optional.of(new Recorded(payment, person, false));
+    }
+
+    private Quote quoteFor(Person person, Policy policy, int tier, LocalDate paidOn) {
+        Policies.QuoteOutcome outcome = policies.tryQuote(policy.policyId(), quotes.request(person, tier, paidOn));
+        if (outcome.refused()) {
+            throw new ProblemException(ProblemException.Kind.UNPROCESSABLE, outcome.refusal().name(),
+                    outcome.messageZh(), outcome.messageEn(), List.of(new FieldError("paidAt", outcome.messageZh())));
+        }
+        return outcome.quote();
+    }
+
+    private void flush() {
+        try {
+            em.flush();
+        } catch (PersistenceException e) {
+            if (Constraints.isUniqueViolation(e, null) || Constraints.isTransient(e)) {
+                throw new LostRace(e);
+            }
+            throw e;
+        }
+    }
+
+    public static String auditJson(Payment p) {
+        JsonObjectBuilder b = Json.createObjectBuilder()
+                .add("id", p.getId())
+                .add("kind", p.getKind().name())
+                .add("transactionId", p.getTransactionId())
+                .add("enrollmentId", p.getEnrollmentId())
+                .add("personId", p.getPersonId())
+                .add("policyId", p.getPolicyId())
+                .add("tier", p.getTier())
+                .add("amount", p.getAmount())
+                .add("standardAmount", p.getStandardAmount())
+                .add("subsidyAmount", p.getSubsidyAmount())
+                .add("fiscalShareAmount", p.getFiscalShareAmount())
+                .add("personalAmount", p.getPersonalAmount())
+                .add("benefitStart", p.getBenefitStart().toString())
+                .add("benefitEnd", p.getBenefitEnd().toString())
+                .add("channel", p.getChannel().name())
+                .add("paidAt", p.getPaidAt().toString())
+                .add("businessDate", p.getBusinessDate().toString())
+                .add("receiptNumber", String.valueOf(p.getReceiptNumber()));
+        if (p.getSubsidyCode() != null) {
+            b.add("subsidyCode", p.getSubsidyCode());
+        }
+        if (p.getReversesId() != null) {
+            b.add("reversesId", p.getReversesId());
+        }
+        if (p.getCollector() != null) {
+            b.add("collector", p.getCollector());
+        }
+        return b.build().toString();
+    }
+}

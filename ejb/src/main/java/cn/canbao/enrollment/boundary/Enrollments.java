@@ -1,0 +1,342 @@
+package cn.canbao.enrollment.boundary;
+
+import cn.canbao.enrollment.control.PersonQuotes;
+import cn.canbao.enrollment.entity.Enrollment;
+import cn.canbao.enrollment.entity.EnrollmentStatus;
+import cn.canbao.enrollment.entity.NonEnrollment;
+import cn.canbao.enrollment.entity.NonEnrollmentReason;
+import cn.canbao.person.boundary.Persons;
+import cn.canbao.person.entity.Person;
+import cn.canbao.platform.boundary.LostRace;
+import cn.canbao.platform.boundary.ProblemException;
+import cn.canbao.platform.boundary.ProblemException.FieldError;
+import cn.canbao.platform.boundary.Roles;
+import cn.canbao.platform.control.AuditLog;
+import cn.canbao.platform.control.Constraints;
+import cn.canbao.policy.boundary.Policies;
+import cn.canbao.policy.entity.Policy;
+import cn.canbao.policy.entity.QuoteRefusedException;
+import cn.canbao.region.boundary.Regions;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Enrollments (参保登记) of persons in campaign years, and the recorded reasons why someone does not enroll. The
+ * status model is in docs/enrollment-status.md.
+ */
+@Stateless
+@RolesAllowed({Roles.CLERK, Roles.TOWN_OFFICER, Roles.DISTRICT_ADMIN, Roles.DEPARTMENT, Roles.TAX,
+        Roles.SUPERVISOR, Roles.OPERATOR, Roles.INTEGRATION})
+public class Enrollments {
+
+    /** An enrollment as read on a day: its status and what is due that day (null when nothing can be paid then). */
+    public record Reading(Enrollment enrollment, Person person, EnrollmentStatus status, BigDecimal amountDue,
+                          String amountDueNote) {
+    }
+
+    /** Quote refusals that still allow registration: payment is simply not possible yet (or in this gap). */
+    private static final Set<QuoteRefusedException.Code> REGISTER_WITHOUT_AMOUNT = Set.of(
+            QuoteRefusedException.Code.NOT_YET_OPEN, QuoteRefusedException.Code.WINDOW_CLOSED);
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Persons persons;
+
+    @Inject
+    Policies policies;
+
+    @Inject
+    PersonQuotes quotes;
+
+    @Inject
+    Regions regions;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    Clock clock;
+
+    @RolesAllowed({Roles.CLERK, Roles.TOWN_OFFICER, Roles.DISTRICT_ADMIN, Roles.INTEGRATION})
+    public Reading enroll(String idNumber, String policyId, Integer tier) {
+        List<FieldError> errors = new ArrayList<>();
+        if (idNumber == null || idNumber.isBlank()) {
+            errors.add(new FieldError("idNumber", "必填 / required"));
+        }
+        if (policyId == null || policyId.isBlank()) {
+            errors.add(new FieldError("policyId", "必填 / required"));
+        }
+        if (tier == null) {
+            errors.add(new FieldError("tier", "必填 / required"));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.badRequest("INVALID_INPUT", "参保登记信息不完整", "incomplete enrollment", errors);
+        }
+        Person person = persons.byIdNumber(idNumber);
+        Policy policy = policies.policy(policyId.trim());
+        requireEnrollable(person, policy, tier);
+        LocalDate today = LocalDate.now(clock);
+        Policies.QuoteOutcome due = policies.tryQuote(policy.policyId(), quotes.request(person, tier, today));
+        if (due.refused() && !REGISTER_WITHOUT_AMOUNT.contains(due.refusal())) {
+            throw ProblemException.unprocessable(due.refusal().name(), due.messageZh(), due.messageEn());
+        }
+        BigDecimal amountDue = due.refused() ? null : due.quote().personalAmount();
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        String actor = audit.currentActor();
+        Optional<Enrollment> existing = ofYear(person, policy.insuranceYear());
+        Enrollment enrollment;
+        String before = null;
+        if (existing.isPresent()) {
+            enrollment = existing.get();
+            if (!enrollment.isCancelled()) {
+                throw new ProblemException(ProblemException.Kind.CONFLICT, "ALREADY_ENROLLED",
+                        "参保人 " + person.maskedIdNumber() + " 已登记" + policy.insuranceYear() + "年度参保（" + enrollment.getPolicyId() + "，"
+                                + enrollment.getStatus() + "）",
+                        "person " + person.maskedIdNumber() + " is already enrolled for " + policy.insuranceYear(),
+                        List.of(new FieldError("idNumber", "已参保 / already enrolled")));
+            }
+            before = auditJson(enrollment);
+            enrollment.reopen(policy.policyId(), tier, person.getHouseholdRegionCode(), amountDue, now, actor);
+        } else {
+            enrollment = new Enrollment(person.getId(), policy.policyId(), policy.insuranceYear(), tier,
+                    person.getHouseholdRegionCode(), amountDue, now, actor);
+            em.persist(enrollment);
+        }
+        try {
+            em.flush();
+        } catch (PersistenceException e) {
+            if (Constraints.isUniqueViolation(e, null) || Constraints.isTransient(e)) {
+                throw ProblemException.conflict("ALREADY_ENROLLED", "该参保人本年度已登记（并发登记）",
+                        "the person was enrolled for this year meanwhile");
+            }
+            throw e;
+        }
+        audit.record(before == null ? "ENROLLMENT_REGISTERED" : "ENROLLMENT_REOPENED", "enrollment",
+                String.valueOf(enrollment.getId()), before, auditJson(enrollment), person.maskedIdNumber());
+        return new Reading(enrollment, person, enrollment.statusOn(today), amountDue,
+                due.refused() ? due.messageZh() + " / " + due.messageEn() : null);
+    }
+
+    /** The person's enrollments, newest year first, each read on today. */
+    public List<Reading> of(Person person) {
+        LocalDate today = LocalDate.now(clock);
+        return em.createNamedQuery(Enrollment.OF_PERSON, Enrollment.class).setParameter("person", person.getId())
+                .getResultList().stream().map(e -> read(e, person, today)).toList();
+    }
+
+    /** The enrollment of a person (by ID number) in a policy's year, as the provincial platform asks for it. */
+    public Reading status(String idNumber, String policyId) {
+        Person person = persons.byIdNumber(idNumber);
+        Policy policy = policies.policy(policyId);
+        Enrollment enrollment = ofYear(person, policy.insuranceYear())
+                .filter(e -> e.getPolicyId().equals(policy.policyId()))
+                .orElseThrow(() -> ProblemException.notFound("NOT_ENROLLED",
+                        "参保人 " + person.maskedIdNumber() + " 未登记 " + policyId, "person " + person.maskedIdNumber() + " is not enrolled in " + policyId));
+        return read(enrollment, person, LocalDate.now(clock));
+    }
+
+    /**
+     * The enrollment a payment goes to, locked against concurrent payments (SELECT ... FOR UPDATE) until the
+     * caller's transaction ends. Created (registered by the collector) when the person has none for the year yet;
+     * two first payments racing to create it meet at the unique constraint (person, year) and the loser retries.
+     */
+    @RolesAllowed({Roles.CLERK, Roles.TOWN_OFFICER, Roles.DISTRICT_ADMIN, Roles.TAX, Roles.INTEGRATION})
+    public Enrollment lockForPayment(Person person, Policy policy, int tier) {
+        requireEnrollable(person, policy, tier);
+        Optional<Enrollment> existing = ofYear(person, policy.insuranceYear());
+        if (existing.isEmpty()) {
+            Enrollment created = new Enrollment(person.getId(), policy.policyId(), policy.insuranceYear(), tier,
+                    person.getHouseholdRegionCode(), null, OffsetDateTime.now(clock), audit.currentActor());
+            em.persist(created);
+            try {
+                em.flush();
+            } catch (PersistenceException e) {
+                if (Constraints.isUniqueViolation(e, null) || Constraints.isTransient(e)) {
+                    throw new LostRace(e);
+                }
+                throw e;
+            }
+            audit.record("ENROLLMENT_REGISTERED", "enrollment", String.valueOf(created.getId()), null,
+                    auditJson(created), "registered with its first payment");
+            return created;
+        }
+        Enrollment locked;
+        try {
+            locked = em.find(Enrollment.class, existing.get().getId(), LockModeType.PESSIMISTIC_WRITE);
+            em.refresh(locked);
+        } catch (PersistenceException e) {
+            if (Constraints.isTransient(e)) {
+                throw new LostRace(e);
+            }
+            throw e;
+        }
+        if (!locked.getPolicyId().equals(policy.policyId())) {
+            throw ProblemException.conflict("ENROLLED_IN_OTHER_POLICY",
+                    "参保人 " + person.maskedIdNumber() + " 本年度已在 " + locked.getPolicyId() + " 登记",
+                    "person " + person.maskedIdNumber() + " is enrolled in " + locked.getPolicyId() + " for this year");
+        }
+        if (locked.isCancelled()) {
+            String before = auditJson(locked);
+            locked.reopen(policy.policyId(), tier, person.getHouseholdRegionCode(), null, OffsetDateTime.now(clock), audit.currentActor());
+            audit.record("ENROLLMENT_REOPENED", "enrollment", String.valueOf(locked.getId()), before, auditJson(locked),
+                    "reopened by a payment");
+        }
+        return locked;
+    }
+
+    /** The person's enrollment in the policy's year, locked for a refund request. */
+    @RolesAllowed({Roles.CLERK, Roles.TOWN_OFFICER, Roles.DISTRICT_ADMIN})
+    public Enrollment lockForRefund(Person person, Policy policy) {
+        Enrollment enrollment = ofYear(person, policy.insuranceYear()).filter(e -> e.getPolicyId().equals(policy.policyId()))
+                .orElseThrow(() -> ProblemException.notFound("NOT_ENROLLED", "参保人未登记 " + policy.policyId(),
+                        "the person is not enrolled in " + policy.policyId()));
+        Enrollment locked = em.find(Enrollment.class, enrollment.getId(), LockModeType.PESSIMISTIC_WRITE);
+        em.refresh(locked);
+        return locked;
+    }
+
+    /** The enrollment locked for a correction (reversal, refund) until the caller's transaction ends. */
+    @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.TAX})
+    public Enrollment lockById(Long enrollmentId) {
+        Enrollment locked = em.find(Enrollment.class, enrollmentId, LockModeType.PESSIMISTIC_WRITE);
+        em.refresh(locked);
+        return locked;
+    }
+
+    /** The payment on this enrollment was reversed as a mistake: unpaid again. */
+    @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.TAX})
+    public void reversed(Enrollment enrollment) {
+        enrollment.paymentReversed();
+    }
+
+    /** The contribution on this enrollment was refunded: cover ends. */
+    @RolesAllowed({Roles.TAX})
+    public void refunded(Enrollment enrollment) {
+        enrollment.refunded();
+    }
+
+    @RolesAllowed({Roles.CLERK, Roles.TOWN_OFFICER, Roles.DISTRICT_ADMIN})
+    public NonEnrollment recordNonEnrollment(String idNumber, String policyId, String reasonText, String note, Boolean signed) {
+        List<FieldError> errors = new ArrayList<>();
+        NonEnrollmentReason reason = null;
+        if (reasonText == null || reasonText.isBlank()) {
+            errors.add(new FieldError("reason", "必填 / required"));
+        } else {
+            try {
+                reason = NonEnrollmentReason.valueOf(reasonText.trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                errors.add(new FieldError("reason", "应为 EMPLOYEE_INSURANCE | INSURED_ELSEWHERE | DECEASED | IN_PRISON | MILITARY_SERVICE | REFUSED | OTHER"));
+            }
+        }
+        if (policyId == null || policyId.isBlank()) {
+            errors.add(new FieldError("policyId", "必填 / required"));
+        }
+        if (reason == NonEnrollmentReason.OTHER && (note == null || note.isBlank())) {
+            errors.add(new FieldError("note", "原因为“其他”时须说明 / required when the reason is OTHER"));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.badRequest("INVALID_INPUT", "未参保原因不完整", "incomplete non-enrollment reason", errors);
+        }
+        Person person = persons.byIdNumber(idNumber);
+        Policy policy = policies.policy(policyId.trim());
+        Optional<Enrollment> enrollment = ofYear(person, policy.insuranceYear());
+        if (enrollment.isPresent() && enrollment.get().isPaid()) {
+            throw ProblemException.conflict("ALREADY_PAID", "参保人本年度已缴费，不能登记未参保原因",
+                    "the person has paid for this year; no non-enrollment reason can be recorded");
+        }
+        String before = Persons.auditJson(person);
+        if (reason == NonEnrollmentReason.EMPLOYEE_INSURANCE) {
+            person.markEmployeeInsured();
+        } else if (reason == NonEnrollmentReason.INSURED_ELSEWHERE) {
+            person.markInsuredElsewhere();
+        }
+        NonEnrollment recorded = new NonEnrollment(person.getId(), policy.policyId(), policy.insuranceYear(), reason,
+                note == null || note.isBlank() ? null : note.trim(), Boolean.TRUE.equals(signed),
+                person.getHouseholdRegionCode(), audit.currentActor(), OffsetDateTime.now(clock));
+        em.persist(recorded);
+        em.flush();
+        audit.record("NON_ENROLLMENT_RECORDED", "person", String.valueOf(person.getId()), before, Persons.auditJson(person),
+                reason + (recorded.isSigned() ? " signed" : " unsigned") + " " + policy.policyId());
+        return recorded;
+    }
+
+    public List<NonEnrollment> nonEnrollments(Person person) {
+        return em.createNamedQuery(NonEnrollment.OF_PERSON, NonEnrollment.class).setParameter("person", person.getId()).getResultList();
+    }
+
+    private Optional<Enrollment> ofYear(Person person, int year) {
+        return em.createNamedQuery(Enrollment.OF_PERSON_YEAR, Enrollment.class)
+                .setParameter("person", person.getId()).setParameter("year", year)
+                .getResultStream().findFirst();
+    }
+
+    private void requireEnrollable(Person person, Policy policy, int tier) {
+        if (person.isEmployeeInsured()) {
+            throw new ProblemException(ProblemException.Kind.CONFLICT, "EMPLOYEE_INSURED",
+                    "参保人 " + person.maskedIdNumber() + " 已参加职工医保，不能参加居民医保",
+                    "person " + person.maskedIdNumber() + " is insured in employee insurance",
+                    List.of(new FieldError("idNumber", "已参加职工医保 / in employee insurance")));
+        }
+        if (person.getDeceasedOn() != null) {
+            throw ProblemException.unprocessable("PERSON_DECEASED", "参保人已于 " + person.getDeceasedOn() + " 死亡",
+                    "the person died on " + person.getDeceasedOn());
+        }
+        if (!regions.isWithin(person.getHouseholdRegionCode(), policy.regionCode())
+                && (person.getResidenceRegionCode() == null || !regions.isWithin(person.getResidenceRegionCode(), policy.regionCode()))) {
+            throw new ProblemException(ProblemException.Kind.UNPROCESSABLE, "POLICY_NOT_FOR_REGION",
+                    "参保人户籍地或居住地不在 " + policy.policyId() + " 的统筹区内", "the person neither lives nor is registered in "
+                    + policy.policyId() + "'s pooling region", List.of(new FieldError("policyId", "统筹区不符 / other pooling region")));
+        }
+        if (policy.tier(tier).isEmpty()) {
+            throw new ProblemException(ProblemException.Kind.UNPROCESSABLE, "TIER_NOT_OFFERED",
+                    policy.policyId() + " 没有第" + tier + "档", policy.policyId() + " has no tier " + tier,
+                    List.of(new FieldError("tier", "不提供 / not offered")));
+        }
+    }
+
+    private Reading read(Enrollment e, Person person, LocalDate today) {
+        if (e.getStatus() != EnrollmentStatus.REGISTERED) {
+            return new Reading(e, person, e.statusOn(today), e.getAmountDue(), null);
+        }
+        Policies.QuoteOutcome due = policies.tryQuote(e.getPolicyId(), quotes.request(person, e.getTier(), today));
+        return due.refused() ? new Reading(e, person, e.statusOn(today), null, due.messageZh() + " / " + due.messageEn())
+                : new Reading(e, person, e.statusOn(today), due.quote().personalAmount(), null);
+    }
+
+    public static String auditJson(Enrollment e) {
+        JsonObjectBuilder b = Json.createObjectBuilder()
+                .add("id", e.getId() == null ? 0 : e.getId())
+                .add("personId", e.getPersonId())
+                .add("policyId", e.getPolicyId())
+                .add("insuranceYear", e.getInsuranceYear())
+                .add("tier", e.getTier())
+                .add("status", e.getStatus().name())
+                .add("regionCode", e.getRegionCode());
+        if (e.getAmountDue() != null) {
+            b.add("amountDue", e.getAmountDue());
+        }
+        if (e.getBenefitStart() != null) {
+            b.add("benefitStart", e.getBenefitStart().toString()).add("benefitEnd", e.getBenefitEnd().toString());
+        }
+        return b.build().toString();
+    }
+}

@@ -1,0 +1,164 @@
+package cn.canbao.refund.boundary;
+
+import cn.canbao.collection.boundary.Payments;
+import cn.canbao.collection.entity.Payment;
+import cn.canbao.enrollment.boundary.Enrollments;
+import cn.canbao.enrollment.entity.Enrollment;
+import cn.canbao.enrollment.entity.EnrollmentStatus;
+import cn.canbao.person.boundary.Persons;
+import cn.canbao.person.entity.Person;
+import cn.canbao.platform.boundary.ProblemException;
+import cn.canbao.platform.boundary.ProblemException.FieldError;
+import cn.canbao.platform.boundary.Roles;
+import cn.canbao.platform.control.AuditLog;
+import cn.canbao.policy.boundary.Policies;
+import cn.canbao.policy.entity.Policy;
+import cn.canbao.refund.entity.Refund;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Refunds (退费): requested at the counter, reviewed by the district medical-insurance bureau, executed by the tax
+ * bureau. By the rules only before cover starts and only for death or a duplicate payment; anything else needs
+ * the reviewer's override reason. Execution reverses the payment and ends the enrollment (REFUNDED).
+ */
+@Stateless
+@RolesAllowed({Roles.CLERK, Roles.TOWN_OFFICER, Roles.DISTRICT_ADMIN, Roles.DEPARTMENT, Roles.TAX,
+        Roles.SUPERVISOR, Roles.OPERATOR, Roles.INTEGRATION})
+public class Refunds {
+
+    public record Requested(Refund refund, Person person) {
+    }
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Persons persons;
+
+    @Inject
+    Policies policies;
+
+    @Inject
+    Enrollments enrollments;
+
+    @Inject
+    Payments payments;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    Clock clock;
+
+    @RolesAllowed({Roles.CLERK, Roles.TOWN_OFFICER, Roles.DISTRICT_ADMIN})
+    public Requested request(String idNumber, String policyId, String reasonText, String note) {
+        Refund.Reason reason;
+        try {
+            reason = Refund.Reason.valueOf(String.valueOf(reasonText).trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest("INVALID_INPUT", "退费原因应为 DEATH | DUPLICATE_PAYMENT | OTHER",
+                    "reason must be DEATH, DUPLICATE_PAYMENT or OTHER", List.of(new FieldError("reason", "DEATH | DUPLICATE_PAYMENT | OTHER")));
+        }
+        if (policyId == null || policyId.isBlank()) {
+            throw ProblemException.badRequest("INVALID_INPUT", "须提供 policyId", "policyId is required",
+                    List.of(new FieldError("policyId", "必填 / required")));
+        }
+        Person person = persons.byIdNumber(idNumber);
+        Policy policy = policies.policy(policyId.trim());
+        Enrollment enrollment = enrollments.lockForRefund(person, policy);
+        if (enrollment.getStatus() != EnrollmentStatus.PAID) {
+            throw ProblemException.unprocessable("NOTHING_TO_REFUND", "参保人本年度没有可退的缴费（" + enrollment.getStatus() + "）",
+                    "no standing payment to refund (" + enrollment.getStatus() + ")");
+        }
+        if (!em.createNamedQuery(Refund.OPEN_OF_ENROLLMENT, Refund.class).setParameter("enrollment", enrollment.getId())
+                .setParameter("open", List.of(Refund.Status.REQUESTED, Refund.Status.APPROVED))
+                .getResultList().isEmpty()) {
+            throw ProblemException.conflict("REFUND_PENDING", "已有待处理的退费申请", "a refund request is already pending");
+        }
+        Payment payment = payments.standing(enrollment.getId()).orElseThrow(() -> ProblemException.unprocessable(
+                "NOTHING_TO_REFUND", "没有可退的缴费", "no standing payment to refund"));
+        LocalDate today = LocalDate.now(clock);
+        boolean eligible = reason != Refund.Reason.OTHER && today.isBefore(payment.getBenefitStart());
+        Refund refund = new Refund(enrollment.getId(), payment.getId(), person.getId(), policy.policyId(), reason,
+                note == null || note.isBlank() ? null : note.trim(), eligible, audit.currentActor(), OffsetDateTime.now(clock));
+        em.persist(refund);
+        em.flush();
+        audit.record("REFUND_REQUESTED", "refund", String.valueOf(refund.getId()), null, json(refund), person.maskedIdNumber());
+        return new Requested(refund, person);
+    }
+
+    @RolesAllowed(Roles.DISTRICT_ADMIN)
+    public Refund review(Long refundId, boolean approve, String note, String overrideReason) {
+        Refund refund = require(refundId);
+        String before = json(refund);
+        if (refund.getStatus() != Refund.Status.REQUESTED) {
+            throw ProblemException.conflict("REFUND_NOT_PENDING", "退费申请已处理（" + refund.getStatus() + "）", "refund is " + refund.getStatus());
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        if (approve) {
+            if (!refund.isEligible() && (overrideReason == null || overrideReason.isBlank())) {
+                throw new ProblemException(ProblemException.Kind.UNPROCESSABLE, "OVERRIDE_REASON_REQUIRED",
+                        "待遇期已开始或原因不属于死亡、重复缴费，批准须填写特批理由",
+                        "cover has started or the reason is neither death nor duplicate payment: approving needs an override reason",
+                        List.of(new FieldError("overrideReason", "必填 / required")));
+            }
+            refund.approve(audit.currentActor(), now, note, overrideReason);
+        } else {
+            refund.reject(audit.currentActor(), now, note);
+        }
+        audit.record(approve ? "REFUND_APPROVED" : "REFUND_REJECTED", "refund", String.valueOf(refundId), before, json(refund), note);
+        return refund;
+    }
+
+    @RolesAllowed(Roles.TAX)
+    public Refund execute(Long refundId) {
+        Refund refund = require(refundId);
+        Enrollment enrollment = enrollments.lockById(refund.getEnrollmentId());
+        em.refresh(refund);
+        if (refund.getStatus() != Refund.Status.APPROVED) {
+            throw ProblemException.conflict("REFUND_NOT_APPROVED", "退费申请未批准或已执行（" + refund.getStatus() + "）", "refund is " + refund.getStatus());
+        }
+        String before = json(refund);
+        String enrollmentBefore = Enrollments.auditJson(enrollment);
+        Payment reversal = payments.refund(refund.getPaymentId(), "REF-" + refund.getId());
+        enrollments.refunded(enrollment);
+        refund.executed(audit.currentActor(), OffsetDateTime.now(clock), reversal.getId());
+        audit.record("REFUND_EXECUTED", "refund", String.valueOf(refundId), before, json(refund), reversal.getReceiptNumber());
+        audit.record("ENROLLMENT_REFUNDED", "enrollment", String.valueOf(enrollment.getId()), enrollmentBefore,
+                Enrollments.auditJson(enrollment), "refund " + refundId);
+        return refund;
+    }
+
+    public Refund require(Long refundId) {
+        Refund refund = refundId == null ? null : em.find(Refund.class, refundId);
+        if (refund == null) {
+            throw ProblemException.notFound("REFUND_UNKNOWN", "未知的退费申请 " + refundId, "unknown refund " + refundId);
+        }
+        persons.requireVisible(em.find(Person.class, refund.getPersonId()));
+        return refund;
+    }
+
+    static String json(Refund r) {
+        var b = Json.createObjectBuilder().add("id", r.getId()).add("enrollmentId", r.getEnrollmentId())
+                .add("paymentId", r.getPaymentId()).add("reason", r.getReason().name()).add("status", r.getStatus().name())
+                .add("eligible", r.isEligible());
+        if (r.getOverrideReason() != null) {
+            b.add("overrideReason", r.getOverrideReason());
+        }
+        if (r.getReversalPaymentId() != null) {
+            b.add("reversalPaymentId", r.getReversalPaymentId());
+        }
+        return b.build().toString();
+    }
+}

@@ -1,0 +1,112 @@
+package cn.canbao.subsidy.boundary;
+
+import cn.canbao.person.boundary.Persons;
+import cn.canbao.person.entity.Person;
+import cn.canbao.platform.boundary.ProblemException;
+import cn.canbao.platform.boundary.ProblemException.FieldError;
+import cn.canbao.platform.boundary.Roles;
+import cn.canbao.platform.control.AuditLog;
+import cn.canbao.policy.boundary.Policies;
+import cn.canbao.policy.entity.HeldIdentity;
+import cn.canbao.subsidy.entity.SubsidyIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The subsidy identities persons hold. Entered by hand here by the district bureau or a certifying department, with
+ * the evidence seen; rosters (bulk) come later through the same entity with source ROSTER.
+ */
+@Stateless
+@RolesAllowed({Roles.CLERK, Roles.TOWN_OFFICER, Roles.DISTRICT_ADMIN, Roles.DEPARTMENT, Roles.TAX,
+        Roles.SUPERVISOR, Roles.OPERATOR, Roles.INTEGRATION})
+public class SubsidyIdentities {
+
+    /** A manual entry (API addition: POST /persons/{idNumber}/identities). */
+    public record ManualEntry(String code, String certifyingDepartment, LocalDate validFrom, LocalDate validTo,
+                              String evidence) {
+    }
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Persons persons;
+
+    @Inject
+    Policies policies;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    Clock clock;
+
+    @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.DEPARTMENT})
+    public SubsidyIdentity recordManually(String idNumber, ManualEntry entry) {
+        Person person = persons.byIdNumber(idNumber);
+        List<FieldError> errors = new ArrayList<>();
+        if (entry == null) {
+            throw ProblemException.badRequest("EMPTY_BODY", "请求内容为空", "empty body", List.of());
+        }
+        String code = entry.code() == null ? null : entry.code().trim();
+        if (code == null || !code.matches("[0-9A-Z]{1,10}")) {
+            errors.add(new FieldError("code", "必填，1-10位数字或大写字母 / required, 1-10 digits or capitals"));
+        }
+        if (entry.certifyingDepartment() == null || entry.certifyingDepartment().isBlank()) {
+            errors.add(new FieldError("certifyingDepartment", "必填 / required"));
+        }
+        if (entry.validFrom() == null) {
+            errors.add(new FieldError("validFrom", "必填 / required"));
+        } else if (entry.validTo() != null && entry.validTo().isBefore(entry.validFrom())) {
+            errors.add(new FieldError("validTo", "不能早于 validFrom / must not be before validFrom"));
+        }
+        if (entry.evidence() == null || entry.evidence().isBlank()) {
+            errors.add(new FieldError("evidence", "手工录入须注明依据 / a manual entry needs its evidence"));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.badRequest("INVALID_INPUT", "资助身份信息不完整或格式错误", "incomplete or malformed identity", errors);
+        }
+        if (!knownInSomeCatalogue(code)) {
+            throw new ProblemException(ProblemException.Kind.UNPROCESSABLE, "SUBSIDY_CODE_UNKNOWN",
+                    "资助类别代码 " + code + " 不在任何年度政策的资助目录中", "subsidy code " + code + " is in no policy's catalogue",
+                    List.of(new FieldError("code", "未知 / unknown")));
+        }
+        SubsidyIdentity identity = new SubsidyIdentity(person.getId(), code, entry.certifyingDepartment().trim(),
+                entry.validFrom(), entry.validTo(), SubsidyIdentity.Source.MANUAL, entry.evidence().trim(),
+                audit.currentActor(), OffsetDateTime.now(clock));
+        em.persist(identity);
+        em.flush();
+        audit.record("SUBSIDY_IDENTITY_RECORDED", "person", String.valueOf(person.getId()), null,
+                Json.createObjectBuilder().add("identityId", identity.getId()).add("code", code)
+                        .add("certifyingDepartment", identity.getCertifyingDepartment())
+                        .add("validFrom", identity.getValidFrom().toString())
+                        .add("validTo", identity.getValidTo() == null ? "" : identity.getValidTo().toString())
+                        .add("source", identity.getSource().name()).add("evidence", identity.getEvidence())
+                        .build().toString(), person.maskedIdNumber());
+        return identity;
+    }
+
+    public List<SubsidyIdentity> of(Person person) {
+        return em.createNamedQuery(SubsidyIdentity.OF_PERSON, SubsidyIdentity.class)
+                .setParameter("person", person.getId()).getResultList();
+    }
+
+    /** All identities on record, for the quote engine (which keeps those valid on the payment date). */
+    public List<HeldIdentity> held(Person person) {
+        return of(person).stream().map(SubsidyIdentity::held).toList();
+    }
+
+    private boolean knownInSomeCatalogue(String code) {
+        return policies.list().stream().anyMatch(s -> policies.policy(s.policyId()).category(code).isPresent());
+    }
+}

@@ -1,0 +1,147 @@
+package cn.canbao.supervision.boundary;
+
+import cn.canbao.platform.boundary.Callers;
+import cn.canbao.platform.boundary.ProblemException;
+import cn.canbao.platform.boundary.Roles;
+import cn.canbao.policy.boundary.Policies;
+import cn.canbao.policy.entity.Policy;
+import cn.canbao.policy.entity.ScoringRule;
+import cn.canbao.region.boundary.Regions;
+import cn.canbao.region.entity.Region;
+import cn.canbao.region.entity.RegionLevel;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Campaign progress against the targets, one row per child region (district → towns, town → villages; a village is
+ * its own single row): target, enrolled (a standing payment for the policy's year), rate in percent, rank by rate, and
+ * for villages the policy's scoring bands (incentive funding, score change, interview) that the rate reaches now.
+ */
+@Stateless
+@RolesAllowed({Roles.CLERK, Roles.TOWN_OFFICER, Roles.DISTRICT_ADMIN, Roles.SUPERVISOR, Roles.OPERATOR,
+        Roles.INTEGRATION, Roles.TAX, Roles.DEPARTMENT})
+public class Progress {
+
+    /** What the village's current rate would earn under one of the policy's scoring rules. */
+    public record Score(String rule, BigDecimal fundingPerPerson, BigDecimal townFundingPerPerson,
+                        BigDecimal villageFundingPerPerson, BigDecimal scoreChange, boolean interview) {
+    }
+
+    /** One line of the progress table (API.md: regionCode, regionName, target, enrolled, rate, rank). */
+    public record Row(String regionCode, String regionName, String level, long target, long enrolled,
+                      BigDecimal rate, int rank, List<Score> scoring) {
+    }
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Policies policies;
+
+    @Inject
+    Regions regions;
+
+    @Inject
+    Callers callers;
+
+    public List<Row> byChildRegion(String policyId, String regionCode) {
+        if (policyId == null || policyId.isBlank()) {
+            throw ProblemException.badRequest("POLICY_REQUIRED", "请指定年度政策 policyId", "policyId is required",
+                    List.of(new ProblemException.FieldError("policyId", "必填 / required")));
+        }
+        Policy policy = policies.policy(policyId.trim());
+        String code = regionCode == null || regionCode.isBlank() ? callers.current().getRegionCode() : regionCode.trim();
+        Region region = regions.find(code).orElseThrow(() -> ProblemException.notFound("REGION_UNKNOWN",
+                "未知的行政区划代码 " + code, "unknown region code " + code));
+        if (!regions.callerMaySee(code)) {
+            throw ProblemException.forbidden("REGION_NOT_VISIBLE", "无权查看辖区 " + code, "region " + code + " is outside your area");
+        }
+
+        Map<String, List<Region>> childrenOf = new HashMap<>();
+        for (Region r : em.createQuery("select r from Region r order by r.code", Region.class).getResultList()) {
+            if (r.getParentCode() != null) {
+                childrenOf.computeIfAbsent(r.getParentCode(), k -> new ArrayList<>()).add(r);
+            }
+        }
+        Map<String, Long> targets = counts(
+                "select region_code, target from canbao.region_target where policy_id = ?1", policy.policyId());
+        Map<String, Long> enrolled = counts(
+                "select region_code, count(*) from canbao.enrollment where policy_id = ?1 and status = 'PAID' group by region_code",
+                policy.policyId());
+
+        List<Region> rowsFor = region.getLevel() == RegionLevel.VILLAGE ? List.of(region) : childrenOf.getOrDefault(code, List.of());
+        List<Row> rows = new ArrayList<>();
+        for (Region child : rowsFor) {
+            long target = 0;
+            long done = 0;
+            for (String village : villagesUnder(child, childrenOf)) {
+                target += targets.getOrDefault(village, 0L);
+                done += enrolled.getOrDefault(village, 0L);
+            }
+            BigDecimal rate = target == 0 ? null
+                    : BigDecimal.valueOf(done).multiply(BigDecimal.valueOf(100)).divide(BigDecimal.valueOf(target), 2, RoundingMode.HALF_UP);
+            List<Score> scoring = child.getLevel() == RegionLevel.VILLAGE && rate != null ? scores(policy, rate) : List.of();
+            rows.add(new Row(child.getCode(), child.getName(), child.getLevel().name(), target, done, rate, 0, scoring));
+        }
+        return ranked(rows);
+    }
+
+    /** Competition ranking by rate, highest first (1, 2, 2, 4); regions without a target come last, unranked (0). */
+    static List<Row> ranked(List<Row> rows) {
+        List<Row> sorted = new ArrayList<>(rows);
+        sorted.sort(Comparator.comparing(Row::rate, Comparator.nullsLast(Comparator.reverseOrder()))
+                .thenComparing(Row::regionCode));
+        List<Row> result = new ArrayList<>();
+        for (int i = 0; i < sorted.size(); i++) {
+            Row row = sorted.get(i);
+            int rank = 0;
+            if (row.rate() != null) {
+                rank = i > 0 && row.rate().equals(sorted.get(i - 1).rate()) ? result.get(i - 1).rank() : i + 1;
+            }
+            result.add(new Row(row.regionCode(), row.regionName(), row.level(), row.target(), row.enrolled(),
+                    row.rate(), rank, row.scoring()));
+        }
+        return result;
+    }
+
+    private static List<Score> scores(Policy policy, BigDecimal rate) {
+        List<Score> scores = new ArrayList<>();
+        for (ScoringRule rule : policy.villageScoring()) {
+            rule.bandFor(rate).ifPresent(band -> scores.add(new Score(rule.name(), band.fundingPerPerson(),
+                    band.townFundingPerPerson(), band.villageFundingPerPerson(), band.scoreChange(), band.interview())));
+        }
+        return scores;
+    }
+
+    private static List<String> villagesUnder(Region region, Map<String, List<Region>> childrenOf) {
+        if (region.getLevel() == RegionLevel.VILLAGE) {
+            return List.of(region.getCode());
+        }
+        List<String> villages = new ArrayList<>();
+        for (Region child : childrenOf.getOrDefault(region.getCode(), List.of())) {
+            villages.addAll(villagesUnder(child, childrenOf));
+        }
+        return villages;
+    }
+
+    private Map<String, Long> counts(String sql, String policyId) {
+        Map<String, Long> counts = new HashMap<>();
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery(sql).setParameter(1, policyId).getResultList();
+        for (Object[] row : rows) {
+            counts.put((String) row[0], ((Number) row[1]).longValue());
+        }
+        return counts;
+    }
+}

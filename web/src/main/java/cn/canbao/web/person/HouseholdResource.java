@@ -1,0 +1,43 @@
+package cn.canbao.web.person;
+
+import cn.canbao.person.boundary.Persons;
+import cn.canbao.person.entity.Person;
+import cn.canbao.platform.boundary.ProblemException;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.util.List;
+
+/** {@code POST /api/v1/households}: a household and its members registered in one step, all or nothing. */
+@Path("households")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({"clerk", "town_officer", "district_admin", "integration"})
+public class HouseholdResource {
+
+    /** The registered household; members' ID numbers masked, as in any list. */
+    public record HouseholdView(Long householdId, String householdNumber, String regionCode, List<PersonView.Line> members) {
+    }
+
+    @Inject
+    Persons persons;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response register(Persons.HouseholdRegistration body) {
+        if (body == null) {
+            throw ProblemException.badRequest("EMPTY_BODY", "请求内容为空", "empty body", List.of());
+        }
+        List<Person> members = persons.registerHousehold(body);
+        Person first = members.get(0);
+        return Response.status(Response.Status.CREATED)
+                .entity(new HouseholdView(first.getHousehold().getId(), first.getHousehold().getHouseholdNumber(),
+                        first.getHousehold().getRegionCode(), members.stream().map(PersonView.Line::of).toList()))
+                .build();
+    }
+}

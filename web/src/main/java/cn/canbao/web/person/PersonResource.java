@@ -1,0 +1,85 @@
+package cn.canbao.web.person;
+
+import cn.canbao.enrollment.boundary.Enrollments;
+import cn.canbao.person.boundary.Persons;
+import cn.canbao.person.entity.Person;
+import cn.canbao.platform.boundary.ProblemException;
+import cn.canbao.subsidy.boundary.SubsidyIdentities;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import java.util.List;
+
+/** {@code /api/v1/persons}: residents registered at the counter (API.md, Persons). */
+@Path("persons")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({"clerk", "town_officer", "district_admin", "department", "tax", "supervisor", "operator", "integration"})
+public class PersonResource {
+
+    @Inject
+    Persons persons;
+
+    @Inject
+    PersonRecords records;
+
+    @Inject
+    SubsidyIdentities identities;
+
+    @Inject
+    Enrollments enrollments;
+
+    @Context
+    UriInfo uriInfo;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response register(Persons.Registration body) {
+        if (body == null) {
+            throw ProblemException.badRequest("EMPTY_BODY", "请求内容为空", "empty body", List.of());
+        }
+        Person person = persons.register(body);
+        return Response.created(uriInfo.getAbsolutePathBuilder().path(person.getIdNumber()).build())
+                .entity(records.of(person)).build();
+    }
+
+    @POST
+    @Path("{idNumber}/identities")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"district_admin", "department"})
+    public Response recordIdentity(@PathParam("idNumber") String idNumber, SubsidyIdentities.ManualEntry body) {
+        return Response.status(Response.Status.CREATED)
+                .entity(IdentityView.of(identities.recordManually(idNumber, body))).build();
+    }
+
+    /** Why the resident does not enroll this year (API addition). */
+    public record NonEnrollmentBody(String policyId, String reason, String note, Boolean signed) {
+    }
+
+    @POST
+    @Path("{idNumber}/non-enrollments")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"clerk", "town_officer", "district_admin"})
+    public Response recordNonEnrollment(@PathParam("idNumber") String idNumber, NonEnrollmentBody body) {
+        if (body == null) {
+            throw ProblemException.badRequest("EMPTY_BODY", "请求内容为空", "empty body", List.of());
+        }
+        return Response.status(Response.Status.CREATED).entity(NonEnrollmentView.of(
+                enrollments.recordNonEnrollment(idNumber, body.policyId(), body.reason(), body.note(), body.signed()))).build();
+    }
+
+    @GET
+    @Path("{idNumber}")
+    public PersonView get(@PathParam("idNumber") String idNumber) {
+        return records.of(persons.byIdNumber(idNumber));
+    }
+}

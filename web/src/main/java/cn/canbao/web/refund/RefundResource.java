@@ -1,0 +1,85 @@
+package cn.canbao.web.refund;
+
+import cn.canbao.platform.boundary.ProblemException;
+import cn.canbao.refund.boundary.Refunds;
+import cn.canbao.refund.entity.Refund;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/**
+ * {@code /api/v1/refunds} (API.md): request (counter), {@code /{id}/review} (district_admin),
+ * {@code /{id}/execution} (tax).
+ */
+@Path("refunds")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({"clerk", "town_officer", "district_admin", "department", "tax", "supervisor", "operator", "integration"})
+public class RefundResource {
+
+    public record RefundBody(String idNumber, String policyId, String reason, String note) {
+    }
+
+    public record ReviewBody(Boolean approve, String note, String overrideReason) {
+    }
+
+    public record RefundView(Long refundId, String policyId, String reason, String note, String status, boolean eligible,
+                             Long paymentId, String requestedBy, OffsetDateTime requestedAt, String reviewedBy,
+                             OffsetDateTime reviewedAt, String reviewNote, String overrideReason, String executedBy,
+                             OffsetDateTime executedAt, Long reversalPaymentId) {
+        static RefundView of(Refund r) {
+            return new RefundView(r.getId(), r.getPolicyId(), r.getReason().name(), r.getNote(), r.getStatus().name(),
+                    r.isEligible(), r.getPaymentId(), r.getRequestedBy(), r.getRequestedAt(), r.getReviewedBy(),
+                    r.getReviewedAt(), r.getReviewNote(), r.getOverrideReason(), r.getExecutedBy(), r.getExecutedAt(),
+                    r.getReversalPaymentId());
+        }
+    }
+
+    @Inject
+    Refunds refunds;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"clerk", "town_officer", "district_admin"})
+    public Response request(RefundBody body) {
+        if (body == null) {
+            throw ProblemException.badRequest("EMPTY_BODY", "请求内容为空", "empty body", List.of());
+        }
+        return Response.status(Response.Status.CREATED)
+                .entity(RefundView.of(refunds.request(body.idNumber(), body.policyId(), body.reason(), body.note()).refund())).build();
+    }
+
+    @GET
+    @Path("{id}")
+    public RefundView get(@PathParam("id") Long id) {
+        return RefundView.of(refunds.require(id));
+    }
+
+    @POST
+    @Path("{id}/review")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("district_admin")
+    public RefundView review(@PathParam("id") Long id, ReviewBody body) {
+        if (body == null || body.approve() == null) {
+            throw ProblemException.badRequest("INVALID_INPUT", "须说明是否批准", "approve is required",
+                    List.of(new ProblemException.FieldError("approve", "必填 / required")));
+        }
+        return RefundView.of(refunds.review(id, body.approve(), body.note(), body.overrideReason()));
+    }
+
+    @POST
+    @Path("{id}/execution")
+    @RolesAllowed("tax")
+    public RefundView execute(@PathParam("id") Long id) {
+        return RefundView.of(refunds.execute(id));
+    }
+}

@@ -1,0 +1,27 @@
+package cn.canbao.web.supervision;
+
+import cn.canbao.supervision.boundary.Progress;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import java.util.List;
+
+/** {@code GET /api/v1/progress?policyId=&regionCode=}: progress against the targets, one row per child region. */
+@Path("progress")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({"clerk", "town_officer", "district_admin", "supervisor", "operator", "integration", "tax", "department"})
+public class ProgressResource {
+
+    @Inject
+    Progress progress;
+
+    @GET
+    public List<Progress.Row> progress(@QueryParam("policyId") String policyId, @QueryParam("regionCode") String regionCode) {
+        return progress.byChildRegion(policyId, regionCode);
+    }
+}
