@@ -97,6 +97,11 @@ class PolicyScreensIT {
             browser.go("/policy/view.xhtml?id=500230-2024");
             assertEquals("未规定", browser.find("[id$='fiscal-subsidy']").getText());
             browser.screenshot("3-fiscal-not-stated");
+
+            browser.go("/policy/view.xhtml?id=500102-2023");
+            String exemptions = browser.find("[id$='exemptions']").getText();
+            assertTrue(exemptions.contains("LOW_INCOME_SECOND_HALF") && exemptions.contains("113"), exemptions);
+            browser.screenshot("4-exemptions");
         }
     }
 
