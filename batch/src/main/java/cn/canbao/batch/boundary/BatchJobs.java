@@ -58,11 +58,13 @@ public class BatchJobs {
 
     public static final String DEMO_POPULATION = "demo-population";
     public static final String FULL_COST_SWITCHOVER = "full-cost-switchover";
+    public static final String ROSTER_IMPORT = "roster-import";
     /** The jobs an operator may start, with the parameters each accepts (required ones first). */
     public static final Map<String, List<String>> JOBS = Map.of(
             DEMO_POPULATION, List.of("regionCode", "count", "seed", "policyId", "paidUntil", "paidShare", "tier2Share",
                     "subsidyShares", "chunkSize", "threads"),
-            FULL_COST_SWITCHOVER, List.of("policyId", "asOf", "regionCode", "chunkSize", "threads"));
+            FULL_COST_SWITCHOVER, List.of("policyId", "asOf", "regionCode", "chunkSize", "threads"),
+            ROSTER_IMPORT, List.of("importId", "chunkSize"));
     static final int MAX_DEMO_PERSONS = 2_000_000;
 
     public record Execution(long executionId, long instanceId, String jobName, String batchStatus, String exitStatus,
@@ -83,6 +85,9 @@ public class BatchJobs {
 
     @Inject
     FullCostSwitchover switchover;
+
+    @Inject
+    cn.canbao.subsidy.boundary.Rosters rosters;
 
     @Inject
     AuditLog audit;
@@ -221,6 +226,9 @@ public class BatchJobs {
                     errors.add(new FieldError("parameters.subsidyShares", "形如 101:0.03,113:0.01 / like 101:0.03,113:0.01"));
                 }
             }
+        } else if (ROSTER_IMPORT.equals(jobName)) {
+            require(p, errors, "importId");
+            number(p, errors, "importId", 1, Long.MAX_VALUE, Long::parseLong);
         } else {
             require(p, errors, "policyId", "asOf");
             date(p, errors, "asOf");
@@ -229,6 +237,10 @@ public class BatchJobs {
         number(p, errors, "threads", 1, 8, Long::parseLong);
         if (!errors.isEmpty()) {
             throw ProblemException.badRequest("INVALID_INPUT", "作业参数不完整或格式错误", "missing or malformed job parameters", errors);
+        }
+        if (ROSTER_IMPORT.equals(jobName)) {
+            rosters.report(Long.parseLong(p.get("importId"))); // 404 ROSTER_IMPORT_UNKNOWN; a rerun reports each row once
+            return p;
         }
         Policy policy = policy(p.get("policyId"));
         if (DEMO_POPULATION.equals(jobName)) {
