@@ -62,7 +62,8 @@ public class RosterImports {
             return report.withStatus("STARTING", null);
         }
         JobExecution e = BatchRuntime.getJobOperator().getJobExecution(report.executionId());
-        return report.withStatus(String.valueOf(e.getBatchStatus()), e.getExitStatus());
+        // the status first, then the rows: a report marked COMPLETED always holds every row
+        return rosters.report(importId).withStatus(String.valueOf(e.getBatchStatus()), e.getExitStatus());
     }
 
     private static BatchStatus status(long executionId) {
