@@ -194,10 +194,11 @@ public class RosterImporter {
         line(importId, row, idNumber, name, "REJECTED", reason.name(), message, null);
     }
 
+    /** Casts where a parameter may be null: EclipseLink binds a null as VARCHAR, which PostgreSQL refuses for bigint. */
     private void line(long importId, Row row, String idNumber, String name, String outcome, String reason, String message,
                       Long identityId) {
         em.createNativeQuery("insert into canbao.roster_import_row (import_id, row_number, id_number, name, outcome, reason,"
-                        + " message, identity_id) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
+                        + " message, identity_id) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, cast(?8 as bigint))")
                 .setParameter(1, importId).setParameter(2, row.rowNumber()).setParameter(3, cut(idNumber, 32))
                 .setParameter(4, cut(name, 100)).setParameter(5, outcome).setParameter(6, reason)
                 .setParameter(7, cut(message, 300)).setParameter(8, identityId).executeUpdate();
