@@ -148,8 +148,6 @@ class CampaignIT {
 
         JsonArray list = Http.as("town_officer").get("/api/v1/policies/" + SCORED + "/unpaid-list?asOf=" + asOf + "&regionCode=" + village).array();
         assertEquals(unpaid.size(), list.size());
-        // read from the table, not the entity: in a full run the test's view of an Enrollment came from the shared cache
-        // with another amount than the row held (seen once; the rows agreed — see docs/batch.md)
         Map<Long, BigDecimal> due = new java.util.HashMap<>();
         for (Object o : em.createNativeQuery("select id, amount_due from canbao.enrollment where region_code = ?1 and policy_id = ?2"
                 + " and status = 'REGISTERED'").setParameter(1, village).setParameter(2, SCORED).getResultList()) {

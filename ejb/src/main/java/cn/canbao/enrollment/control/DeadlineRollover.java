@@ -102,7 +102,7 @@ public class DeadlineRollover {
             Enrollment e = (Enrollment) row[0];
             Person p = (Person) row[1];
             em.createNativeQuery("insert into canbao.unpaid_list (policy_id, as_of, region_code, enrollment_id,"
-                            + " masked_id_number, name, phone, tier, amount_due) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, cast(?9 as numeric))")
+                            + " masked_id_number, name, phone, tier, amount_due) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, cast(?9 as numeric(12, 2)))")
                     .setParameter(1, policyId).setParameter(2, asOf).setParameter(3, villageCode).setParameter(4, e.getId())
                     .setParameter(5, p.maskedIdNumber()).setParameter(6, p.getName()).setParameter(7, p.getPhone() == null ? "" : p.getPhone())
                     .setParameter(8, e.getTier()).setParameter(9, e.getAmountDue()).executeUpdate();
@@ -117,9 +117,9 @@ public class DeadlineRollover {
         ScoringBand b = band.orElse(null);
         em.createNativeQuery("insert into canbao.village_result (policy_id, as_of, region_code, rule, target, counted, rate,"
                         + " funding_per_person, town_funding_per_person, village_funding_per_person, score_change, interview,"
-                        + " frozen_at, job_execution_id) values (?1, ?2, ?3, ?4, ?5, ?6, cast(?7 as numeric),"
-                        + " cast(?8 as numeric), cast(?9 as numeric), cast(?10 as numeric), cast(?11 as numeric), ?12, ?13,"
-                        + " cast(?14 as bigint))") // casts: EclipseLink binds a null as VARCHAR
+                        + " frozen_at, job_execution_id) values (?1, ?2, ?3, ?4, ?5, ?6, cast(?7 as numeric(7, 2)),"
+                        + " cast(?8 as numeric(12, 2)), cast(?9 as numeric(12, 2)), cast(?10 as numeric(12, 2)), cast(?11 as numeric(6, 2)), ?12, ?13,"
+                        + " cast(?14 as bigint))") // casts with the column's scale (H2's bare numeric has none): EclipseLink binds a null as VARCHAR
                 .setParameter(1, policyId).setParameter(2, asOf).setParameter(3, village).setParameter(4, rule)
                 .setParameter(5, target).setParameter(6, counted).setParameter(7, rate)
                 .setParameter(8, b == null ? null : b.fundingPerPerson()).setParameter(9, b == null ? null : b.townFundingPerPerson())
