@@ -86,7 +86,7 @@ SQL
 }
 
 : "${CANBAO_DB_USER:?set CANBAO_DB_USER/CANBAO_DB_PASSWORD (as .ci/run does)}"
-[ -f ear/target/wildfly/.canbao-provisioned ] || { echo "provision the server for PostgreSQL first (mvn verify with CANBAO_DB_URL)"; exit 1; }
+[ -f ear/target/wildfly/.canbao-provisioned-postgresql ] || { echo "provision the server for PostgreSQL first (mvn verify with CANBAO_DB_URL)"; exit 1; }
 
 echo "-- reference: uninterrupted demo-population of $COUNT persons into $VILLAGE"
 fresh_db canbao_crash_ref
