@@ -23,7 +23,7 @@ class SupervisionScreensIT {
     void theTownOfficeSeesProgressByVillageAndDrillsDown() {
         try (Browser browser = Browser.open("20-progress")) {
             browser.signIn("town_officer");
-            browser.driver.findElement(By.linkText("参保进度")).click();
+            browser.driver.findElement(By.linkText("进度督导")).click();
             String table = browser.waitForText("#progress\\:table", "40480");
             assertEquals(17, browser.driver.findElements(By.cssSelector("#progress\\:table_data > tr")).size(), table);
             assertTrue(table.contains("白羊社区"), table);
