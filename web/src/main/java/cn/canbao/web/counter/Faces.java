@@ -28,15 +28,15 @@ final class Faces {
     /** A refusal as a message: the text in the user's language with its code, and each field's complaint. */
     static void refused(ProblemException problem) {
         FacesContext faces = FacesContext.getCurrentInstance();
-        faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, Texts.refusal(problem), null));
+        faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, Texts.refusal(problem), ""));
         for (ProblemException.FieldError error : problem.errors()) {
             faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,
-                    Texts.text("field." + error.field(), error.field()) + "：" + Texts.pick(error.message()), null));
+                    Texts.text("field." + error.field(), error.field()) + "：" + Texts.pick(error.message()), ""));
         }
         faces.validationFailed();
     }
 
     static void info(String text) {
-        FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text, null));
+        FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text, ""));
     }
 }

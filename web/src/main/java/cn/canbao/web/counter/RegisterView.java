@@ -63,7 +63,7 @@ public class RegisterView implements Serializable {
             IdNumber.of(value.toString());
         } catch (IdNumber.InvalidIdNumberException e) {
             String text = Texts.text("register.invalidId", "Invalid ID number: ") + (Texts.english() ? e.messageEn() : e.messageZh());
-            throw new ValidatorException(new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null));
+            throw new ValidatorException(new FacesMessage(FacesMessage.SEVERITY_ERROR, text, ""));
         }
     }
 
