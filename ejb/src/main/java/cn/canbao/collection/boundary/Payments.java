@@ -109,6 +109,12 @@ public class Payments {
                 "another payment for this person is in progress; retry later");
     }
 
+    /** The person's payments and reversals, newest first. */
+    public List<Payment> of(Person person) {
+        persons.requireVisible(person);
+        return em.createNamedQuery(Payment.OF_PERSON, Payment.class).setParameter("person", person.getId()).getResultList();
+    }
+
     /** The payment (or reversal) with this transaction id, if the caller may see its payer. */
     public Outcome byTransaction(String transactionId) {
         Payment payment = recorder.byTransaction(transactionId).orElseThrow(() -> ProblemException.notFound(

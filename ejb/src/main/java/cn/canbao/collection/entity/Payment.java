@@ -27,11 +27,13 @@ import java.util.Objects;
 @NamedQuery(name = Payment.BY_TRANSACTION, query = "select p from Payment p where p.transactionId = :tx")
 @NamedQuery(name = Payment.OF_COLLECTOR_DAY,
         query = "select p from Payment p where p.collector = :collector and p.businessDate = :day order by p.id")
+@NamedQuery(name = Payment.OF_PERSON, query = "select p from Payment p where p.personId = :person order by p.id desc")
 @NamedQuery(name = Payment.REVERSAL_OF, query = "select p from Payment p where p.reversesId = :original")
 public class Payment {
 
     public static final String BY_TRANSACTION = "Payment.byTransaction";
     public static final String OF_COLLECTOR_DAY = "Payment.ofCollectorDay";
+    public static final String OF_PERSON = "Payment.ofPerson";
     public static final String REVERSAL_OF = "Payment.reversalOf";
 
     public enum Kind {

@@ -55,6 +55,14 @@ public class Enrollments {
     private static final Set<QuoteRefusedException.Code> REGISTER_WITHOUT_AMOUNT = Set.of(
             QuoteRefusedException.Code.NOT_YET_OPEN, QuoteRefusedException.Code.WINDOW_CLOSED);
 
+    /** A line of a village's unpaid list: the person and their REGISTERED enrollment, or none yet for the year. */
+    public record Unpaid(Person person, Enrollment enrollment) {
+    }
+
+    /** A page of the unpaid list and how many lines it has in all. */
+    public record UnpaidPage(List<Unpaid> lines, long total) {
+    }
+
     @PersistenceContext
     EntityManager em;
 
@@ -277,6 +285,48 @@ public class Enrollments {
         audit.record("NON_ENROLLMENT_RECORDED", "person", String.valueOf(person.getId()), before, Persons.auditJson(person),
                 reason + (recorded.isSigned() ? " signed" : " unsigned") + " " + policy.policyId());
         return recorded;
+    }
+
+    /**
+     * The unpaid list (未缴费名单) of a village (or of every village below a town): residents registered there, alive,
+     * whose enrollment for the policy's year is REGISTERED or who have none yet. Refused (403) outside the caller's
+     * area: a clerk reads only their own village.
+     */
+    @RolesAllowed({Roles.CLERK, Roles.TOWN_OFFICER, Roles.DISTRICT_ADMIN, Roles.SUPERVISOR})
+    public UnpaidPage unpaid(String policyId, String regionCode, int first, int max) {
+        if (regionCode == null || regionCode.isBlank() || !regions.callerMaySee(regionCode.trim())) {
+            throw ProblemException.forbidden("REGION_NOT_VISIBLE", "无权查看辖区 " + regionCode + " 的未缴费名单",
+                    "the unpaid list of " + regionCode + " is outside your area");
+        }
+        Policy policy = policies.policy(policyId == null ? null : policyId.trim());
+        List<String> villages = regions.villagesUnder(regionCode.trim());
+        if (villages.isEmpty()) {
+            return new UnpaidPage(List.of(), 0);
+        }
+        String where = " from Person p where p.householdRegionCode in :villages and p.deceasedOn is null"
+                + " and not exists (select e from Enrollment e where e.personId = p.id and e.insuranceYear = :year"
+                + " and e.status <> :registered)";
+        long total = em.createQuery("select count(p)" + where, Long.class)
+                .setParameter("villages", villages).setParameter("year", policy.insuranceYear())
+                .setParameter("registered", EnrollmentStatus.REGISTERED).getSingleResult();
+        List<Person> persons = em.createQuery("select p" + where + " order by p.householdRegionCode, p.name, p.id", Person.class)
+                .setParameter("villages", villages).setParameter("year", policy.insuranceYear())
+                .setParameter("registered", EnrollmentStatus.REGISTERED)
+                .setFirstResult(Math.max(first, 0)).setMaxResults(Math.max(max, 1)).getResultList();
+        java.util.Map<Long, Enrollment> enrolled = new java.util.HashMap<>();
+        if (!persons.isEmpty()) {
+            em.createQuery("select e from Enrollment e where e.personId in :persons and e.insuranceYear = :year", Enrollment.class)
+                    .setParameter("persons", persons.stream().map(Person::getId).toList())
+                    .setParameter("year", policy.insuranceYear())
+                    .getResultList().forEach(e -> enrolled.put(e.getPersonId(), e));
+        }
+        return new UnpaidPage(persons.stream().map(p -> new Unpaid(p, enrolled.get(p.getId()))).toList(), total);
+    }
+
+    /** What the person would pay today in this tier of the policy, with the rules behind it, or why nothing can be paid. */
+    public Policies.QuoteOutcome quote(Person person, String policyId, int tier) {
+        persons.requireVisible(person);
+        return policies.tryQuote(policyId, quotes.request(person, tier, LocalDate.now(clock)));
     }
 
     public List<NonEnrollment> nonEnrollments(Person person) {

@@ -52,6 +52,10 @@ public class Persons {
                                         List<Registration> members) {
     }
 
+    /** A page of a search: the persons on it and how many matched in all. */
+    public record Found(List<Person> persons, long total) {
+    }
+
     @PersistenceContext
     EntityManager em;
 
@@ -123,6 +127,46 @@ public class Persons {
                 "未登记的参保人 " + id.masked(), "no person registered with ID number " + id.masked()));
         requireVisible(person);
         return person;
+    }
+
+    /**
+     * Persons registered in the caller's area whose ID number starts with {@code query} (digits) or whose name
+     * contains it; an empty query lists them all. Ordered by name, a page at a time.
+     */
+    public Found search(String query, int first, int max) {
+        List<String> villages = regions.visibleVillages();
+        if (villages.isEmpty()) {
+            return new Found(List.of(), 0);
+        }
+        String q = query == null ? "" : query.trim();
+        String condition = q.isEmpty() ? "" : q.matches("[0-9]{1,17}[0-9Xx]?") ? " and p.idNumber like :q escape '!'"
+                : " and p.name like :q escape '!'";
+        String pattern = likeEscaped(q.toUpperCase(Locale.ROOT));
+        var count = em.createQuery("select count(p) from Person p where p.householdRegionCode in :villages" + condition, Long.class)
+                .setParameter("villages", villages);
+        var page = em.createQuery("select p from Person p where p.householdRegionCode in :villages" + condition
+                        + " order by p.name, p.id", Person.class)
+                .setParameter("villages", villages).setFirstResult(Math.max(first, 0)).setMaxResults(Math.max(max, 1));
+        if (!q.isEmpty()) {
+            String like = q.matches("[0-9]{1,17}[0-9Xx]?") ? pattern + "%" : "%" + likeEscaped(q) + "%";
+            count.setParameter("q", like);
+            page.setParameter("q", like);
+        }
+        return new Found(page.getResultList(), count.getSingleResult());
+    }
+
+    /** The person with this database id, if the caller may see them (the screens link persons by it, not by ID number). */
+    public Person byKey(Long personId) {
+        Person person = personId == null ? null : em.find(Person.class, personId);
+        if (person == null) {
+            throw ProblemException.notFound("PERSON_UNKNOWN", "未登记的参保人", "no such person");
+        }
+        requireVisible(person);
+        return person;
+    }
+
+    private static String likeEscaped(String text) {
+        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
     }
 
     /** The person without the caller's area check; for other components' own checks. */

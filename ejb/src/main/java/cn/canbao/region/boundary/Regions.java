@@ -69,6 +69,11 @@ public class Regions {
         return pathToRoot(code).contains(ancestor);
     }
 
+    /** The villages of the caller's area: the counter's searches are limited to them. */
+    public List<String> visibleVillages() {
+        return villagesUnder(callers.current().getRegionCode());
+    }
+
     /**
      * The villages (communities) at or below {@code code}, ordered by code: the partitions of a batch job. Walks the
      * tree, so it does not rely on codes being prefixes of each other.

@@ -1,0 +1,124 @@
+package cn.canbao.it;
+
+import cn.canbao.person.entity.IdNumber;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.concurrent.ThreadLocalRandom;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The counter in a real browser: a clerk registers a resident (a wrong ID number refused in Chinese first), sees the
+ * quote of tier 1, takes a cash payment and gets the receipt; finds the resident with the ID number masked; reads
+ * their village's unpaid list and is refused another village's.
+ */
+@ExtendWith(ArquillianExtension.class)
+class CounterScreensIT {
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return Deployments.canbao();
+    }
+
+    /** A new valid ID number of 渝北 500101, born in the 1980s, so that reruns against a kept database do not collide. */
+    private static String newIdNumber() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        LocalDate birth = LocalDate.of(1980, 1, 1).plusDays(random.nextInt(3650));
+        return IdNumber.withCheckCharacter("500101" + birth.format(DateTimeFormatter.BASIC_ISO_DATE)
+                + String.format("%03d", random.nextInt(1000))).value();
+    }
+
+    @Test
+    void aClerkRegistersAResidentTakesCashAndPrintsTheReceipt() {
+        String idNumber = newIdNumber();
+        String name = "柜台测试" + idNumber.substring(14, 17);
+        try (Browser browser = Browser.open("10-counter")) {
+            browser.signIn("clerk");
+            browser.driver.findElement(By.linkText("参保人登记")).click();
+            browser.find("#register\\:id-number");
+            browser.screenshot("1-register-form");
+
+            // a wrong check character: refused on the form with the reason in Chinese, nothing registered
+            String wrong = idNumber.substring(0, 17) + (idNumber.charAt(17) == '1' ? "2" : "1");
+            browser.driver.findElement(By.id("register:id-number")).sendKeys(wrong);
+            browser.driver.findElement(By.id("register:save")).click();
+            String messages = browser.waitForText("#register\\:form-messages", "身份证号码无效");
+            assertTrue(messages.contains("姓名：必填"), messages);
+            browser.screenshot("2-register-refused");
+
+            browser.find("#register\\:id-number").clear();
+            browser.driver.findElement(By.id("register:id-number")).sendKeys(idNumber);
+            browser.driver.findElement(By.id("register:name")).sendKeys(name);
+            browser.driver.findElement(By.id("register:save")).click();
+
+            // the person's own page: the full ID number, tier 1 quoted at 380.00, the amount prefilled
+            assertEquals(idNumber, browser.waitForText("#resident\\:id-number", idNumber));
+            assertTrue(browser.waitForText("[id$='personal']", "380.00").contains("元"));
+            assertFalse(browser.find("#explanation").getText().isBlank(), "the rules behind the amount");
+            String amount = browser.driver.findElement(By.id("resident:amount_input")).getAttribute("value");
+            assertTrue(amount.startsWith("380.00"), amount);
+            browser.screenshot("3-person-quote");
+
+            browser.driver.findElement(By.id("resident:pay")).click();
+            String receipt = browser.waitForText("#resident\\:receipt-body", "receipt.pdf");
+            assertTrue(receipt.contains("/api/v1/payments/CTR-"), receipt);
+            browser.wait(ExpectedConditions.frameToBeAvailableAndSwitchToIt("receipt-frame"));
+            String paper = browser.driver.findElement(By.tagName("body")).getText();
+            browser.driver.switchTo().defaultContent();
+            assertTrue(paper.contains("380.00 元") && paper.contains("CASH") && paper.contains(name), paper);
+            assertFalse(paper.contains(idNumber), "the ID number is masked on paper");
+            browser.screenshot("4-receipt");
+
+            browser.driver.findElement(By.cssSelector("#resident\\:receipt-dialog .ui-dialog-titlebar-close")).click();
+            String payments = browser.waitForText("#resident\\:payment-table", "现金");
+            assertTrue(payments.contains("380.00"), payments);
+            assertTrue(browser.find("#resident\\:enrollments").getText().contains("已缴费"));
+            browser.screenshot("5-paid");
+
+            // the search lists the resident with the number masked
+            browser.go("/counter/find.xhtml");
+            browser.find("#find\\:query").sendKeys(name);
+            browser.driver.findElement(By.id("find:search")).click();
+            String found = browser.waitForText("#find\\:table", name);
+            assertTrue(found.contains(idNumber.substring(0, 4) + "**********" + idNumber.substring(14)), found);
+            assertFalse(found.contains(idNumber), "no full ID number in a list");
+            browser.screenshot("6-find");
+        }
+    }
+
+    @Test
+    void aClerkReadsTheirVillagesUnpaidListOnly() {
+        // a resident of the village not yet enrolled for the year: on the list
+        String idNumber = newIdNumber();
+        assertEquals(201, Http.as("clerk").post("/api/v1/persons", "{\"idNumber\":\"" + idNumber
+                + "\",\"name\":\"未缴测试\",\"householdRegionCode\":\"500101101001\",\"residentType\":\"RESIDENT\"}").status());
+        try (Browser browser = Browser.open("11-unpaid")) {
+            browser.signIn("clerk");
+            browser.driver.findElement(By.linkText("未缴费名单")).click();
+            String table = browser.waitForText("#unpaid\\:table", "未登记");
+            assertTrue(table.contains("500101101001") && table.contains("未登记"), table);
+            assertFalse(table.contains("500101101002"), table);
+            browser.screenshot("1-own-village");
+
+            browser.go("/counter/unpaid.xhtml?region=500101101002");
+            String text = browser.waitForText("#forbidden", "无权访问");
+            assertTrue(browser.driver.findElements(By.id("unpaid:table")).isEmpty(), "no data of another village");
+            assertFalse(text.isBlank());
+            browser.screenshot("2-other-village-forbidden");
+        }
+        Http.Reply reply = Http.as("clerk").get("/counter/unpaid.xhtml?region=500101101002");
+        assertEquals(403, reply.status());
+        assertTrue(reply.body().contains("无权访问"), "the 403 page");
+        assertFalse(reply.body().contains("unpaid:table"), "never the data");
+    }
+}

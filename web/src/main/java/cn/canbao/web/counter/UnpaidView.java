@@ -1,0 +1,120 @@
+package cn.canbao.web.counter;
+
+import cn.canbao.enrollment.boundary.Enrollments;
+import cn.canbao.platform.boundary.ProblemException;
+import cn.canbao.policy.boundary.Policies;
+import cn.canbao.region.boundary.Regions;
+import cn.canbao.region.entity.Region;
+import cn.canbao.web.platform.UserSession;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import org.primefaces.model.FilterMeta;
+import org.primefaces.model.LazyDataModel;
+import org.primefaces.model.SortMeta;
+
+import java.io.Serializable;
+import java.math.BigDecimal;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code counter/unpaid.xhtml?region=&policy=}: the unpaid list (未缴费名单) of a village, with phone numbers, for
+ * the house visits. Another area's list is answered with the 403 page, never with its data.
+ */
+@Named
+@ViewScoped
+public class UnpaidView implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    /** A line of the list: who, how to reach them, where their enrollment stands. */
+    public record Line(Long personId, String maskedIdNumber, String name, String regionCode, String phone,
+                       String status, BigDecimal amountDue) implements Serializable {
+    }
+
+    @Inject
+    transient Enrollments enrollments;
+
+    @Inject
+    transient Policies policies;
+
+    @Inject
+    transient Regions regions;
+
+    @Inject
+    UserSession userSession;
+
+    private String region;
+    private String policy;
+    private String regionName;
+    private List<Policies.Summary> policyChoices = List.of();
+    private final Lines lines = new Lines();
+
+    public class Lines extends LazyDataModel<Line> {
+
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public int count(Map<String, FilterMeta> filterBy) {
+            return (int) enrollments.unpaid(policy, region, 0, 1).total();
+        }
+
+        @Override
+        public List<Line> load(int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
+            Enrollments.UnpaidPage page = enrollments.unpaid(policy, region, first, pageSize);
+            setRowCount((int) page.total());
+            return page.lines().stream().map(u -> new Line(u.person().getId(), u.person().maskedIdNumber(),
+                    u.person().getName(), u.person().getHouseholdRegionCode(), u.person().getPhone(),
+                    u.enrollment() == null ? null : u.enrollment().getStatus().name(),
+                    u.enrollment() == null ? null : u.enrollment().getAmountDue())).toList();
+        }
+
+        @Override
+        public String getRowKey(Line line) {
+            return String.valueOf(line.personId());
+        }
+
+        @Override
+        public Line getRowData(String rowKey) {
+            return null;
+        }
+    }
+
+    /** f:viewAction: the caller's own region unless another is asked for, which must lie inside it (403 otherwise). */
+    public void load() {
+        if (region == null || region.isBlank()) {
+            region = userSession.getRegionCode();
+        }
+        if (!regions.callerMaySee(region)) {
+            Faces.forbidden();
+            return;
+        }
+        regionName = regions.find(region).map(Region::getName).orElse(region);
+        policyChoices = policies.list().stream()
+                .filter(s -> regions.isWithin(region, s.regionCode()))
+                .sorted(Comparator.comparing(Policies.Summary::insuranceYear).reversed().thenComparing(Policies.Summary::policyId))
+                .toList();
+        if ((policy == null || policy.isBlank()) && !policyChoices.isEmpty()) {
+            policy = policyChoices.get(0).policyId();
+        }
+        try {
+            enrollments.unpaid(policy, region, 0, 1);
+        } catch (ProblemException problem) {
+            if (problem.kind() == ProblemException.Kind.FORBIDDEN) {
+                Faces.forbidden();
+            } else {
+                Faces.refused(problem);
+            }
+        }
+    }
+
+    public Lines getLines() { return lines; }
+    public String getRegion() { return region; }
+    public void setRegion(String region) { this.region = region; }
+    public String getPolicy() { return policy; }
+    public void setPolicy(String policy) { this.policy = policy; }
+    public String getRegionName() { return regionName; }
+    public List<Policies.Summary> getPolicyChoices() { return policyChoices; }
+}

@@ -1,0 +1,209 @@
+package cn.canbao.web.supervision;
+
+import cn.canbao.platform.boundary.ProblemException;
+import cn.canbao.policy.boundary.Policies;
+import cn.canbao.region.boundary.Regions;
+import cn.canbao.region.entity.Region;
+import cn.canbao.supervision.boundary.Progress;
+import cn.canbao.web.platform.Texts;
+import cn.canbao.web.platform.UserSession;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.primefaces.event.SelectEvent;
+import org.primefaces.model.DefaultStreamedContent;
+import org.primefaces.model.StreamedContent;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * {@code supervision/progress.xhtml?policy=&region=}: the campaign against its targets, district → town → village:
+ * a click on a row goes one level down (a village: to its unpaid list), a bar chart of the rates, the table as XLSX.
+ */
+@Named
+@ViewScoped
+public class ProgressView implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    /** A step of the path from the caller's own region down to the one shown. */
+    public record Step(String code, String name) implements Serializable {
+    }
+
+    @Inject
+    transient Progress progress;
+
+    @Inject
+    transient Policies policies;
+
+    @Inject
+    transient Regions regions;
+
+    @Inject
+    UserSession userSession;
+
+    private String policy;
+    private String region;
+    private List<Policies.Summary> policyChoices = List.of();
+    private List<Step> path = List.of();
+    private transient List<Progress.Row> rows = List.of();
+    private transient Progress.Row selected;
+    private String refusal;
+
+    public void load() {
+        String own = userSession.getRegionCode();
+        if (region == null || region.isBlank()) {
+            region = own;
+        }
+        policyChoices = policies.list().stream()
+                .filter(s -> regions.isWithin(own, s.regionCode()) || regions.isWithin(s.regionCode(), own))
+                .sorted(Comparator.comparing(Policies.Summary::insuranceYear).reversed().thenComparing(Policies.Summary::policyId))
+                .toList();
+        if ((policy == null || policy.isBlank()) && !policyChoices.isEmpty()) {
+            policy = policyChoices.get(0).policyId();
+        }
+        refresh();
+    }
+
+    public void refresh() {
+        refusal = null;
+        rows = List.of();
+        try {
+            rows = progress.byChildRegion(policy, region);
+        } catch (ProblemException problem) {
+            refusal = Texts.refusal(problem);
+        }
+        List<Step> steps = new ArrayList<>();
+        String own = userSession.getRegionCode();
+        for (String code : regions.pathToRoot(region)) {
+            steps.add(new Step(code, regions.find(code).map(Region::getName).orElse(code)));
+            if (code.equals(own)) {
+                break;
+            }
+        }
+        Collections.reverse(steps);
+        path = steps;
+    }
+
+    /** A row clicked: a town or district one level down; a village to its unpaid list. */
+    public void drillDown(SelectEvent<Progress.Row> event) throws IOException {
+        Progress.Row row = event.getObject();
+        String page = "VILLAGE".equals(row.level()) ? "/counter/unpaid.xhtml" : "/supervision/progress.xhtml";
+        var external = FacesContext.getCurrentInstance().getExternalContext();
+        external.redirect(external.getRequestContextPath() + page + "?region=" + row.regionCode() + "&policy=" + policy);
+    }
+
+    /** The rate of each row as a Chart.js bar chart (p:chart takes the chart's JSON). */
+    public String getChart() {
+        JsonArrayBuilder labels = Json.createArrayBuilder();
+        JsonArrayBuilder rates = Json.createArrayBuilder();
+        JsonArrayBuilder colors = Json.createArrayBuilder();
+        getRows().stream().sorted(Comparator.comparing(Progress.Row::regionCode)).forEach(r -> {
+            labels.add(r.regionName());
+            rates.add(r.rate() == null ? java.math.BigDecimal.ZERO : r.rate());
+            colors.add(r.rate() != null && r.rate().doubleValue() >= 100 ? "#2e7d32" : "#1d5fa8");
+        });
+        return Json.createObjectBuilder()
+                .add("type", "bar")
+                .add("data", Json.createObjectBuilder()
+                        .add("labels", labels)
+                        .add("datasets", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                                .add("label", Texts.text("progress.rate", "rate") + " %")
+                                .add("data", rates).add("backgroundColor", colors))))
+                .add("options", Json.createObjectBuilder()
+                        .add("responsive", true).add("maintainAspectRatio", false)
+                        .add("plugins", Json.createObjectBuilder().add("legend", Json.createObjectBuilder().add("display", false)))
+                        .add("scales", Json.createObjectBuilder().add("y", Json.createObjectBuilder().add("beginAtZero", true))))
+                .build().toString();
+    }
+
+    /** The table as a workbook: one row per region, the scoring of villages in the last columns. */
+    public StreamedContent getXlsx() {
+        byte[] bytes;
+        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Sheet sheet = workbook.createSheet(policy);
+            String[] head = {"rank", "regionCode", "region", "target", "enrolled", "ratePercent", "fundingPerPerson",
+                    "scoreChange", "interview"};
+            Row header = sheet.createRow(0);
+            for (int i = 0; i < head.length; i++) {
+                header.createCell(i).setCellValue(Texts.text("progress.col." + head[i], head[i]));
+            }
+            int n = 1;
+            for (Progress.Row r : getRows()) {
+                Row row = sheet.createRow(n++);
+                row.createCell(0).setCellValue(r.rank());
+                row.createCell(1).setCellValue(r.regionCode());
+                row.createCell(2).setCellValue(r.regionName());
+                row.createCell(3).setCellValue(r.target());
+                row.createCell(4).setCellValue(r.enrolled());
+                if (r.rate() != null) {
+                    row.createCell(5).setCellValue(r.rate().doubleValue());
+                }
+                if (!r.scoring().isEmpty()) {
+                    Progress.Score s = r.scoring().get(0);
+                    if (s.fundingPerPerson() != null) {
+                        row.createCell(6).setCellValue(s.fundingPerPerson().doubleValue());
+                    }
+                    if (s.scoreChange() != null) {
+                        row.createCell(7).setCellValue(s.scoreChange().doubleValue());
+                    }
+                    row.createCell(8).setCellValue(s.interview() ? Texts.text("policy.yes", "yes") : Texts.text("policy.no", "no"));
+                }
+            }
+            for (int i = 0; i < head.length; i++) {
+                // fixed widths: autoSizeColumn measures with AWT fonts, which a headless server may lack
+                sheet.setColumnWidth(i, (i == 2 ? 24 : 12) * 256);
+            }
+            workbook.write(out);
+            bytes = out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return DefaultStreamedContent.builder().name("progress-" + policy + "-" + region + ".xlsx")
+                .contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                .stream(() -> new ByteArrayInputStream(bytes)).build();
+    }
+
+    public long getTotalTarget() {
+        return getRows().stream().mapToLong(Progress.Row::target).sum();
+    }
+
+    public long getTotalEnrolled() {
+        return getRows().stream().mapToLong(Progress.Row::enrolled).sum();
+    }
+
+    public List<Progress.Row> getRows() {
+        if (rows == null) {
+            refresh();
+        }
+        return rows;
+    }
+
+    public Progress.Score firstScore(Progress.Row row) {
+        return row.scoring().isEmpty() ? null : row.scoring().get(0);
+    }
+
+    public List<Step> getPath() { return path; }
+    public List<Policies.Summary> getPolicyChoices() { return policyChoices; }
+    public String getRefusal() { return refusal; }
+    public String getPolicy() { return policy; }
+    public void setPolicy(String policy) { this.policy = policy; }
+    public String getRegion() { return region; }
+    public void setRegion(String region) { this.region = region; }
+    public Progress.Row getSelected() { return selected; }
+    public void setSelected(Progress.Row selected) { this.selected = selected; }
+}
