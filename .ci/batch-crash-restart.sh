@@ -44,7 +44,7 @@ fresh_db() {
         -c "CREATE DATABASE $1 OWNER $CANBAO_DB_USER ENCODING 'UTF8' TEMPLATE template0"
 }
 
-json_field() { sed -n "s/.*\"$1\" *: *\"\{0,1\}\([^,\"}]*\).*/\1/p" | head -n 1; }
+json_field() { sed -n "s/.*\"$1\" *: *\"\{0,1\}\([^,\"}]*\).*/\1/p" | sed -n 1p; }
 
 start_job() {
     curl -fsS -u operator:demo123 -H 'Content-Type: application/json' -X POST "$B/batch/jobs/demo-population/executions" -d "$PARAMS" \

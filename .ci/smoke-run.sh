@@ -14,7 +14,7 @@ stop_server() {
     for pid in $(ss -ltnpH '( sport = :8080 or sport = :9990 )' 2>/dev/null | grep -o 'pid=[0-9]*' | cut -d= -f2 | sort -u); do
         kill "$pid" 2>/dev/null || true
     done
-    for _ in $(seq 1 30); do ss -ltnH '( sport = :8080 )' | grep -q . || break; sleep 1; done
+    for _ in $(seq 1 30); do ss -ltnH '( sport = :8080 )' | grep . >/dev/null || break; sleep 1; done
     RUN_PID=
 }
 trap stop_server EXIT
@@ -32,8 +32,8 @@ start_server() {
     done
     [ -n "$started" ] || { tail -50 "$LOG"; echo "server did not start"; exit 1; }
     for _ in $(seq 1 60); do
-        if curl -fsS "$BASE/api/v1/health" 2>/dev/null | grep -q '"status":"UP"' \
-            && curl -fsS "$BASE/" 2>/dev/null | grep -q j_security_check; then
+        if curl -fsS "$BASE/api/v1/health" 2>/dev/null | grep '"status":"UP"' >/dev/null \
+            && curl -fsS "$BASE/" 2>/dev/null | grep j_security_check >/dev/null; then
             echo "health UP and login page served $(( $(date +%s) - started )) s after the server started"
             return 0
         fi
