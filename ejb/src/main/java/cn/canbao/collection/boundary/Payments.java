@@ -88,7 +88,7 @@ public class Payments {
         RuntimeException last = null;
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             try {
-                Recorded recorded = recorder.record(checked);
+                Recorded recorded = recorder.record(checked, attempt > 1);
                 return new Outcome(recorded.payment(), recorded.person(), recorded.created());
             } catch (ProblemException refused) {
                 throw refused;

@@ -23,7 +23,6 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -81,11 +80,34 @@ public class PaymentRecorder {
     @Inject
     CollectorDays days;
 
-    public Recorded record(Checked s) {
-        Optional<Recorded> replay = replay(s);
-        if (replay.isPresent()) {
-            return replay.get();
+    /**
+     * Records the payment. On a first attempt ({@code lookFirst} false) the transaction id is not looked up before
+     * the work: a replay of a committed payment finds the enrollment paid and is recognised below, and a transaction
+     * id used for another payment fails at the unique constraint on transaction id, after which the boundary retries
+     * with {@code lookFirst}. A refusal (wrong amount, ...) is only thrown once the transaction id is known to be new,
+     * so that a replay is answered with the first result even when it would no longer pass today's checks.
+     */
+    public Recorded record(Checked s, boolean lookFirst) {
+        if (lookFirst) {
+            Optional<Recorded> replay = replay(s);
+            if (replay.isPresent()) {
+                return replay.get();
+            }
+            return recordNew(s);
         }
+        try {
+            return recordNew(s);
+        } catch (ProblemException refused) {
+            Optional<Recorded> replay = replay(s);
+            if (replay.isPresent()) {
+                return replay.get();
+            }
+            throw refused;
+        }
+    }
+
+    private Recorded recordNew(Checked s) {
+        Optional<Recorded> replay;
         Person person = persons.byIdNumber(s.idNumber());
         Policy policy = policies.policy(s.policyId());
         LocalDate paidOn = s.paidAt().atZoneSameInstant(BusinessClock.CHINA).toLocalDate();
@@ -215,7 +237,7 @@ public class PaymentRecorder {
     }
 
     public static String auditJson(Payment p) {
-        JsonObjectBuilder b = Json.createObjectBuilder()
+        JsonObjectBuilder b = cn.canbao.platform.control.Jsons.PROVIDER.createObjectBuilder()
                 .add("id", p.getId())
                 .add("kind", p.getKind().name())
                 .add("transactionId", p.getTransactionId())

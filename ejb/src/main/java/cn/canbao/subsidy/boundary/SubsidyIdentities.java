@@ -12,7 +12,6 @@ import cn.canbao.subsidy.entity.SubsidyIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
@@ -87,7 +86,7 @@ public class SubsidyIdentities {
         em.persist(identity);
         em.flush();
         audit.record("SUBSIDY_IDENTITY_RECORDED", "person", String.valueOf(person.getId()), null,
-                Json.createObjectBuilder().add("identityId", identity.getId()).add("code", code)
+                cn.canbao.platform.control.Jsons.PROVIDER.createObjectBuilder().add("identityId", identity.getId()).add("code", code)
                         .add("certifyingDepartment", identity.getCertifyingDepartment())
                         .add("validFrom", identity.getValidFrom().toString())
                         .add("validTo", identity.getValidTo() == null ? "" : identity.getValidTo().toString())
