@@ -159,11 +159,13 @@ public class PaymentRecorder {
         em.persist(payment);
         payment.issueReceipt(callers.current().getRegionCode());
         enrollment.markPaid(s.tier(), quote.personalAmount(), quote.benefitStart(), quote.benefitEnd());
-        flush();
+        // the audit lines before the flush: the ids come from the sequence at persist, and the flush then writes all
+        // audit lines of the transaction in one JDBC batch (nothing is left for the commit)
         audit.record("PAYMENT_RECEIVED", "payment", String.valueOf(payment.getId()), enrollmentBefore,
                 auditJson(payment), s.channel() + " " + s.transactionId() + " " + person.maskedIdNumber());
         audit.record("ENROLLMENT_PAID", "enrollment", String.valueOf(enrollment.getId()), enrollmentBefore,
                 Enrollments.auditJson(enrollment), payment.getReceiptNumber());
+        flush();
         return new Recorded(payment, person, true);
     }
 
