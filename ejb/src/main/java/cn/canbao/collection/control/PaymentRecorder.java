@@ -15,7 +15,9 @@ import cn.canbao.platform.control.AuditLog;
 import cn.canbao.platform.control.BusinessClock;
 import cn.canbao.platform.control.Constraints;
 import cn.canbao.policy.boundary.Policies;
+import cn.canbao.policy.entity.HeldIdentity;
 import cn.canbao.policy.entity.Policy;
+import cn.canbao.subsidy.boundary.SubsidyIdentities;
 import cn.canbao.policy.entity.Quote;
 import jakarta.annotation.security.PermitAll;
 import cn.canbao.platform.boundary.LostRace;
@@ -72,6 +74,9 @@ public class PaymentRecorder {
     Callers callers;
 
     @Inject
+    SubsidyIdentities identities;
+
+    @Inject
     AuditLog audit;
 
     @Inject
@@ -108,7 +113,9 @@ public class PaymentRecorder {
 
     private Recorded recordNew(Checked s) {
         Optional<Recorded> replay;
-        Person person = persons.byIdNumber(s.idNumber());
+        // the person and their subsidy identities (for the quote) in one statement
+        SubsidyIdentities.Holder holder = identities.holderByIdNumber(s.idNumber());
+        Person person = holder.person();
         Policy policy = policies.policy(s.policyId());
         LocalDate paidOn = s.paidAt().atZoneSameInstant(BusinessClock.CHINA).toLocalDate();
         LocalDate today = LocalDate.now(clock);
@@ -118,7 +125,7 @@ public class PaymentRecorder {
                     List.of(new FieldError("paidAt", "不能晚于今天 / must not lie in the future")));
         }
         // the quote needs no lock; refusing a wrong amount before locking keeps bad requests off the enrollment row
-        Quote quote = quoteFor(person, policy, s.tier(), paidOn);
+        Quote quote = quoteFor(person, holder.held(), policy, s.tier(), paidOn);
         if (s.amount().compareTo(quote.personalAmount()) != 0) {
             throw new ProblemException(ProblemException.Kind.UNPROCESSABLE, "WRONG_AMOUNT",
                     "缴费金额 " + s.amount() + " 元与 " + paidOn + " 应缴金额 " + quote.personalAmount() + " 元不符",
@@ -218,8 +225,8 @@ public class PaymentRecorder {
         return Optional.of(new Recorded(payment, person, false));
     }
 
-    private Quote quoteFor(Person person, Policy policy, int tier, LocalDate paidOn) {
-        Policies.QuoteOutcome outcome = policies.tryQuote(policy.policyId(), quotes.request(person, tier, paidOn));
+    private Quote quoteFor(Person person, List<HeldIdentity> held, Policy policy, int tier, LocalDate paidOn) {
+        Policies.QuoteOutcome outcome = policies.tryQuote(policy.policyId(), quotes.request(person, held, tier, paidOn));
         if (outcome.refused()) {
             throw new ProblemException(ProblemException.Kind.UNPROCESSABLE, outcome.refusal().name(),
                     outcome.messageZh(), outcome.messageEn(), List.of(new FieldError("paidAt", outcome.messageZh())));

@@ -100,6 +100,36 @@ public class SubsidyIdentities {
                 .setParameter("person", person.getId()).getResultList();
     }
 
+    /** A person read together with every subsidy identity on record (for the quote engine). */
+    public record Holder(Person person, List<HeldIdentity> held) {
+    }
+
+    /**
+     * The person with this ID number and their identities, in one statement (a left join), checked against the
+     * caller's area like {@link Persons#byIdNumber}: the payment path's person and identity reads in one round trip.
+     */
+    public Holder holderByIdNumber(String idNumber) {
+        cn.canbao.person.entity.IdNumber id = Persons.parseId(idNumber);
+        List<Object[]> rows = em.createQuery("select p, s from Person p left join SubsidyIdentity s on s.personId = p.id"
+                        + " where p.documentType = :type and p.idNumber = :number order by s.validFrom, s.id", Object[].class)
+                .setParameter("type", cn.canbao.person.entity.DocumentType.RESIDENT_ID)
+                .setParameter("number", id.value())
+                .getResultList();
+        if (rows.isEmpty()) {
+            Person person = persons.byIdNumber(idNumber);   // PERSON_UNKNOWN (or registered meanwhile)
+            return new Holder(person, held(person));
+        }
+        Person person = (Person) rows.get(0)[0];
+        persons.requireVisible(person);
+        List<HeldIdentity> held = new java.util.ArrayList<>(rows.size());
+        for (Object[] row : rows) {
+            if (row[1] != null) {
+                held.add(((SubsidyIdentity) row[1]).held());
+            }
+        }
+        return new Holder(person, List.copyOf(held));
+    }
+
     /** All identities on record, for the quote engine (which keeps those valid on the payment date). */
     public List<HeldIdentity> held(Person person) {
         return of(person).stream().map(SubsidyIdentity::held).toList();
