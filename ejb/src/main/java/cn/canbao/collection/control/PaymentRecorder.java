@@ -89,8 +89,9 @@ public class PaymentRecorder {
      * Records the payment. On a first attempt ({@code lookFirst} false) the transaction id is not looked up before
      * the work: a replay of a committed payment finds the enrollment paid and is recognised below, and a transaction
      * id used for another payment fails at the unique constraint on transaction id, after which the boundary retries
-     * with {@code lookFirst}. A refusal (wrong amount, ...) is only thrown once the transaction id is known to be new,
-     * so that a replay is answered with the first result even when it would no longer pass today's checks.
+     * with {@code lookFirst}. The boundary looks the id up (in a transaction of its own, {@link #replay}) before it
+     * passes on a refusal of a first attempt, so that a replay is answered with the first result even when it would
+     * no longer pass today's checks.
      */
     public Recorded record(Checked s, boolean lookFirst) {
         if (lookFirst) {
@@ -98,17 +99,8 @@ public class PaymentRecorder {
             if (replay.isPresent()) {
                 return replay.get();
             }
-            return recordNew(s);
         }
-        try {
-            return recordNew(s);
-        } catch (ProblemException refused) {
-            Optional<Recorded> replay = replay(s);
-            if (replay.isPresent()) {
-                return replay.get();
-            }
-            throw refused;
-        }
+        return recordNew(s);
     }
 
     private Recorded recordNew(Checked s) {
@@ -210,7 +202,8 @@ public class PaymentRecorder {
                 .getResultStream().findFirst();
     }
 
-    private Optional<Recorded> replay(Checked s) {
+    /** The payment recorded earlier under this transaction id, if any (409 when it belongs to another payment). */
+    public Optional<Recorded> replay(Checked s) {
         Optional<Payment> earlier = byTransaction(s.transactionId());
         if (earlier.isEmpty()) {
             return Optional.empty();
