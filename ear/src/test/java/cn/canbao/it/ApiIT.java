@@ -74,6 +74,16 @@ class ApiIT {
     }
 
     @Test
+    void onlyCanbaoResourcesArePublished() {
+        // EclipseLink's all-in-one jar would add JPA-RS (every entity over REST) under /api/v1/{version}/{context}
+        Http.Reply jpaRs = Http.as("district_admin").get("/api/v1/v2.0/canbao/metadata");
+        assertEquals(404, jpaRs.status(), jpaRs.body());
+        String openApi = Http.anonymous().getAbsolute(Http.BASE.replaceFirst("/canbao$", "") + "/openapi").body();
+        assertTrue(openApi.contains("/canbao/api/v1/payments"), "the API is documented");
+        assertFalse(openApi.contains("{context}"), "no JPA-RS resources in the API");
+    }
+
+    @Test
     void malformedJsonIsAProblemJson400() {
         Http.Reply reply = Http.as("clerk").post("/api/v1/policies/500101-2024/quotes", "{\"tier\": 1, \"paymentDate\": ");
         assertEquals(400, reply.status());

@@ -71,6 +71,15 @@ final class Http {
         return send(builder(path).GET());
     }
 
+    /** GET of a full URL (e.g. the server's /openapi, outside the application). */
+    Reply getAbsolute(String url) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET();
+        if (authorization != null) {
+            builder.header("Authorization", authorization);
+        }
+        return send(builder);
+    }
+
     Reply post(String path, String json) {
         return send(builder(path).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));

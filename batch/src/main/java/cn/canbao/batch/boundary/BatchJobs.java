@@ -1,5 +1,7 @@
 package cn.canbao.batch.boundary;
 
+import cn.canbao.enrollment.control.CampaignRenewal;
+import cn.canbao.enrollment.control.DeadlineRollover;
 import cn.canbao.enrollment.control.FullCostSwitchover;
 import cn.canbao.platform.boundary.ProblemException;
 import cn.canbao.platform.boundary.ProblemException.FieldError;
@@ -58,11 +60,17 @@ public class BatchJobs {
 
     public static final String DEMO_POPULATION = "demo-population";
     public static final String FULL_COST_SWITCHOVER = "full-cost-switchover";
+    public static final String ROSTER_IMPORT = "roster-import";
+    public static final String CAMPAIGN_RENEWAL = "campaign-renewal";
+    public static final String DEADLINE_ROLLOVER = "campaign-deadline-rollover";
     /** The jobs an operator may start, with the parameters each accepts (required ones first). */
     public static final Map<String, List<String>> JOBS = Map.of(
             DEMO_POPULATION, List.of("regionCode", "count", "seed", "policyId", "paidUntil", "paidShare", "tier2Share",
                     "subsidyShares", "chunkSize", "threads"),
-            FULL_COST_SWITCHOVER, List.of("policyId", "asOf", "regionCode", "chunkSize", "threads"));
+            FULL_COST_SWITCHOVER, List.of("policyId", "asOf", "regionCode", "chunkSize", "threads"),
+            ROSTER_IMPORT, List.of("importId", "chunkSize"),
+            CAMPAIGN_RENEWAL, List.of("fromPolicyId", "toPolicyId", "regionCode", "chunkSize", "threads"),
+            DEADLINE_ROLLOVER, List.of("policyId", "asOf", "regionCode", "chunkSize", "threads"));
     static final int MAX_DEMO_PERSONS = 2_000_000;
 
     public record Execution(long executionId, long instanceId, String jobName, String batchStatus, String exitStatus,
@@ -83,6 +91,15 @@ public class BatchJobs {
 
     @Inject
     FullCostSwitchover switchover;
+
+    @Inject
+    cn.canbao.subsidy.boundary.Rosters rosters;
+
+    @Inject
+    CampaignRenewal renewal;
+
+    @Inject
+    DeadlineRollover rollover;
 
     @Inject
     AuditLog audit;
@@ -221,6 +238,11 @@ public class BatchJobs {
                     errors.add(new FieldError("parameters.subsidyShares", "形如 101:0.03,113:0.01 / like 101:0.03,113:0.01"));
                 }
             }
+        } else if (CAMPAIGN_RENEWAL.equals(jobName)) {
+            require(p, errors, "fromPolicyId", "toPolicyId");
+        } else if (ROSTER_IMPORT.equals(jobName)) {
+            require(p, errors, "importId");
+            number(p, errors, "importId", 1, Long.MAX_VALUE, Long::parseLong);
         } else {
             require(p, errors, "policyId", "asOf");
             date(p, errors, "asOf");
@@ -229,6 +251,18 @@ public class BatchJobs {
         number(p, errors, "threads", 1, 8, Long::parseLong);
         if (!errors.isEmpty()) {
             throw ProblemException.badRequest("INVALID_INPUT", "作业参数不完整或格式错误", "missing or malformed job parameters", errors);
+        }
+        if (ROSTER_IMPORT.equals(jobName)) {
+            rosters.report(Long.parseLong(p.get("importId"))); // 404 ROSTER_IMPORT_UNKNOWN; a rerun reports each row once
+            return p;
+        }
+        if (CAMPAIGN_RENEWAL.equals(jobName)) {
+            Policy from = policy(p.get("fromPolicyId"), "fromPolicyId");
+            policy(p.get("toPolicyId"), "toPolicyId");
+            renewal.requireNextYear(p.get("fromPolicyId"), p.get("toPolicyId"));
+            p.putIfAbsent("regionCode", from.regionCode());
+            regionWithin(p.get("regionCode"), from);
+            return p;
         }
         Policy policy = policy(p.get("policyId"));
         if (DEMO_POPULATION.equals(jobName)) {
@@ -250,6 +284,10 @@ public class BatchJobs {
                 }
             }
             p.putIfAbsent("paidUntil", LocalDate.now(clock).toString());
+        } else if (DEADLINE_ROLLOVER.equals(jobName)) {
+            rollover.requireAfterDeadline(policy.policyId(), LocalDate.parse(p.get("asOf")));
+            p.putIfAbsent("regionCode", policy.regionCode());
+            regionWithin(p.get("regionCode"), policy);
         } else {
             switchover.requireFullCostDate(policy.policyId(), LocalDate.parse(p.get("asOf")));
             p.putIfAbsent("regionCode", policy.regionCode());
@@ -259,8 +297,12 @@ public class BatchJobs {
     }
 
     private Policy policy(String policyId) {
+        return policy(policyId, "policyId");
+    }
+
+    private Policy policy(String policyId, String field) {
         if (policies.list().stream().noneMatch(s -> s.policyId().equals(policyId))) {
-            throw unprocessable("POLICY_UNKNOWN", "policyId", "未知的政策编号 " + policyId, "unknown policy " + policyId);
+            throw unprocessable("POLICY_UNKNOWN", field, "未知的政策编号 " + policyId, "unknown policy " + policyId);
         }
         return policies.policy(policyId);
     }

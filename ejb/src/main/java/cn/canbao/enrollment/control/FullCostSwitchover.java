@@ -108,6 +108,11 @@ public class FullCostSwitchover {
      * locks it; a change whose enrollment was paid or changed meanwhile is dropped. Returns how many were applied.
      */
     public int apply(List<Change> changes, String policyId, LocalDate asOf, Long jobExecutionId) {
+        return apply(changes, policyId, asOf, AmountChange.Reason.FULL_COST_SWITCHOVER, jobExecutionId);
+    }
+
+    /** {@link #apply(List, String, LocalDate, Long)} for any batch that reprices unpaid enrollments on a date. */
+    public int apply(List<Change> changes, String policyId, LocalDate asOf, AmountChange.Reason reason, Long jobExecutionId) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         int applied = 0;
         for (Change change : changes) {
@@ -117,12 +122,12 @@ public class FullCostSwitchover {
                 continue;
             }
             e.updateAmountDue(change.newAmount());
-            em.persist(new AmountChange(e, asOf, AmountChange.Reason.FULL_COST_SWITCHOVER, change.oldAmount(),
+            em.persist(new AmountChange(e, asOf, reason, change.oldAmount(),
                     change.newAmount(), now, jobExecutionId));
             applied++;
         }
         if (applied > 0) {
-            audit.record("AMOUNT_DUE_FULL_COST", "job_execution", String.valueOf(jobExecutionId), null, null,
+            audit.record(reason == AmountChange.Reason.FULL_COST_SWITCHOVER ? "AMOUNT_DUE_FULL_COST" : "AMOUNT_DUE_" + reason.name(), "job_execution", String.valueOf(jobExecutionId), null, null,
                     policyId + " as of " + asOf + ": " + applied + " enrollment(s) changed, see amount_change");
         }
         return applied;

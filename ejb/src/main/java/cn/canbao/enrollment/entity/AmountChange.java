@@ -32,7 +32,9 @@ public class AmountChange {
     /** Why the amount changed. */
     public enum Reason {
         /** 全额缴费: after the full-cost date the person also pays the fiscal subsidy share. */
-        FULL_COST_SWITCHOVER
+        FULL_COST_SWITCHOVER,
+        /** 集中征缴期截止: unpaid registrations move to the next window and owe its amount. */
+        DEADLINE_ROLLOVER
     }
 
     @Id

@@ -120,7 +120,7 @@ public class QuoteEngine {
             price = w.priceMode();
             coverRule = w.coverStart();
             coverEnd = w.coverEnd();
-            why.add(date + "属" + w.name() + "缴费期（" + w.from() + "至" + w.to() + "），"
+            why.add(date + "属" + label(w) + "（" + w.from() + "至" + w.to() + "），"
                     + (price == PriceMode.FULL_COST ? "全额缴费（含财政补助部分）" : "按标准缴费"));
             if (exemption.isPresent()) {
                 Exemption e = exemption.get();
@@ -290,7 +290,7 @@ public class QuoteEngine {
                     "payment on " + date + " is after the final cutoff " + policy.finalCutoff());
         }
         return refuse(Code.WINDOW_CLOSED, date + "不在任何可缴费期内"
-                        + window.map(w -> "（" + w.name() + "缴费期不收费）").orElse(""),
+                        + window.map(w -> "（" + label(w) + "不收费）").orElse(""),
                 "no payment window takes payments on " + date);
     }
 
@@ -313,5 +313,17 @@ public class QuoteEngine {
 
     private static String orDash(Object o) {
         return o == null ? "—" : o.toString();
+    }
+
+    /** Chinese names of the window codes used in policy documents (docs/policy-format.md); other codes as written. */
+    private static final java.util.Map<String, String> WINDOW_LABELS = java.util.Map.of(
+            "CONCENTRATED", "集中缴费期",
+            "GRACE", "宽限期",
+            "STANDARD_WAITING", "标准缴费期（有等待期）",
+            "FULL_COST", "全额缴费期",
+            NEWBORN_WINDOW, "新生儿参保期");
+
+    static String label(PaymentWindow w) {
+        return WINDOW_LABELS.getOrDefault(w.name(), w.name() + "缴费期");
     }
 }

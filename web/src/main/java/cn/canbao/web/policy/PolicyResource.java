@@ -12,6 +12,7 @@ import cn.canbao.policy.entity.PersonGroup;
 import cn.canbao.policy.entity.Quote;
 import cn.canbao.policy.entity.QuoteRequest;
 import cn.canbao.policy.entity.ResidentType;
+import cn.canbao.supervision.boundary.VillageResults;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import cn.canbao.enrollment.boundary.AmountChanges;
@@ -53,6 +54,9 @@ public class PolicyResource {
     public record QuoteBody(Integer tier, LocalDate paymentDate, String residentType, LocalDate birthDate,
                             String idNumber, List<String> identities, List<String> groups) {
     }
+
+    @Inject
+    VillageResults villageResults;
 
     @Inject
     Policies policies;
@@ -141,6 +145,35 @@ public class PolicyResource {
                     c.getPolicyId(), c.getRegionCode(), c.getTier(), c.getAsOf(), c.getReason().name(), c.getOldAmount(),
                     c.getNewAmount(), c.getChangedAt(), c.getJobExecutionId());
         }).toList();
+    }
+
+    /** Each village's result frozen by campaign-deadline-rollover on {@code asOf} (default: the latest frozen). */
+    @GET
+    @Path("{policyId}/village-results")
+    @RolesAllowed({"town_officer", "district_admin", "supervisor", "operator"})
+    public List<VillageResults.Result> villageResults(@PathParam("policyId") String policyId, @QueryParam("asOf") String asOf) {
+        return villageResults.results(policyId, date(asOf));
+    }
+
+    /** The unpaid list frozen with the village results, for the villages at or below {@code regionCode}. */
+    @GET
+    @Path("{policyId}/unpaid-list")
+    @RolesAllowed({"town_officer", "district_admin", "supervisor", "operator"})
+    public List<VillageResults.Unpaid> unpaidList(@PathParam("policyId") String policyId, @QueryParam("asOf") String asOf,
+                                                  @QueryParam("regionCode") String regionCode) {
+        return villageResults.unpaid(policyId, date(asOf), regionCode == null || regionCode.isBlank() ? null : regionCode.trim());
+    }
+
+    private static LocalDate date(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text.trim());
+        } catch (DateTimeParseException e) {
+            throw ProblemException.badRequest("INVALID_INPUT", "asOf 须为日期", "asOf must be a date",
+                    List.of(new FieldError("asOf", "yyyy-MM-dd")));
+        }
     }
 
     static QuoteRequest toRequest(QuoteBody body) {

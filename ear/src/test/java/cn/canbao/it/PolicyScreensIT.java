@@ -1,0 +1,185 @@
+package cn.canbao.it;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonStructure;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The screens in a real browser (headless Chromium) against the real EAR: sign-in, the policy tables, a refused
+ * policy upload naming its rows, the quote calculator, and a clerk kept out of the policy editor.
+ */
+@ExtendWith(ArquillianExtension.class)
+class PolicyScreensIT {
+
+    private static final String POLICY = "500101-2024";
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return Deployments.canbao();
+    }
+
+    @Test
+    void aClerkSignsInAndSeesTheirVillage() {
+        try (Browser browser = Browser.open("01-clerk")) {
+            browser.go("/");
+            browser.find("#j_username");
+            browser.screenshot("1-login");
+            browser.signIn("clerk");
+            String region = browser.waitForText("#region", "白羊社区");
+            assertTrue(region.contains("500101101001"), region);
+            assertEquals("白羊社区", browser.driver.findElement(By.id("header:current-region")).getText());
+            assertFalse(browser.pageText().contains("年度政策"), "a clerk's menu offers no policies");
+            browser.screenshot("2-home");
+        }
+    }
+
+    @Test
+    void aClerkGetsForbiddenOnThePolicyEditor() {
+        try (Browser browser = Browser.open("02-clerk-forbidden")) {
+            browser.signIn("clerk");
+            browser.go("/policy/edit.xhtml?id=" + POLICY);
+            String text = browser.waitForText("#forbidden", "无权访问");
+            assertTrue(text.contains("您的角色无权打开此页面"), text);
+            assertTrue(browser.driver.findElements(By.id("editor:document")).isEmpty(), "no editor for a clerk");
+            browser.screenshot("1-editor");
+        }
+        Http.Reply reply = Http.as("clerk").get("/policy/edit.xhtml?id=" + POLICY);
+        assertEquals(403, reply.status());
+        assertTrue(reply.body().contains("无权访问"), "the 403 page, not the container's");
+        assertEquals(403, Http.as("clerk").get("/policy/quote.xhtml").status());
+    }
+
+    @Test
+    void theDistrictAdminReadsAPolicyAsTables() {
+        try (Browser browser = Browser.open("03-admin-policy")) {
+            browser.signIn("district_admin");
+            browser.driver.findElement(By.linkText("年度政策")).click();
+            String list = browser.waitForText("#policies\\:table", POLICY);
+            assertTrue(list.contains("500230-2024"), list);
+            browser.screenshot("1-list");
+
+            browser.go("/policy/view.xhtml?id=" + POLICY);
+            browser.waitForText("#policy-name", "万州区");
+            assertEquals("640.00", browser.find("[id$='fiscal-subsidy']").getText());
+            assertEquals("2024-09-30", browser.find("[id$='final-cutoff']").getText());
+            String tiers = browser.find("[id$='tiers']").getText();
+            assertTrue(tiers.contains("一档") && tiers.contains("380.00") && tiers.contains("350.00"), tiers);
+            String windows = browser.find("[id$='windows']").getText();
+            assertTrue(windows.contains("集中征缴期") && windows.contains("等待期90天"), windows);
+            String catalogue = browser.find("[id$='catalogue']").getText();
+            assertTrue(catalogue.contains("民政城乡低保对象") && catalogue.contains("342.00 / 38.00")
+                    && catalogue.contains("2023-09-01 ~ 2024-12-31") && catalogue.contains("区民政局"), catalogue);
+            browser.screenshot("2-tables");
+
+            browser.driver.findElement(By.id("header:lang-en")).click();
+            browser.waitForText("body", "Tiers and standards");
+            assertTrue(browser.find("[id$='windows']").getText().contains("90-day wait"));
+            browser.screenshot("2-tables-english");
+            browser.driver.findElement(By.id("header:lang-zh")).click();
+            browser.waitForText("body", "缴费档次与标准");
+
+            browser.go("/policy/view.xhtml?id=500230-2024");
+            assertEquals("未规定", browser.find("[id$='fiscal-subsidy']").getText());
+            browser.screenshot("3-fiscal-not-stated");
+
+            browser.go("/policy/view.xhtml?id=500102-2023");
+            String exemptions = browser.find("[id$='exemptions']").getText();
+            assertTrue(exemptions.contains("LOW_INCOME_SECOND_HALF") && exemptions.contains("113"), exemptions);
+            browser.screenshot("4-exemptions");
+        }
+    }
+
+    @Test
+    void aBrokenPolicyIsRefusedRowByRowAndNothingIsSaved() throws Exception {
+        String before = Http.as("district_admin").get("/api/v1/policies/" + POLICY).body();
+        JsonObject original = parse(before);
+        // catalogue[1] is 104 孤儿: 300 + 0 no longer adds up to tier 1's 380
+        JsonObject oneBrokenRow = (JsonObject) Json.createPointer("/catalogue/1/amounts/0/subsidy")
+                .replace(original, Json.createValue(300));
+        JsonObject twoBrokenRows = (JsonObject) Json.createPointer("/catalogue/0/amounts/1/personal")
+                .replace(oneBrokenRow, Json.createValue(1));
+        Path file = Files.createTempFile("broken-policy-", ".json");
+        Files.writeString(file, oneBrokenRow.toString(), StandardCharsets.UTF_8);
+
+        try (Browser browser = Browser.open("04-admin-upload")) {
+            browser.signIn("district_admin");
+            browser.go("/policy/edit.xhtml?id=" + POLICY);
+            browser.find("#editor\\:document");
+            browser.screenshot("1-editor");
+
+            browser.driver.findElement(By.cssSelector("input[type=file]")).sendKeys(file.toString());
+            String problems = browser.waitForText("#editor\\:problems", "catalogue[1] code 104 tier 1");
+            assertTrue(problems.contains("AMOUNTS_SUM_TO_STANDARD"), problems);
+            assertTrue(browser.pageText().contains("未保存"), "says nothing was saved");
+            assertFalse(browser.pageText().contains("Exception"), "no raw exception text");
+            browser.screenshot("2-upload-refused");
+
+            browser.script("document.getElementById('editor:document').value = arguments[0];", twoBrokenRows.toString());
+            browser.driver.findElement(By.id("editor:save")).click();
+            browser.wait(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#editor\\:problems"),
+                    "catalogue[0] code 101 tier 2"));
+            problems = browser.find("#editor\\:problems").getText();
+            assertTrue(problems.contains("catalogue[1] code 104 tier 1"), problems);
+            browser.screenshot("3-paste-refused");
+        } finally {
+            Files.deleteIfExists(file);
+        }
+        assertEquals(before, Http.as("district_admin").get("/api/v1/policies/" + POLICY).body(), "nothing saved");
+    }
+
+    @Test
+    void theQuoteCalculatorShowsFiguresAndRefusals() {
+        try (Browser browser = Browser.open("05-admin-quote")) {
+            browser.signIn("district_admin");
+            browser.go("/policy/quote.xhtml?id=" + POLICY);
+            browser.find("#quote\\:calculate");
+            // the business date of the demo (2023-11-20) is the default payment date; tier 1 is preselected
+            assertEquals("2023-11-20", browser.driver.findElement(By.id("quote:payment-date_input")).getAttribute("value"));
+            browser.driver.findElement(By.cssSelector("#quote\\:identities .ui-selectcheckboxmenu-trigger")).click();
+            browser.find("#quote\\:identities_panel li[data-item-value='101'] .ui-chkbox-box").click();
+            browser.find("#quote\\:identities_panel .ui-selectcheckboxmenu-close").click();
+            browser.screenshot("1-form");
+            browser.driver.findElement(By.id("quote:calculate")).click();
+
+            String personal = browser.waitForText("[id$='personal']", "38.00");
+            assertTrue(personal.contains("元"), personal);
+            assertEquals("380.00", browser.find("[id$='standard']").getText());
+            assertEquals("342.00", browser.find("[id$='subsidy']").getText());
+            assertEquals("2024-01-01 ~ 2024-12-31", browser.find("[id$='benefit']").getText());
+            assertTrue(browser.find("[id$='subsidy-code']").getText().contains("101"));
+            assertFalse(browser.find("#explanation").getText().isBlank(), "the rules behind the figures");
+            browser.screenshot("2-quote");
+
+            // after the final cutoff (2024-09-30) no window takes payment
+            browser.script("document.getElementById('quote:payment-date_input').value = '2024-10-15';");
+            browser.driver.findElement(By.id("quote:calculate")).click();
+            String refusal = browser.waitForText("#refusal-text", "（");
+            assertFalse(refusal.contains("Exception"), refusal);
+            assertTrue(browser.driver.findElements(By.cssSelector("[id$='personal']")).isEmpty(), "no figures for a refusal");
+            browser.screenshot("3-refused");
+        }
+    }
+
+    private static JsonObject parse(String json) {
+        try (var reader = Json.createReader(new StringReader(json))) {
+            JsonStructure read = reader.read();
+            return (JsonObject) read;
+        }
+    }
+}

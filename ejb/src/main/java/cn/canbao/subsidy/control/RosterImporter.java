@@ -1,0 +1,229 @@
+package cn.canbao.subsidy.control;
+
+import cn.canbao.person.entity.DocumentType;
+import cn.canbao.person.entity.IdNumber;
+import cn.canbao.person.entity.Person;
+import cn.canbao.platform.control.AuditLog;
+import cn.canbao.policy.boundary.Policies;
+import cn.canbao.policy.entity.CatalogueEntry;
+import cn.canbao.subsidy.entity.SubsidyIdentity;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import java.io.Serializable;
+import java.sql.Date;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Records the rows of a department's roster (名册) as subsidy identities with source ROSTER, and every row's outcome
+ * (accepted, or rejected with the reason) for the import report. Driven by the batch job {@code roster-import}, one
+ * chunk of rows per call in the chunk's transaction. Re-importing the same roster adds nothing: every row is then
+ * rejected as ALREADY_ON_RECORD. Internal: the upload is checked at the boundary {@code Rosters}.
+ */
+@Stateless
+@PermitAll
+public class RosterImporter {
+
+    /** Why a row is not recorded; the names are the report's reason codes. */
+    public enum Reason {
+        BAD_ID_NUMBER, NAME_MISSING, DUPLICATE_IN_FILE, PERSON_UNKNOWN, NAME_MISMATCH, SUBSIDY_CODE_UNKNOWN,
+        VALIDITY_OUTSIDE_CATALOGUE, ALREADY_ON_RECORD
+    }
+
+    /** A data row of a roster file; {@code rowNumber} as the department sees it (the header is row 1). */
+    public record Row(int rowNumber, String idNumber, String name, String region, String subsidyCode) implements Serializable {
+    }
+
+    /** The stored upload the job reads. */
+    public record Upload(long importId, String department, String subsidyCode, LocalDate validFrom, LocalDate validTo,
+                         String format, String fileName, byte[] content) {
+    }
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Policies policies;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    Clock clock;
+
+    public Upload upload(long importId) {
+        List<?> found = em.createNativeQuery("select department, subsidy_code, valid_from, valid_to, format, file_name, content"
+                + " from canbao.roster_import where id = ?1").setParameter(1, importId).getResultList();
+        if (found.isEmpty()) {
+            throw new IllegalArgumentException("no roster import " + importId);
+        }
+        Object[] r = (Object[]) found.get(0);
+        return new Upload(importId, (String) r[0], (String) r[1], date(r[2]), date(r[3]), (String) r[4], (String) r[5], bytes(r[6]));
+    }
+
+    /** Records a chunk of rows: identities for the accepted ones, a report line for each. Returns how many were accepted. */
+    public int record(long importId, List<Row> rows) {
+        Upload upload = header(importId);
+        String actor = audit.currentActor();
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        Set<String> seen = new HashSet<>(earlierIdNumbers(importId, rows));
+        Map<String, List<CatalogueEntry>> catalogues = new HashMap<>();
+        Set<Integer> reported = reportedRows(importId, rows);
+        int accepted = 0;
+        for (Row row : rows) {
+            if (reported.contains(row.rowNumber())) {
+                continue; // a second run of the same import reports each row once
+            }
+            String text = row.idNumber() == null ? "" : row.idNumber().trim().toUpperCase(Locale.ROOT);
+            String name = row.name() == null ? "" : row.name().trim();
+            IdNumber id;
+            try {
+                id = IdNumber.of(text);
+            } catch (IdNumber.InvalidIdNumberException e) {
+                reject(importId, row, text, name, Reason.BAD_ID_NUMBER, e.messageEn());
+                continue;
+            }
+            if (name.isEmpty()) {
+                reject(importId, row, id.value(), name, Reason.NAME_MISSING, "name is empty");
+                continue;
+            }
+            if (!seen.add(id.value())) {
+                reject(importId, row, id.value(), name, Reason.DUPLICATE_IN_FILE, "the number appears on an earlier row of this roster");
+                continue;
+            }
+            Optional<Person> person = em.createNamedQuery(Person.BY_DOCUMENT, Person.class)
+                    .setParameter("type", DocumentType.RESIDENT_ID).setParameter("number", id.value())
+                    .getResultStream().findFirst();
+            if (person.isEmpty()) {
+                reject(importId, row, id.value(), name, Reason.PERSON_UNKNOWN, "no resident with this number on record");
+                continue;
+            }
+            Person p = person.get();
+            if (!p.getName().equals(name)) {
+                reject(importId, row, id.value(), name, Reason.NAME_MISMATCH, "the record names this number differently");
+                continue;
+            }
+            String code = row.subsidyCode() == null || row.subsidyCode().isBlank() ? upload.subsidyCode() : row.subsidyCode().trim();
+            String district = p.getHouseholdRegionCode().substring(0, 6);
+            List<CatalogueEntry> entries = catalogues.computeIfAbsent(district + "/" + code, k -> entries(district, code));
+            if (entries.isEmpty()) {
+                reject(importId, row, id.value(), name, Reason.SUBSIDY_CODE_UNKNOWN,
+                        "code " + code + " is in no policy catalogue of district " + district);
+                continue;
+            }
+            if (entries.stream().noneMatch(e -> e.validOn(upload.validFrom()) && e.validOn(upload.validTo()))) {
+                reject(importId, row, id.value(), name, Reason.VALIDITY_OUTSIDE_CATALOGUE, upload.validFrom() + ".." + upload.validTo()
+                        + " is not inside the validity of code " + code + " in the catalogues of district " + district);
+                continue;
+            }
+            if (alreadyHeld(p, code, upload.validFrom(), upload.validTo())) {
+                reject(importId, row, id.value(), name, Reason.ALREADY_ON_RECORD,
+                        "an identity " + code + " covering " + upload.validFrom() + ".." + upload.validTo() + " is already on record");
+                continue;
+            }
+            SubsidyIdentity identity = new SubsidyIdentity(p.getId(), code, upload.department(), upload.validFrom(),
+                    upload.validTo(), SubsidyIdentity.Source.ROSTER, "roster import " + importId + " row " + row.rowNumber(), actor, now);
+            em.persist(identity);
+            em.flush();
+            line(importId, row, id.value(), name, "ACCEPTED", null, null, identity.getId());
+            accepted++;
+        }
+        audit.record("ROSTER_ROWS_IMPORTED", "roster_import", String.valueOf(importId), null, null,
+                rows.size() + " row(s), " + accepted + " accepted, " + (rows.size() - accepted) + " rejected");
+        return accepted;
+    }
+
+    private Upload header(long importId) {
+        Object[] r = (Object[]) em.createNativeQuery("select department, subsidy_code, valid_from, valid_to, format, file_name"
+                + " from canbao.roster_import where id = ?1").setParameter(1, importId).getSingleResult();
+        return new Upload(importId, (String) r[0], (String) r[1], date(r[2]), date(r[3]), (String) r[4], (String) r[5], null);
+    }
+
+    /** Numbers of this chunk already reported on earlier rows (committed chunks, or an earlier run of this import). */
+    private List<String> earlierIdNumbers(long importId, List<Row> rows) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        int first = rows.stream().mapToInt(Row::rowNumber).min().orElse(0);
+        List<?> found = em.createNativeQuery("select id_number from canbao.roster_import_row where import_id = ?1"
+                        + " and row_number < ?2 and id_number is not null and reason is distinct from 'BAD_ID_NUMBER'")
+                .setParameter(1, importId).setParameter(2, first).getResultList();
+        List<String> numbers = new ArrayList<>();
+        found.forEach(n -> numbers.add((String) n));
+        return numbers;
+    }
+
+    private Set<Integer> reportedRows(long importId, List<Row> rows) {
+        if (rows.isEmpty()) {
+            return Set.of();
+        }
+        Set<Integer> reported = new HashSet<>();
+        em.createNativeQuery("select row_number from canbao.roster_import_row where import_id = ?1 and row_number between ?2 and ?3")
+                .setParameter(1, importId).setParameter(2, rows.get(0).rowNumber()).setParameter(3, rows.get(rows.size() - 1).rowNumber())
+                .getResultList().forEach(n -> reported.add(((Number) n).intValue()));
+        return reported;
+    }
+
+    private List<CatalogueEntry> entries(String district, String code) {
+        List<CatalogueEntry> entries = new ArrayList<>();
+        policies.list().stream().filter(s -> s.regionCode().equals(district))
+                .forEach(s -> policies.policy(s.policyId()).category(code).ifPresent(entries::add));
+        return entries;
+    }
+
+    private boolean alreadyHeld(Person p, String code, LocalDate from, LocalDate to) {
+        return em.createNamedQuery(SubsidyIdentity.OF_PERSON, SubsidyIdentity.class).setParameter("person", p.getId())
+                .getResultStream().anyMatch(s -> s.getCode().equals(code) && !s.getValidFrom().isAfter(from)
+                        && (s.getValidTo() == null || !s.getValidTo().isBefore(to)));
+    }
+
+    private void reject(long importId, Row row, String idNumber, String name, Reason reason, String message) {
+        line(importId, row, idNumber, name, "REJECTED", reason.name(), message, null);
+    }
+
+    /** Casts where a parameter may be null: EclipseLink binds a null as VARCHAR, which PostgreSQL refuses for bigint. */
+    private void line(long importId, Row row, String idNumber, String name, String outcome, String reason, String message,
+                      Long identityId) {
+        em.createNativeQuery("insert into canbao.roster_import_row (import_id, row_number, id_number, name, outcome, reason,"
+                        + " message, identity_id) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, cast(?8 as bigint))")
+                .setParameter(1, importId).setParameter(2, row.rowNumber()).setParameter(3, cut(idNumber, 32))
+                .setParameter(4, cut(name, 100)).setParameter(5, outcome).setParameter(6, reason)
+                .setParameter(7, cut(message, 300)).setParameter(8, identityId).executeUpdate();
+    }
+
+    private static String cut(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+
+    static LocalDate date(Object o) {
+        if (o == null) {
+            return null;
+        }
+        return o instanceof LocalDate d ? d : ((Date) o).toLocalDate();
+    }
+
+    private static byte[] bytes(Object o) {
+        if (o instanceof byte[] b) {
+            return b;
+        }
+        try {
+            java.sql.Blob blob = (java.sql.Blob) o;
+            return blob.getBytes(1, (int) blob.length());
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

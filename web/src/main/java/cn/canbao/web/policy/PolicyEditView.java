@@ -1,0 +1,179 @@
+package cn.canbao.web.policy;
+
+import cn.canbao.platform.boundary.ProblemException;
+import cn.canbao.platform.boundary.ProblemException.FieldError;
+import cn.canbao.policy.boundary.Policies;
+import cn.canbao.web.platform.Texts;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonStructure;
+import jakarta.json.JsonWriter;
+import jakarta.json.stream.JsonGenerator;
+import org.primefaces.event.FileUploadEvent;
+import org.primefaces.model.file.UploadedFile;
+
+import java.io.Serializable;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.text.MessageFormat;
+import java.util.Map;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code policy/edit.xhtml?id=}: replace a policy (or add one) from its JSON document, uploaded as a file or
+ * edited in place. A refused document changes nothing; every violation is listed against its row.
+ */
+@Named
+@ViewScoped
+public class PolicyEditView implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    /** A violation as the screen lists it: the row (e.g. {@code catalogue[1] code 104 tier 1}), rule and text. */
+    public record Problem(String row, String rule, String message) implements Serializable {
+    }
+
+    @Inject
+    transient Policies policies;
+
+    private String id;
+    private String document;
+    private String refusal;
+    private final List<Problem> problems = new ArrayList<>();
+    private boolean loaded;
+
+    /** f:viewAction: the stored document of {@code id}, or an empty editor for a new policy. */
+    public void load() {
+        if (loaded) {
+            return;
+        }
+        loaded = true;
+        if (id == null || id.isBlank()) {
+            return;
+        }
+        try {
+            document = pretty(policies.document(id));
+        } catch (ProblemException problem) {
+            message(FacesMessage.SEVERITY_WARN, Texts.refusal(problem));
+        }
+    }
+
+    public void save() {
+        problems.clear();
+        refusal = null;
+        if (document == null || document.isBlank()) {
+            refusal = Texts.text("policy.edit.empty", "The document is empty.");
+            return;
+        }
+        String target = id == null || id.isBlank() ? declaredId(document) : id;
+        try {
+            Policies.Saved saved = policies.put(target, document);
+            id = saved.policy().policyId();
+            document = pretty(policies.document(id));
+            message(FacesMessage.SEVERITY_INFO, Texts.text(saved.created() ? "policy.edit.created" : "policy.edit.saved",
+                    "Saved") + " " + id);
+        } catch (ProblemException problem) {
+            for (FieldError error : problem.errors()) {
+                problems.add(toProblem(error));
+            }
+            // the table lists every violation; the summary only counts them
+            refusal = "POLICY_INVALID".equals(problem.code())
+                    ? MessageFormat.format(Texts.text("policy.edit.problemCount", "{0} problem(s), listed below."), problems.size())
+                    : Texts.refusal(problem);
+        }
+    }
+
+    public void upload(FileUploadEvent event) {
+        UploadedFile file = event.getFile();
+        try {
+            document = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(file.getContent())).toString();
+        } catch (CharacterCodingException e) {
+            problems.clear();
+            refusal = Texts.text("policy.edit.notUtf8", "The file is not UTF-8 text.") + " " + file.getFileName();
+            return;
+        }
+        if (!document.isEmpty() && document.charAt(0) == '\uFEFF') {
+            document = document.substring(1);
+        }
+        save();
+    }
+
+    /** "AMOUNTS_SUM_TO_STANDARD: 中文 / English" → rule and the message in the user's language. */
+    private static Problem toProblem(FieldError error) {
+        String message = error.message() == null ? "" : error.message();
+        String rule = "";
+        int colon = message.indexOf(": ");
+        if (colon > 0 && message.substring(0, colon).matches("[A-Z_()]+")) {
+            rule = message.substring(0, colon);
+            message = message.substring(colon + 2);
+        }
+        return new Problem(error.field(), rule, Texts.pick(message));
+    }
+
+    /** The stored document is compact JSON: indented it is editable by hand. */
+    private static String pretty(String json) {
+        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+            JsonStructure read = reader.read();
+            StringWriter out = new StringWriter();
+            try (JsonWriter writer = Json.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true)).createWriter(out)) {
+                writer.write(read);
+            }
+            return out.toString().strip() + "\n";
+        } catch (RuntimeException e) {
+            return json;
+        }
+    }
+
+    /** The document's own policyId, for a new policy; blank when unreadable (the save then reports why). */
+    private static String declaredId(String document) {
+        try (JsonReader reader = Json.createReader(new StringReader(document))) {
+            JsonObject object = reader.readObject();
+            return object.get("policyId") instanceof JsonString s ? s.getString() : "";
+        } catch (RuntimeException e) {
+            return "";
+        }
+    }
+
+    private static void message(FacesMessage.Severity severity, String text) {
+        FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(severity, text, null));
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    public void setId(String id) {
+        this.id = id;
+    }
+
+    public String getDocument() {
+        return document;
+    }
+
+    public void setDocument(String document) {
+        this.document = document;
+    }
+
+    public String getRefusal() {
+        return refusal;
+    }
+
+    public List<Problem> getProblems() {
+        return problems;
+    }
+}
