@@ -16,7 +16,6 @@ import cn.canbao.region.entity.RegionLevel;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -157,7 +156,7 @@ public class DayCloses {
 
     private static String auditJson(DayClose close) {
         DayTotals t = close.totals();
-        JsonObjectBuilder b = Json.createObjectBuilder()
+        JsonObjectBuilder b = cn.canbao.platform.control.Jsons.PROVIDER.createObjectBuilder()
                 .add("id", close.getId())
                 .add("collector", close.getCollector())
                 .add("date", close.getBusinessDate().toString())
@@ -174,7 +173,7 @@ public class DayCloses {
     }
 
     private static JsonObjectBuilder line(DayTotals.Line line) {
-        return Json.createObjectBuilder().add("payments", line.payments()).add("reversals", line.reversals())
+        return cn.canbao.platform.control.Jsons.PROVIDER.createObjectBuilder().add("payments", line.payments()).add("reversals", line.reversals())
                 .add("count", line.count()).add("amount", line.amount());
     }
 }

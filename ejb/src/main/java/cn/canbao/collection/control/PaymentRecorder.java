@@ -15,7 +15,9 @@ import cn.canbao.platform.control.AuditLog;
 import cn.canbao.platform.control.BusinessClock;
 import cn.canbao.platform.control.Constraints;
 import cn.canbao.policy.boundary.Policies;
+import cn.canbao.policy.entity.HeldIdentity;
 import cn.canbao.policy.entity.Policy;
+import cn.canbao.subsidy.boundary.SubsidyIdentities;
 import cn.canbao.policy.entity.Quote;
 import jakarta.annotation.security.PermitAll;
 import cn.canbao.platform.boundary.LostRace;
@@ -23,7 +25,6 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -73,6 +74,9 @@ public class PaymentRecorder {
     Callers callers;
 
     @Inject
+    SubsidyIdentities identities;
+
+    @Inject
     AuditLog audit;
 
     @Inject
@@ -81,12 +85,29 @@ public class PaymentRecorder {
     @Inject
     CollectorDays days;
 
-    public Recorded record(Checked s) {
-        Optional<Recorded> replay = replay(s);
-        if (replay.isPresent()) {
-            return replay.get();
+    /**
+     * Records the payment. On a first attempt ({@code lookFirst} false) the transaction id is not looked up before
+     * the work: a replay of a committed payment finds the enrollment paid and is recognised below, and a transaction
+     * id used for another payment fails at the unique constraint on transaction id, after which the boundary retries
+     * with {@code lookFirst}. The boundary looks the id up (in a transaction of its own, {@link #replay}) before it
+     * passes on a refusal of a first attempt, so that a replay is answered with the first result even when it would
+     * no longer pass today's checks.
+     */
+    public Recorded record(Checked s, boolean lookFirst) {
+        if (lookFirst) {
+            Optional<Recorded> replay = replay(s);
+            if (replay.isPresent()) {
+                return replay.get();
+            }
         }
-        Person person = persons.byIdNumber(s.idNumber());
+        return recordNew(s);
+    }
+
+    private Recorded recordNew(Checked s) {
+        Optional<Recorded> replay;
+        // the person and their subsidy identities (for the quote) in one statement
+        SubsidyIdentities.Holder holder = identities.holderByIdNumber(s.idNumber());
+        Person person = holder.person();
         Policy policy = policies.policy(s.policyId());
         LocalDate paidOn = s.paidAt().atZoneSameInstant(BusinessClock.CHINA).toLocalDate();
         LocalDate today = LocalDate.now(clock);
@@ -96,7 +117,7 @@ public class PaymentRecorder {
                     List.of(new FieldError("paidAt", "不能晚于今天 / must not lie in the future")));
         }
         // the quote needs no lock; refusing a wrong amount before locking keeps bad requests off the enrollment row
-        Quote quote = quoteFor(person, policy, s.tier(), paidOn);
+        Quote quote = quoteFor(person, holder.held(), policy, s.tier(), paidOn);
         if (s.amount().compareTo(quote.personalAmount()) != 0) {
             throw new ProblemException(ProblemException.Kind.UNPROCESSABLE, "WRONG_AMOUNT",
                     "缴费金额 " + s.amount() + " 元与 " + paidOn + " 应缴金额 " + quote.personalAmount() + " 元不符",
@@ -137,11 +158,13 @@ public class PaymentRecorder {
         em.persist(payment);
         payment.issueReceipt(callers.current().getRegionCode());
         enrollment.markPaid(s.tier(), quote.personalAmount(), quote.benefitStart(), quote.benefitEnd());
-        flush();
+        // the audit lines before the flush: the ids come from the sequence at persist, and the flush then writes all
+        // audit lines of the transaction in one JDBC batch (nothing is left for the commit)
         audit.record("PAYMENT_RECEIVED", "payment", String.valueOf(payment.getId()), enrollmentBefore,
                 auditJson(payment), s.channel() + " " + s.transactionId() + " " + person.maskedIdNumber());
         audit.record("ENROLLMENT_PAID", "enrollment", String.valueOf(enrollment.getId()), enrollmentBefore,
                 Enrollments.auditJson(enrollment), payment.getReceiptNumber());
+        flush();
         return new Recorded(payment, person, true);
     }
 
@@ -179,7 +202,8 @@ public class PaymentRecorder {
                 .getResultStream().findFirst();
     }
 
-    private Optional<Recorded> replay(Checked s) {
+    /** The payment recorded earlier under this transaction id, if any (409 when it belongs to another payment). */
+    public Optional<Recorded> replay(Checked s) {
         Optional<Payment> earlier = byTransaction(s.transactionId());
         if (earlier.isEmpty()) {
             return Optional.empty();
@@ -194,8 +218,8 @@ public class PaymentRecorder {
         return Optional.of(new Recorded(payment, person, false));
     }
 
-    private Quote quoteFor(Person person, Policy policy, int tier, LocalDate paidOn) {
-        Policies.QuoteOutcome outcome = policies.tryQuote(policy.policyId(), quotes.request(person, tier, paidOn));
+    private Quote quoteFor(Person person, List<HeldIdentity> held, Policy policy, int tier, LocalDate paidOn) {
+        Policies.QuoteOutcome outcome = policies.tryQuote(policy.policyId(), quotes.request(person, held, tier, paidOn));
         if (outcome.refused()) {
             throw new ProblemException(ProblemException.Kind.UNPROCESSABLE, outcome.refusal().name(),
                     outcome.messageZh(), outcome.messageEn(), List.of(new FieldError("paidAt", outcome.messageZh())));
@@ -215,7 +239,7 @@ public class PaymentRecorder {
     }
 
     public static String auditJson(Payment p) {
-        JsonObjectBuilder b = Json.createObjectBuilder()
+        JsonObjectBuilder b = cn.canbao.platform.control.Jsons.PROVIDER.createObjectBuilder()
                 .add("id", p.getId())
                 .add("kind", p.getKind().name())
                 .add("transactionId", p.getTransactionId())

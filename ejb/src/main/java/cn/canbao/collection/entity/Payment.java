@@ -44,7 +44,7 @@ public class Payment {
     private static final DateTimeFormatter RECEIPT_DATE = DateTimeFormatter.BASIC_ISO_DATE;
 
     @Id
-    @SequenceGenerator(name = "canbao_seq", sequenceName = "canbao_seq", allocationSize = 50)
+    @SequenceGenerator(name = "canbao_seq", sequenceName = "canbao_seq", allocationSize = 500)
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "canbao_seq")
     private Long id;
 

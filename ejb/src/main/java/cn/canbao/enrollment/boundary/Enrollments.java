@@ -20,7 +20,6 @@ import cn.canbao.region.boundary.Regions;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -170,7 +169,20 @@ public class Enrollments {
     @RolesAllowed({Roles.CLERK, Roles.TOWN_OFFICER, Roles.DISTRICT_ADMIN, Roles.TAX, Roles.INTEGRATION})
     public Enrollment lockForPayment(Person person, Policy policy, int tier) {
         requireEnrollable(person, policy, tier);
-        Optional<Enrollment> existing = ofYear(person, policy.insuranceYear());
+        // one statement: SELECT ... FOR UPDATE of the year's enrollment, read afresh from the database
+        Optional<Enrollment> existing;
+        try {
+            existing = em.createNamedQuery(Enrollment.OF_PERSON_YEAR, Enrollment.class)
+                    .setParameter("person", person.getId()).setParameter("year", policy.insuranceYear())
+                    .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                    .setHint("eclipselink.refresh", Boolean.TRUE)
+                    .getResultStream().findFirst();
+        } catch (PersistenceException e) {
+            if (Constraints.isTransient(e)) {
+                throw new LostRace(e);
+            }
+            throw e;
+        }
         if (existing.isEmpty()) {
             Enrollment created = new Enrollment(person.getId(), policy.policyId(), policy.insuranceYear(), tier,
                     person.getHouseholdRegionCode(), null, OffsetDateTime.now(clock), audit.currentActor());
@@ -187,16 +199,7 @@ public class Enrollments {
                     auditJson(created), "registered with its first payment");
             return created;
         }
-        Enrollment locked;
-        try {
-            locked = em.find(Enrollment.class, existing.get().getId(), LockModeType.PESSIMISTIC_WRITE);
-            em.refresh(locked);
-        } catch (PersistenceException e) {
-            if (Constraints.isTransient(e)) {
-                throw new LostRace(e);
-            }
-            throw e;
-        }
+        Enrollment locked = existing.get();
         if (!locked.getPolicyId().equals(policy.policyId())) {
             throw ProblemException.conflict("ENROLLED_IN_OTHER_POLICY",
                     "参保人 " + person.maskedIdNumber() + " 本年度已在 " + locked.getPolicyId() + " 登记",
@@ -373,7 +376,7 @@ public class Enrollments {
     }
 
     public static String auditJson(Enrollment e) {
-        JsonObjectBuilder b = Json.createObjectBuilder()
+        JsonObjectBuilder b = cn.canbao.platform.control.Jsons.PROVIDER.createObjectBuilder()
                 .add("id", e.getId() == null ? 0 : e.getId())
                 .add("personId", e.getPersonId())
                 .add("policyId", e.getPolicyId())

@@ -25,6 +25,12 @@ public class PersonQuotes {
                 person.idNumberValue(), identities.held(person), Set.of());
     }
 
+    /** The quote request with identities already read (e.g. together with the person). */
+    public QuoteRequest request(Person person, List<cn.canbao.policy.entity.HeldIdentity> held, int tier, LocalDate paymentDate) {
+        return new QuoteRequest(tier, paymentDate, person.getResidentType(), person.getBirthDate(),
+                person.idNumberValue(), held, Set.of());
+    }
+
     public QuoteRequest requestWithout(Person person, int tier, LocalDate paymentDate) {
         return new QuoteRequest(tier, paymentDate, person.getResidentType(), person.getBirthDate(),
                 person.idNumberValue(), List.of(), Set.of());

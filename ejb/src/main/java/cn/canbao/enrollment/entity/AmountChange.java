@@ -38,7 +38,7 @@ public class AmountChange {
     }
 
     @Id
-    @SequenceGenerator(name = "canbao_seq", sequenceName = "canbao_seq", allocationSize = 50)
+    @SequenceGenerator(name = "canbao_seq", sequenceName = "canbao_seq", allocationSize = 500)
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "canbao_seq")
     private Long id;
 

@@ -24,7 +24,7 @@ public class NonEnrollment {
     public static final String OF_PERSON = "NonEnrollment.ofPerson";
 
     @Id
-    @SequenceGenerator(name = "canbao_seq", sequenceName = "canbao_seq", allocationSize = 50)
+    @SequenceGenerator(name = "canbao_seq", sequenceName = "canbao_seq", allocationSize = 500)
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "canbao_seq")
     private Long id;
 

@@ -16,7 +16,6 @@ import cn.canbao.region.entity.RegionLevel;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -112,7 +111,7 @@ public class Persons {
         }
         flushOrConflict(null);
         audit.record("HOUSEHOLD_REGISTERED", "household", String.valueOf(household.getId()), null,
-                Json.createObjectBuilder().add("regionCode", household.getRegionCode())
+                cn.canbao.platform.control.Jsons.PROVIDER.createObjectBuilder().add("regionCode", household.getRegionCode())
                         .add("members", registered.size()).build().toString(), null);
         for (Person person : registered) {
             audit.record("PERSON_REGISTERED", "person", String.valueOf(person.getId()), null, auditJson(person), person.maskedIdNumber());
@@ -206,7 +205,7 @@ public class Persons {
     }
 
     public static String auditJson(Person p) {
-        JsonObjectBuilder b = Json.createObjectBuilder()
+        JsonObjectBuilder b = cn.canbao.platform.control.Jsons.PROVIDER.createObjectBuilder()
                 .add("id", p.getId() == null ? 0 : p.getId())
                 .add("documentType", p.getDocumentType().name())
                 .add("idNumber", p.getIdNumber())

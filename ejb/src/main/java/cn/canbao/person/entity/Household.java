@@ -17,7 +17,7 @@ import java.util.Objects;
 public class Household {
 
     @Id
-    @SequenceGenerator(name = "canbao_seq", sequenceName = "canbao_seq", allocationSize = 50)
+    @SequenceGenerator(name = "canbao_seq", sequenceName = "canbao_seq", allocationSize = 500)
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "canbao_seq")
     private Long id;
 

@@ -16,7 +16,7 @@ import java.time.OffsetDateTime;
 public class AuditEntry {
 
     @Id
-    @SequenceGenerator(name = "canbao_seq", sequenceName = "canbao_seq", allocationSize = 50)
+    @SequenceGenerator(name = "canbao_seq", sequenceName = "canbao_seq", allocationSize = 500)
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "canbao_seq")
     private Long id;
 

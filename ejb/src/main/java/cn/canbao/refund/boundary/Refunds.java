@@ -17,7 +17,6 @@ import cn.canbao.refund.entity.Refund;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
@@ -150,7 +149,7 @@ public class Refunds {
     }
 
     static String json(Refund r) {
-        var b = Json.createObjectBuilder().add("id", r.getId()).add("enrollmentId", r.getEnrollmentId())
+        var b = cn.canbao.platform.control.Jsons.PROVIDER.createObjectBuilder().add("id", r.getId()).add("enrollmentId", r.getEnrollmentId())
                 .add("paymentId", r.getPaymentId()).add("reason", r.getReason().name()).add("status", r.getStatus().name())
                 .add("eligible", r.isEligible());
         if (r.getOverrideReason() != null) {

@@ -12,7 +12,6 @@ import cn.canbao.subsidy.entity.SubsidyIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
@@ -87,7 +86,7 @@ public class SubsidyIdentities {
         em.persist(identity);
         em.flush();
         audit.record("SUBSIDY_IDENTITY_RECORDED", "person", String.valueOf(person.getId()), null,
-                Json.createObjectBuilder().add("identityId", identity.getId()).add("code", code)
+                cn.canbao.platform.control.Jsons.PROVIDER.createObjectBuilder().add("identityId", identity.getId()).add("code", code)
                         .add("certifyingDepartment", identity.getCertifyingDepartment())
                         .add("validFrom", identity.getValidFrom().toString())
                         .add("validTo", identity.getValidTo() == null ? "" : identity.getValidTo().toString())
@@ -99,6 +98,36 @@ public class SubsidyIdentities {
     public List<SubsidyIdentity> of(Person person) {
         return em.createNamedQuery(SubsidyIdentity.OF_PERSON, SubsidyIdentity.class)
                 .setParameter("person", person.getId()).getResultList();
+    }
+
+    /** A person read together with every subsidy identity on record (for the quote engine). */
+    public record Holder(Person person, List<HeldIdentity> held) {
+    }
+
+    /**
+     * The person with this ID number and their identities, in one statement (a left join), checked against the
+     * caller's area like {@link Persons#byIdNumber}: the payment path's person and identity reads in one round trip.
+     */
+    public Holder holderByIdNumber(String idNumber) {
+        cn.canbao.person.entity.IdNumber id = Persons.parseId(idNumber);
+        List<Object[]> rows = em.createQuery("select p, s from Person p left join SubsidyIdentity s on s.personId = p.id"
+                        + " where p.documentType = :type and p.idNumber = :number order by s.validFrom, s.id", Object[].class)
+                .setParameter("type", cn.canbao.person.entity.DocumentType.RESIDENT_ID)
+                .setParameter("number", id.value())
+                .getResultList();
+        if (rows.isEmpty()) {
+            Person person = persons.byIdNumber(idNumber);   // PERSON_UNKNOWN (or registered meanwhile)
+            return new Holder(person, held(person));
+        }
+        Person person = (Person) rows.get(0)[0];
+        persons.requireVisible(person);
+        List<HeldIdentity> held = new java.util.ArrayList<>(rows.size());
+        for (Object[] row : rows) {
+            if (row[1] != null) {
+                held.add(((SubsidyIdentity) row[1]).held());
+            }
+        }
+        return new Holder(person, List.copyOf(held));
     }
 
     /** All identities on record, for the quote engine (which keeps those valid on the payment date). */
