@@ -1,25 +1,18 @@
 package cn.canbao.batch.fullcost;
 
+import cn.canbao.batch.KeysetIdReader;
 import cn.canbao.enrollment.control.FullCostSwitchover;
 import jakarta.batch.api.BatchProperty;
-import jakarta.batch.api.chunk.AbstractItemReader;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
-import java.io.Serializable;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.List;
 
-/**
- * The ids of the unpaid enrollments of one village, ascending, read a page at a time by keyset. Checkpoint: the last
- * id read; a restart reads the ids after it.
- */
+/** The ids of the unpaid enrollments of one village, ascending, by keyset pages; checkpoint = the last id read. */
 @Named
 @Dependent
-public class UnpaidEnrollmentReader extends AbstractItemReader {
-
-    static final int PAGE = 500;
+public class UnpaidEnrollmentReader extends KeysetIdReader {
 
     @Inject @BatchProperty String policyId;
     @Inject @BatchProperty String villageCode;
@@ -27,30 +20,8 @@ public class UnpaidEnrollmentReader extends AbstractItemReader {
     @Inject
     FullCostSwitchover switchover;
 
-    private final Deque<Long> page = new ArrayDeque<>();
-    private long lastRead;
-    private boolean exhausted;
-
     @Override
-    public void open(Serializable checkpoint) {
-        lastRead = checkpoint == null ? 0L : (Long) checkpoint;
-    }
-
-    @Override
-    public Object readItem() {
-        if (page.isEmpty() && !exhausted) {
-            page.addAll(switchover.unpaid(policyId, villageCode, lastRead, PAGE));
-            exhausted = page.size() < PAGE;
-        }
-        Long next = page.poll();
-        if (next != null) {
-            lastRead = next;
-        }
-        return next;
-    }
-
-    @Override
-    public Serializable checkpointInfo() {
-        return lastRead;
+    protected List<Long> nextPage(long after, int size) {
+        return switchover.unpaid(policyId, villageCode, after, size);
     }
 }
