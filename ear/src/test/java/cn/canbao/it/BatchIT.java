@@ -59,7 +59,7 @@ class BatchIT {
 
     @Deployment
     static EnterpriseArchive deployment() {
-        return Deployments.canbao(BatchIT.class, Http.class, Http.Reply.class);
+        return Deployments.canbao(BatchIT.class, BatchRuns.class, Http.class, Http.Reply.class);
     }
 
     @PersistenceContext(unitName = "canbao")
@@ -69,27 +69,27 @@ class BatchIT {
     void unknownJobsBadParametersAndWrongRolesStartNothing() {
         int before = Http.as("operator").get("/api/v1/batch/executions?limit=500").array().size();
 
-        Http.Reply unknown = start("no-such-job", "{}");
+        Http.Reply unknown = BatchRuns.start("no-such-job", "{}");
         assertEquals(404, unknown.status(), unknown.body());
         assertEquals(PROBLEM, unknown.contentType());
         assertEquals("JOB_UNKNOWN", unknown.json().getString("code"));
 
-        Http.Reply missing = start("demo-population", "{\"regionCode\":\"500101101001\"}");
+        Http.Reply missing = BatchRuns.start("demo-population", "{\"regionCode\":\"500101101001\"}");
         assertEquals(400, missing.status(), missing.body());
         assertEquals("INVALID_INPUT", missing.json().getString("code"));
         assertTrue(missing.body().contains("parameters.count"), missing.body());
 
-        assertEquals(400, start("demo-population", demo("500101101001", "three", SEED)).status());
-        assertEquals(400, start("demo-population", "{\"regionCode\":\"500101101001\",\"count\":10,\"seed\":1,\"policyId\":\"" + POLICY + "\",\"colour\":\"red\"}").status());
-        Http.Reply district = start("demo-population", demo("500101", "100", SEED));
+        assertEquals(400, BatchRuns.start("demo-population", demo("500101101001", "three", SEED)).status());
+        assertEquals(400, BatchRuns.start("demo-population", "{\"regionCode\":\"500101101001\",\"count\":10,\"seed\":1,\"policyId\":\"" + POLICY + "\",\"colour\":\"red\"}").status());
+        Http.Reply district = BatchRuns.start("demo-population", demo("500101", "100", SEED));
         assertEquals(422, district.status(), district.body());
         assertEquals("REGION_NOT_TOWN_OR_VILLAGE", district.json().getString("code"));
-        Http.Reply policy = start("demo-population", "{\"regionCode\":\"500101101001\",\"count\":10,\"seed\":1,\"policyId\":\"999999-2024\"}");
+        Http.Reply policy = BatchRuns.start("demo-population", "{\"regionCode\":\"500101101001\",\"count\":10,\"seed\":1,\"policyId\":\"999999-2024\"}");
         assertEquals(422, policy.status(), policy.body());
         assertEquals("POLICY_UNKNOWN", policy.json().getString("code"));
-        Http.Reply outside = start("demo-population", "{\"regionCode\":\"500101101001\",\"count\":10,\"seed\":1,\"policyId\":\"500118-2023\"}");
+        Http.Reply outside = BatchRuns.start("demo-population", "{\"regionCode\":\"500101101001\",\"count\":10,\"seed\":1,\"policyId\":\"500118-2023\"}");
         assertEquals(422, outside.status(), outside.body());
-        Http.Reply notFullCost = start("full-cost-switchover", "{\"policyId\":\"" + POLICY + "\",\"asOf\":\"2024-03-01\"}");
+        Http.Reply notFullCost = BatchRuns.start("full-cost-switchover", "{\"policyId\":\"" + POLICY + "\",\"asOf\":\"2024-03-01\"}");
         assertEquals(422, notFullCost.status(), notFullCost.body());
         assertEquals("NOT_FULL_COST_DATE", notFullCost.json().getString("code"));
 
@@ -112,7 +112,7 @@ class BatchIT {
         double seconds = (System.nanoTime() - t0) / 1e9;
         LOG.info(String.format("demo-population: %d persons in %d households in %.1f s = %.0f persons/s", COUNT,
                 plan.households(), seconds, COUNT / seconds));
-        Map<String, Long> metrics = metrics(first);
+        Map<String, Long> metrics = BatchRuns.metrics(first);
         assertEquals(plan.households(), metrics.get("readCount"));
         assertEquals(plan.households(), metrics.get("writeCount"));
         assertEquals(0L, metrics.get("filterCount"));
@@ -121,16 +121,16 @@ class BatchIT {
 
         // the same parameters again: every household is already there, nothing is written twice
         JsonObject second = run("demo-population", demo(village, String.valueOf(COUNT), SEED));
-        assertEquals(plan.households(), metrics(second).get("filterCount"));
-        assertEquals(0L, metrics(second).get("writeCount"));
+        assertEquals(plan.households(), BatchRuns.metrics(second).get("filterCount"));
+        assertEquals(0L, BatchRuns.metrics(second).get("writeCount"));
         assertVillageHolds(village, plan);
 
         // full-cost switchover of the whole district
         long changesBefore = count("select count(c) from AmountChange c where c.policyId = '" + POLICY + "'");
         t0 = System.nanoTime();
         JsonObject switched = run("full-cost-switchover", "{\"policyId\":\"" + POLICY + "\",\"asOf\":\"" + AS_OF + "\"}");
-        LOG.info(String.format("full-cost-switchover: %s in %.1f s", metrics(switched), (System.nanoTime() - t0) / 1e9));
-        long written = metrics(switched).get("writeCount");
+        LOG.info(String.format("full-cost-switchover: %s in %.1f s", BatchRuns.metrics(switched), (System.nanoTime() - t0) / 1e9));
+        long written = BatchRuns.metrics(switched).get("writeCount");
         assertTrue(written >= COUNT - plan.paidPersons(), "at least the new village's unpaid enrollments: " + written);
         assertEquals(changesBefore + written, count("select count(c) from AmountChange c where c.policyId = '" + POLICY + "'"));
 
@@ -174,7 +174,7 @@ class BatchIT {
 
         // rerun: nothing changes
         JsonObject rerun = run("full-cost-switchover", "{\"policyId\":\"" + POLICY + "\",\"asOf\":\"" + AS_OF + "\"}");
-        assertEquals(0L, metrics(rerun).get("writeCount"));
+        assertEquals(0L, BatchRuns.metrics(rerun).get("writeCount"));
         assertEquals(changesBefore + written, count("select count(c) from AmountChange c where c.policyId = '" + POLICY + "'"));
     }
 
@@ -209,47 +209,12 @@ class BatchIT {
                 + "\",\"paidUntil\":\"" + PAID_UNTIL + "\"}";
     }
 
-    private static Http.Reply start(String job, String parameters) {
-        return Http.as("operator").post("/api/v1/batch/jobs/" + job + "/executions", "{\"parameters\":" + parameters + "}");
-    }
-
-    /** Starts the job over REST and waits for it to end; fails unless COMPLETED. Returns the execution read last. */
-    private static JsonObject run(String job, String parameters) {
-        Http.Reply started = start(job, parameters);
-        assertEquals(201, started.status(), started.body());
-        long id = started.json().getJsonNumber("executionId").longValue();
-        assertTrue(started.raw().headers().firstValue("Location").orElse("").endsWith("/batch/executions/" + id));
-        long deadline = System.currentTimeMillis() + 15 * 60_000;
-        while (System.currentTimeMillis() < deadline) {
-            Http.Reply read = Http.as("district_admin").get("/api/v1/batch/executions/" + id);
-            assertEquals(200, read.status(), read.body());
-            String status = read.json().getString("batchStatus");
-            if (Set.of("COMPLETED", "FAILED", "STOPPED", "ABANDONED").contains(status)) {
-                assertEquals("COMPLETED", status, read.body());
-                return read.json();
-            }
-            sleep();
-        }
-        fail("execution " + id + " of " + job + " did not end in time");
-        return null;
-    }
-
-    private static Map<String, Long> metrics(JsonObject execution) {
-        JsonObject step = execution.getJsonArray("steps").getJsonObject(0);
-        return step.getJsonObject("metrics").entrySet().stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, e -> Long.parseLong(e.getValue().toString())));
-    }
-
     private long count(String jpql) {
         return em.createQuery(jpql, Long.class).getSingleResult();
     }
 
-    private static void sleep() {
-        try {
-            Thread.sleep(1000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+
+    private static JsonObject run(String job, String parameters) {
+        return BatchRuns.run(job, parameters, java.time.Duration.ofMinutes(15));
     }
 }

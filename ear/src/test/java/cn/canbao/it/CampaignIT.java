@@ -50,7 +50,7 @@ class CampaignIT {
 
     @Deployment
     static EnterpriseArchive deployment() {
-        return Deployments.canbao(CampaignIT.class, Http.class, Http.Reply.class);
+        return Deployments.canbao(CampaignIT.class, BatchRuns.class, Http.class, Http.Reply.class);
     }
 
     @PersistenceContext(unitName = "canbao")
@@ -78,9 +78,9 @@ class CampaignIT {
         em.clear();
 
         JsonObject first = run("campaign-renewal", "{\"fromPolicyId\":\"" + FROM + "\",\"toPolicyId\":\"" + TO + "\",\"regionCode\":\"" + village + "\"}");
-        assertEquals((long) paid.size(), metrics(first).get("readCount"));
-        assertEquals((long) paid.size() - 2, metrics(first).get("writeCount"));
-        assertEquals(2L, metrics(first).get("filterCount"));
+        assertEquals((long) paid.size(), BatchRuns.metrics(first).get("readCount"));
+        assertEquals((long) paid.size() - 2, BatchRuns.metrics(first).get("writeCount"));
+        assertEquals(2L, BatchRuns.metrics(first).get("filterCount"));
 
         List<Enrollment> renewed = enrollments(village, TO, EnrollmentStatus.REGISTERED);
         assertEquals(paid.size() - 2, renewed.size());
@@ -100,7 +100,7 @@ class CampaignIT {
         }
 
         JsonObject rerun = run("campaign-renewal", "{\"fromPolicyId\":\"" + FROM + "\",\"toPolicyId\":\"" + TO + "\",\"regionCode\":\"" + village + "\"}");
-        assertEquals(0L, metrics(rerun).get("writeCount"));
+        assertEquals(0L, BatchRuns.metrics(rerun).get("writeCount"));
         assertEquals(renewed.size(), enrollments(village, TO, EnrollmentStatus.REGISTERED).size());
 
         Http.Reply notNext = Http.as("operator").post("/api/v1/batch/jobs/campaign-renewal/executions",
@@ -125,7 +125,7 @@ class CampaignIT {
         long paid = enrollments(village, SCORED, EnrollmentStatus.PAID).size();
         List<Enrollment> unpaid = enrollments(village, SCORED, EnrollmentStatus.REGISTERED);
         assertEquals(80L, paid + unpaid.size());
-        assertEquals((long) unpaid.size(), metrics(first).get("readCount"));
+        assertEquals((long) unpaid.size(), BatchRuns.metrics(first).get("readCount"));
 
         long target = ((Number) em.createNativeQuery("select target from canbao.region_target where policy_id = ?1 and region_code = ?2")
                 .setParameter(1, SCORED).setParameter(2, village).getSingleResult()).longValue();
@@ -160,10 +160,10 @@ class CampaignIT {
             assertEquals(0, due.get(line.getJsonNumber("enrollmentId").longValue()).compareTo(line.getJsonNumber("amountDue").bigDecimalValue()));
         });
         long changes = count("select count(c) from AmountChange c where c.regionCode = '" + village + "' and c.reason = cn.canbao.enrollment.entity.AmountChange.Reason.DEADLINE_ROLLOVER");
-        assertEquals(metrics(first).get("writeCount"), changes);
+        assertEquals(BatchRuns.metrics(first).get("writeCount"), changes);
 
         JsonObject rerun = run("campaign-deadline-rollover", parameters);
-        assertEquals(0L, metrics(rerun).get("writeCount"));
+        assertEquals(0L, BatchRuns.metrics(rerun).get("writeCount"));
         assertEquals(changes, count("select count(c) from AmountChange c where c.regionCode = '" + village + "' and c.reason = cn.canbao.enrollment.entity.AmountChange.Reason.DEADLINE_ROLLOVER"));
         assertEquals(unpaid.size(), Http.as("town_officer").get("/api/v1/policies/" + SCORED + "/unpaid-list?asOf=" + asOf + "&regionCode=" + village).array().size());
         assertEquals(mine.size(), Http.as("supervisor").get("/api/v1/policies/" + SCORED + "/village-results?asOf=" + asOf).array()
@@ -186,36 +186,11 @@ class CampaignIT {
         return null;
     }
 
-    private static JsonObject run(String job, String parameters) {
-        Http.Reply started = Http.as("operator").post("/api/v1/batch/jobs/" + job + "/executions", "{\"parameters\":" + parameters + "}");
-        assertEquals(201, started.status(), started.body());
-        long id = started.json().getJsonNumber("executionId").longValue();
-        long deadline = System.currentTimeMillis() + 10 * 60_000;
-        while (System.currentTimeMillis() < deadline) {
-            Http.Reply read = Http.as("operator").get("/api/v1/batch/executions/" + id);
-            String status = read.json().getString("batchStatus");
-            if (Set.of("COMPLETED", "FAILED", "STOPPED", "ABANDONED").contains(status)) {
-                assertEquals("COMPLETED", status, read.body());
-                return read.json();
-            }
-            try {
-                Thread.sleep(300);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        fail("execution " + id + " of " + job + " did not end in time");
-        return null;
-    }
-
-    /** The first step's metrics (summed over its partitions). */
-    private static Map<String, Long> metrics(JsonObject execution) {
-        JsonObject step = execution.getJsonArray("steps").getJsonObject(0);
-        return step.getJsonObject("metrics").entrySet().stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, e -> Long.parseLong(e.getValue().toString())));
-    }
-
     private long count(String jpql) {
         return em.createQuery(jpql, Long.class).getSingleResult();
+    }
+
+    private static JsonObject run(String job, String parameters) {
+        return BatchRuns.run(job, parameters, java.time.Duration.ofMinutes(10));
     }
 }
