@@ -89,10 +89,19 @@ final class Browser implements AutoCloseable {
         return wait(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(cssSelector)));
     }
 
-    /** Waits until the element's text contains {@code text}, and returns the whole text. */
+    /**
+     * Waits until the element's text contains {@code text}, and returns the whole text — read in the same step, since
+     * an ajax update may replace the element right after (a second lookup could find it stale).
+     */
     String waitForText(String cssSelector, String text) {
-        wait(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(cssSelector), text));
-        return driver.findElement(By.cssSelector(cssSelector)).getText();
+        return wait(d -> {
+            try {
+                String current = d.findElement(By.cssSelector(cssSelector)).getText();
+                return current.contains(text) ? current : null;
+            } catch (org.openqa.selenium.StaleElementReferenceException | org.openqa.selenium.NoSuchElementException e) {
+                return null;
+            }
+        });
     }
 
     String pageText() {
