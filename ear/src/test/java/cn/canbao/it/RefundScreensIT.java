@@ -194,7 +194,15 @@ class RefundScreensIT {
         browser.find("#find\\:query").sendKeys(id);
         browser.driver.findElement(By.id("find:search")).click();
         browser.waitForText("#find\\:table", name);
-        browser.driver.findElement(By.linkText(name)).click();
+        // the lazy table may be replaced by a second update right after the text shows: click when it holds still
+        browser.wait(d -> {
+            try {
+                d.findElement(By.linkText(name)).click();
+                return true;
+            } catch (org.openqa.selenium.StaleElementReferenceException | org.openqa.selenium.NoSuchElementException e) {
+                return null;
+            }
+        });
         browser.waitForText("#resident\\:name", name);
     }
 
