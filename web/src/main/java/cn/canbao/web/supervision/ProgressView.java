@@ -27,7 +27,8 @@ import java.util.List;
 
 /**
  * {@code supervision/progress.xhtml?policy=&region=}: the campaign against its targets, district → town → village:
- * a click on a row goes one level down (a village: to its unpaid list), a bar chart of the rates, the table as XLSX, the weekly report (down to the villages) as PDF.
+ * a click on a row goes one level down (a village: to its unpaid list), a bar chart of the rates, the table as XLSX,
+ * the weekly report (down to the villages) as PDF ({@link ProgressReport}).
  */
 @Named
 @ViewScoped
