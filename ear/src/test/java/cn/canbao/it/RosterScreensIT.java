@@ -58,11 +58,19 @@ class RosterScreensIT {
             assertTrue(refused.contains("认定部门") && refused.contains("有效期起") && refused.contains("名册文件"), refused);
             browser.screenshot("2-upload-refused");
 
-            browser.driver.findElement(By.cssSelector("#upload\\:code .ui-selectonemenu-trigger")).click();
-            browser.find("#upload\\:code_items li[data-label^='101 ']").click();
+            // the category menu through its widget (a click on an item while the panel still moves may miss it)
+            browser.script("PF('codeMenu').selectValue('101');"
+                    + "$(PrimeFaces.escapeClientId('upload:code_input')).trigger('change');");
+            browser.waitForText("#upload\\:code_label", "101");
             // the category's certifying department fills the empty department field
-            new WebDriverWait(browser.driver, Duration.ofSeconds(20)).until(d ->
-                    !d.findElement(By.id("upload:department")).getAttribute("value").isBlank());
+            try {
+                new WebDriverWait(browser.driver, Duration.ofSeconds(20)).until(d ->
+                        !d.findElement(By.id("upload:department")).getAttribute("value").isBlank());
+            } catch (org.openqa.selenium.TimeoutException e) {
+                browser.screenshot("3-department-not-filled");
+                throw e;
+            }
+            assertEquals("区民政局", browser.driver.findElement(By.id("upload:department")).getAttribute("value"));
             browser.script("document.getElementById('upload:valid-from_input').value = '2023-09-01';"
                     + "document.getElementById('upload:valid-to_input').value = '2024-12-31';");
             browser.driver.findElement(By.cssSelector("input[type=file]")).sendKeys(file.toString());

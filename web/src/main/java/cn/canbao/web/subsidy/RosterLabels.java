@@ -39,6 +39,11 @@ public class RosterLabels {
         return code == null ? "—" : Texts.text("batch.status." + code, code);
     }
 
+    /** A time stamp to the second, in China time as stored: "2023-11-20 08:11:49". */
+    public String time(java.time.OffsetDateTime time) {
+        return time == null ? "" : time.toLocalDateTime().withNano(0).toString().replace('T', ' ');
+    }
+
     /** The categories of the catalogues of the policies of {@code regionCode}'s district, by code. */
     public List<Category> catalogue(String regionCode) {
         Map<String, Category> byCode = new LinkedHashMap<>();
