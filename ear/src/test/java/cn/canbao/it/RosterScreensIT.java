@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -23,7 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Rosters in a real browser: the department's upload refused while incomplete (nothing imported), then a CSV roster of
  * two registered residents and one row with a wrong check character; the import page refreshes until the job is done,
  * shows 3 read / 2 accepted / 1 rejected and the rejected row's reason (in Chinese, then in English); the list of
- * imports grows by one; a person's identities looked up by ID number. A clerk and the operator are kept out (403).
+ * imports grows by one; the reject report downloaded as CSV; a person's identities looked up by ID number, one of
+ * another district refused. A clerk and the operator are kept out (403).
  */
 @ExtendWith(ArquillianExtension.class)
 class RosterScreensIT {
@@ -39,6 +41,7 @@ class RosterScreensIT {
     void theDepartmentUploadsARosterWatchesItAndReadsTheRejects() throws Exception {
         String p1 = resident("屏名甲");
         String p2 = resident("屏名乙");
+        String outside = resident("屏名丁", "500118101001", "integration");
         String badCheck = p1.substring(0, 17) + (p1.charAt(17) == '1' ? '2' : '1');
         Path file = Files.createTempFile("roster-", ".csv");
         Files.writeString(file, "身份证号,姓名\n" + p1 + ",屏名甲\n" + p2 + ",屏名乙\n" + badCheck + ",屏名丙\n", StandardCharsets.UTF_8);
@@ -96,6 +99,22 @@ class RosterScreensIT {
             assertFalse(rejects.contains(p2.substring(0, 6) + p2.substring(6, 14)), "accepted rows are not listed");
             browser.screenshot("4-import-done");
 
+            // the reject report as a file, reasons in the user's language
+            Path downloads = Files.createTempDirectory("roster-downloads-");
+            ((org.openqa.selenium.chromium.ChromiumDriver) browser.driver).executeCdpCommand("Browser.setDownloadBehavior",
+                    Map.of("behavior", "allow", "downloadPath", downloads.toString()));
+            browser.driver.findElement(By.id("import:csv")).click();
+            Path csv = new WebDriverWait(browser.driver, Duration.ofSeconds(20)).until(d -> {
+                try (var files = Files.list(downloads)) {
+                    return files.filter(f -> f.getFileName().toString().endsWith("-rejects.csv")).findFirst().orElse(null);
+                } catch (java.io.IOException e) {
+                    return null;
+                }
+            });
+            String report = Files.readString(csv, StandardCharsets.UTF_8);
+            assertTrue(report.contains("行号") && report.contains("4," + badCheck + ",屏名丙,身份证号码无效"), report);
+            assertEquals(2, report.strip().split("\r\n").length, report);
+
             browser.driver.findElement(By.id("header:lang-en")).click();
             String english = browser.waitForText("#import\\:rejects", "invalid ID number");
             assertTrue(english.contains("Reason"), english);
@@ -116,6 +135,13 @@ class RosterScreensIT {
                     && identities.contains("2023-09-01 ~ 2024-12-31"), identities);
             assertEquals(p1.substring(0, 4) + "**********" + p1.substring(14), browser.find("#lookup\\:masked").getText());
             browser.screenshot("7-identities");
+
+            // a resident of another district (松溉镇, 永川区): not the department's to read
+            browser.find("#lookup\\:id-number").clear();
+            browser.driver.findElement(By.id("lookup:id-number")).sendKeys(outside);
+            browser.driver.findElement(By.id("lookup:search")).click();
+            String notInArea = browser.waitForText("#lookup\\:form-messages", "PERSON_NOT_IN_AREA");
+            assertTrue(browser.driver.findElements(By.id("lookup:identities")).isEmpty(), notInArea);
 
             browser.find("#lookup\\:id-number").clear();
             browser.driver.findElement(By.id("lookup:id-number")).sendKeys(badCheck);
@@ -157,13 +183,17 @@ class RosterScreensIT {
 
     /** A new resident of 白羊社区 registered at the counter (REST), as RosterIT does. */
     private static String resident(String name) {
+        return resident(name, VILLAGE, "clerk");
+    }
+
+    private static String resident(String name, String village, String user) {
         ThreadLocalRandom random = ThreadLocalRandom.current();
-        String id = IdNumber.withCheckCharacter("5001011976" + String.format("%02d%02d%03d", 1 + random.nextInt(12),
+        String id = IdNumber.withCheckCharacter(village.substring(0, 6) + "1976" + String.format("%02d%02d%03d", 1 + random.nextInt(12),
                 1 + random.nextInt(28), random.nextInt(1000))).value();
-        Http.Reply reply = Http.as("clerk").post("/api/v1/persons", "{\"idNumber\":\"" + id + "\",\"name\":\"" + name
-                + "\",\"householdRegionCode\":\"" + VILLAGE + "\",\"residentType\":\"RESIDENT\"}");
+        Http.Reply reply = Http.as(user).post("/api/v1/persons", "{\"idNumber\":\"" + id + "\",\"name\":\"" + name
+                + "\",\"householdRegionCode\":\"" + village + "\",\"residentType\":\"RESIDENT\"}");
         if (reply.status() == 409) {
-            return resident(name);
+            return resident(name, village, user);
         }
         assertEquals(201, reply.status(), reply.body());
         return id;
