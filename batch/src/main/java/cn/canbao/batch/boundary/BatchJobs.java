@@ -63,6 +63,7 @@ public class BatchJobs {
     public static final String ROSTER_IMPORT = "roster-import";
     public static final String CAMPAIGN_RENEWAL = "campaign-renewal";
     public static final String DEADLINE_ROLLOVER = "campaign-deadline-rollover";
+    public static final String HOUSEHOLD_COMPARISON = "household-comparison";
     /** The jobs an operator may start, with the parameters each accepts (required ones first). */
     public static final Map<String, List<String>> JOBS = Map.of(
             DEMO_POPULATION, List.of("regionCode", "count", "seed", "policyId", "paidUntil", "paidShare", "tier2Share",
@@ -70,7 +71,8 @@ public class BatchJobs {
             FULL_COST_SWITCHOVER, List.of("policyId", "asOf", "regionCode", "chunkSize", "threads"),
             ROSTER_IMPORT, List.of("importId", "chunkSize"),
             CAMPAIGN_RENEWAL, List.of("fromPolicyId", "toPolicyId", "regionCode", "chunkSize", "threads"),
-            DEADLINE_ROLLOVER, List.of("policyId", "asOf", "regionCode", "chunkSize", "threads"));
+            DEADLINE_ROLLOVER, List.of("policyId", "asOf", "regionCode", "chunkSize", "threads"),
+            HOUSEHOLD_COMPARISON, List.of("comparisonId", "chunkSize", "threads"));
     static final int MAX_DEMO_PERSONS = 2_000_000;
 
     public record Execution(long executionId, long instanceId, String jobName, String batchStatus, String exitStatus,
@@ -102,6 +104,9 @@ public class BatchJobs {
     DeadlineRollover rollover;
 
     @Inject
+    cn.canbao.person.boundary.HouseholdComparisons comparisons;
+
+    @Inject
     AuditLog audit;
 
     @Inject
@@ -119,6 +124,9 @@ public class BatchJobs {
         Properties properties = new Properties();
         properties.putAll(parameters);
         long id = operator().start(jobName, properties);
+        if (HOUSEHOLD_COMPARISON.equals(jobName)) {
+            comparisons.attachExecution(Long.parseLong(parameters.get("comparisonId")), id); // its report follows the latest run
+        }
         audit.record("BATCH_JOB_STARTED", "job_execution", String.valueOf(id), null, null, jobName + " " + parameters);
         return id;
     }
@@ -243,6 +251,9 @@ public class BatchJobs {
         } else if (ROSTER_IMPORT.equals(jobName)) {
             require(p, errors, "importId");
             number(p, errors, "importId", 1, Long.MAX_VALUE, Long::parseLong);
+        } else if (HOUSEHOLD_COMPARISON.equals(jobName)) {
+            require(p, errors, "comparisonId");
+            number(p, errors, "comparisonId", 1, Long.MAX_VALUE, Long::parseLong);
         } else {
             require(p, errors, "policyId", "asOf");
             date(p, errors, "asOf");
@@ -254,6 +265,13 @@ public class BatchJobs {
         }
         if (ROSTER_IMPORT.equals(jobName)) {
             rosters.report(Long.parseLong(p.get("importId"))); // 404 ROSTER_IMPORT_UNKNOWN; a rerun reports each row once
+            return p;
+        }
+        if (HOUSEHOLD_COMPARISON.equals(jobName)) {
+            // 404 HOUSEHOLD_COMPARISON_UNKNOWN; policy and region come from the stored comparison (partitions, JOB_RUNNING)
+            String[] policyAndRegion = comparisons.policyAndRegion(Long.parseLong(p.get("comparisonId")));
+            p.put("policyId", policyAndRegion[0]);
+            p.put("regionCode", policyAndRegion[1]);
             return p;
         }
         if (CAMPAIGN_RENEWAL.equals(jobName)) {
