@@ -52,7 +52,7 @@ create table household_comparison_person (
     died_on            date,
     enrollment_id      bigint,
     enrollment_status  varchar(12),
-    action             varchar(30),
+    action             varchar(60),
     row_number         integer,
     job_execution_id   bigint,
     constraint pk_household_comparison_person primary key (comparison_id, id_number),

@@ -70,8 +70,8 @@ class HouseholdComparisonIT {
     @Test
     void everyPersonOfTheVillageFallsIntoExactlyOneClassAndARerunChangesNothing() throws Exception {
         String village = emptyVillage();
-        BatchRuns.run("demo-population", "{\"regionCode\":\"" + village + "\",\"count\":" + COUNT + ",\"seed\":4242,\"policyId\":\""
-                + POLICY + "\",\"paidUntil\":\"2023-11-20\"}", Duration.ofMinutes(5));
+        JsonObject population = BatchRuns.run("demo-population", "{\"regionCode\":\"" + village + "\",\"count\":" + COUNT
+                + ",\"seed\":4242,\"policyId\":\"" + POLICY + "\",\"paidUntil\":\"2023-11-20\"}", Duration.ofMinutes(5));
         List<Object[]> paid = persons(village, EnrollmentStatus.PAID);
         List<Object[]> registered = persons(village, EnrollmentStatus.REGISTERED);
         assertEquals(COUNT, paid.size() + registered.size());
@@ -151,6 +151,9 @@ class HouseholdComparisonIT {
         JsonObject report = first.json();
         assertEquals("COMPLETED", report.getString("batchStatus"), first.body());
         long comparisonId = report.getJsonNumber("comparisonId").longValue();
+        JsonObject comparison = Http.as("operator").get("/api/v1/batch/executions/" + report.getJsonNumber("executionId").longValue()).json();
+        System.out.printf("household-comparison of %d persons: %d ms; demo-population of them (baseline, same run): %d ms%n",
+                COUNT + 25, millis(comparison), millis(population));
         assertTrue(first.raw().headers().firstValue("Location").orElse("").endsWith("/household-comparisons/" + comparisonId));
         int listed = COUNT - omitted.size() + unknown.size();
         assertEquals(listed + 2, report.getJsonNumber("rowsRead").longValue());
@@ -223,6 +226,10 @@ class HouseholdComparisonIT {
                 "{\"parameters\":{\"comparisonId\":999999999}}");
         assertEquals(404, unknownComparison.status(), unknownComparison.body());
         assertEquals("HOUSEHOLD_COMPARISON_UNKNOWN", unknownComparison.json().getString("code"));
+    }
+
+    private static long millis(JsonObject execution) {
+        return Duration.between(OffsetDateTime.parse(execution.getString("startTime")), OffsetDateTime.parse(execution.getString("endTime"))).toMillis();
     }
 
     private static void assertCounts(Map<String, Long> expected, JsonObject counts) {

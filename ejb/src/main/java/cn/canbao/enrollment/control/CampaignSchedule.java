@@ -143,7 +143,7 @@ public class CampaignSchedule {
                 .setParameter(4, due.policyId()).setParameter(5, due.jobName()).setParameter(6, due.dueDate()).executeUpdate();
     }
 
-    private Optional<Object> find(Due due) {
+    private Optional<?> find(Due due) {
         return em.createNativeQuery("select status from canbao.scheduled_job_start where policy_id = ?1 and job_name = ?2 and due_date = ?3")
                 .setParameter(1, due.policyId()).setParameter(2, due.jobName()).setParameter(3, due.dueDate())
                 .getResultStream().findFirst();

@@ -215,7 +215,7 @@ public class HouseholdComparisons {
         Counts totals = villages.stream().map(Village::counts).reduce(Counts::plus).orElse(new Counts(0, 0, 0, 0, 0, 0, 0, 0, 0, 0));
         return new Report(comparisonId, (String) h[0], region, (String) h[2], (String) h[3],
                 h[4] == null ? null : ((Number) h[4]).longValue(), null, null, (String) h[5], offsetDateTime(h[6]),
-                whole ? read : rejects.size(), whole ? rejected : rejects.size(), villages.size(), totals, rejects);
+                whole ? read : totals.policeRows() + rejects.size(), whole ? rejected : rejects.size(), villages.size(), totals, rejects);
     }
 
     /** The summary line of each village of the comparison the caller may see, by code. */
