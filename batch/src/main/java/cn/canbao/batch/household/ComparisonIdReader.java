@@ -29,18 +29,22 @@ public class ComparisonIdReader extends AbstractItemReader {
 
     private final Deque<String> page = new ArrayDeque<>();
     private String lastRead;
+    private String scannedTo;
     private boolean exhausted;
 
     @Override
     public void open(Serializable checkpoint) {
         lastRead = checkpoint == null ? "" : (String) checkpoint;
+        scannedTo = lastRead;
     }
 
     @Override
     public Object readItem() {
-        if (page.isEmpty() && !exhausted) {
-            page.addAll(comparer.nextIds(Long.parseLong(comparisonId), villageCode, lastRead, PAGE));
-            exhausted = page.size() < PAGE;
+        while (page.isEmpty() && !exhausted) {
+            HouseholdComparer.Page next = comparer.nextIds(Long.parseLong(comparisonId), villageCode, scannedTo, PAGE);
+            page.addAll(next.ids());
+            scannedTo = next.scannedTo();
+            exhausted = next.exhausted();
         }
         String next = page.poll();
         if (next != null) {

@@ -126,7 +126,20 @@ public class HouseholdComparer {
         em.createNativeQuery("select row_number from canbao.household_comparison_row where comparison_id = ?1 and row_number between ?2 and ?3")
                 .setParameter(1, comparisonId).setParameter(2, rows.get(0).rowNumber()).setParameter(3, rows.get(rows.size() - 1).rowNumber())
                 .getResultList().forEach(n -> recorded.add(((Number) n).intValue()));
-        Set<String> seen = new HashSet<>();
+        List<String> numbers = new ArrayList<>();
+        for (Row row : rows) {
+            try {
+                numbers.add(IdNumber.of(row.idNumber() == null ? "" : row.idNumber().trim().toUpperCase(Locale.ROOT)).value());
+            } catch (IdNumber.InvalidIdNumberException bad) {
+                // reported below
+            }
+        }
+        // numbers accepted on earlier rows (earlier chunks): the first occurrence wins
+        Set<String> seen = numbers.isEmpty() ? new HashSet<>() : new HashSet<>(strings(inList(em.createNativeQuery(
+                "select id_number from canbao.household_comparison_row where comparison_id = ?1 and reason is null and row_number < "
+                        + rows.get(0).rowNumber() + " and id_number in (" + placeholders(numbers.size()) + ")")
+                .setParameter(1, comparisonId), numbers).getResultList()));
+        List<Object[]> lines = new ArrayList<>();
         int accepted = 0;
         for (Row row : rows) {
             if (recorded.contains(row.rowNumber())) {
@@ -139,56 +152,75 @@ public class HouseholdComparer {
             try {
                 id = IdNumber.of(text);
             } catch (IdNumber.InvalidIdNumberException e) {
-                line(comparisonId, row, text, null, null, Reason.BAD_ID_NUMBER, e.messageEn());
+                line(lines, comparisonId, row, text, null, null, Reason.BAD_ID_NUMBER, e.messageEn());
                 continue;
             }
             if (name == null) {
-                line(comparisonId, row, id.value(), null, null, Reason.NAME_MISSING, "name is empty");
+                line(lines, comparisonId, row, id.value(), null, null, Reason.NAME_MISSING, "name is empty");
                 continue;
             }
             if (region == null || !villages.contains(region)) {
-                line(comparisonId, row, id.value(), null, null, Reason.REGION_OUTSIDE_COMPARISON,
+                line(lines, comparisonId, row, id.value(), null, null, Reason.REGION_OUTSIDE_COMPARISON,
                         "region " + region + " is not a village at or below " + header.regionCode());
                 continue;
             }
             PoliceStatus status = status(row.status());
             if (status == null) {
-                line(comparisonId, row, id.value(), null, null, Reason.STATUS_UNKNOWN,
+                line(lines, comparisonId, row, id.value(), null, null, Reason.STATUS_UNKNOWN,
                         "status '" + row.status() + "' is none of 正常/在册, 死亡, 注销");
                 continue;
             }
             LocalDate died = status == PoliceStatus.DECEASED ? date(row.diedOn()) : null;
             if (status == PoliceStatus.DECEASED && died == null) {
-                line(comparisonId, row, id.value(), status, null, Reason.DEATH_DATE_MISSING,
+                line(lines, comparisonId, row, id.value(), status, null, Reason.DEATH_DATE_MISSING,
                         "status 死亡 needs a date of death (yyyy-MM-dd), found '" + row.diedOn() + "'");
                 continue;
             }
-            if (seen.contains(id.value()) || acceptedBefore(comparisonId, id.value(), row.rowNumber())) {
-                line(comparisonId, row, id.value(), status, died, Reason.DUPLICATE_IN_FILE, "the number appears on an earlier row");
+            if (seen.contains(id.value())) {
+                line(lines, comparisonId, row, id.value(), status, died, Reason.DUPLICATE_IN_FILE, "the number appears on an earlier row");
                 continue;
             }
             seen.add(id.value());
-            line(comparisonId, row, id.value(), status, died, null, null);
+            line(lines, comparisonId, row, id.value(), status, died, null, null);
             accepted++;
         }
+        batch("insert into canbao.household_comparison_row (comparison_id, row_number, id_number, name, household_number,"
+                + " region_code, status, died_on, reason, message) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", lines);
         return accepted;
     }
 
-    private boolean acceptedBefore(long comparisonId, String idNumber, int rowNumber) {
-        return ((Number) em.createNativeQuery("select count(*) from canbao.household_comparison_row where comparison_id = ?1"
-                        + " and id_number = ?2 and row_number < ?3 and reason is null")
-                .setParameter(1, comparisonId).setParameter(2, idNumber).setParameter(3, rowNumber).getSingleResult()).longValue() > 0;
+    private static void line(List<Object[]> lines, long comparisonId, Row row, String idNumber, PoliceStatus status, LocalDate died,
+                             Reason reason, String message) {
+        lines.add(new Object[] {comparisonId, row.rowNumber(), cut(idNumber, 32), cut(trim(row.name()), 100),
+                cut(trim(row.householdNumber()), 40), cut(trim(row.regionCode()), 12), status == null ? null : status.name(), died,
+                reason == null ? null : reason.name(), cut(message, 300)});
     }
 
-    private void line(long comparisonId, Row row, String idNumber, PoliceStatus status, LocalDate died, Reason reason, String message) {
-        em.createNativeQuery("insert into canbao.household_comparison_row (comparison_id, row_number, id_number, name,"
-                        + " household_number, region_code, status, died_on, reason, message)"
-                        + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7, cast(?8 as date), ?9, ?10)")
-                .setParameter(1, comparisonId).setParameter(2, row.rowNumber()).setParameter(3, cut(idNumber, 32))
-                .setParameter(4, cut(trim(row.name()), 100)).setParameter(5, cut(trim(row.householdNumber()), 40))
-                .setParameter(6, cut(trim(row.regionCode()), 12)).setParameter(7, status == null ? null : status.name())
-                .setParameter(8, died).setParameter(9, reason == null ? null : reason.name()).setParameter(10, cut(message, 300))
-                .executeUpdate();
+    /** One JDBC batch on the transaction's connection (EclipseLink does not batch native statements). */
+    private void batch(String sql, List<Object[]> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        java.sql.Connection c = em.unwrap(java.sql.Connection.class);
+        try (java.sql.PreparedStatement st = c.prepareStatement(sql)) {
+            for (Object[] row : rows) {
+                for (int i = 0; i < row.length; i++) {
+                    Object v = row[i];
+                    if (v == null) {
+                        st.setObject(i + 1, null);
+                    } else if (v instanceof LocalDate d) {
+                        st.setDate(i + 1, java.sql.Date.valueOf(d));
+                    } else {
+                        st.setObject(i + 1, v);
+                    }
+                }
+                st.addBatch();
+            }
+            st.executeBatch();
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("batch insert failed: " + e.getMessage()
+                    + (e.getNextException() == null ? "" : " / " + e.getNextException().getMessage()), e);
+        }
     }
 
     /** 正常/在册/NORMAL or blank, 死亡/DECEASED, 注销/CANCELLED (also 迁出, moved out); null for anything else. */
@@ -223,24 +255,62 @@ public class HouseholdComparer {
 
     // ---- step "compare" ---------------------------------------------------------------------------------------------
 
+    /** A page of a village's ID numbers to classify, and how far the scan got (the next page starts after it). */
+    public record Page(List<String> ids, String scannedTo, boolean exhausted) {
+    }
+
     /**
-     * The next ID numbers of a village not yet classified in this comparison, ascending after {@code after}: the
-     * village's accepted police rows and its persons on record (a person whose police row names another village of the
-     * comparison is classified there).
+     * The next ID numbers of a village, ascending after {@code after}: its accepted police rows and its persons on
+     * record, merged, without those classified before in this comparison and without persons whose police row names
+     * another village (classified there). Plain keyset queries on indexed columns and IN lists, no correlated
+     * subqueries: the comparison's tables are new when the job reads them, and a planner without statistics turned
+     * an anti-join into a scan per person.
      */
-    public List<String> nextIds(long comparisonId, String village, String after, int max) {
-        List<String> ids = new ArrayList<>();
-        em.createNativeQuery("select x.id_number from (select r.id_number from canbao.household_comparison_row r"
-                        + " where r.comparison_id = ?1 and r.region_code = ?2 and r.reason is null"
-                        + " union select p.id_number from canbao.person p where p.household_region_code = ?2 and p.document_type = ?4"
-                        + " and not exists (select 1 from canbao.household_comparison_row o where o.comparison_id = ?1"
-                        + " and o.id_number = p.id_number and o.reason is null and o.region_code <> ?2)) x"
-                        + " where x.id_number > ?3 and not exists (select 1 from canbao.household_comparison_person c"
-                        + " where c.comparison_id = ?1 and c.id_number = x.id_number) order by x.id_number")
-                .setParameter(1, comparisonId).setParameter(2, village).setParameter(3, after == null ? "" : after)
-                .setParameter(4, DocumentType.RESIDENT_ID.name()).setMaxResults(max)
-                .getResultList().forEach(o -> ids.add((String) o));
-        return ids;
+    public Page nextIds(long comparisonId, String village, String after, int max) {
+        String from = after == null ? "" : after;
+        List<String> police = strings(em.createNativeQuery("select id_number from canbao.household_comparison_row where comparison_id = ?1"
+                        + " and region_code = ?2 and reason is null and id_number > ?3 order by id_number")
+                .setParameter(1, comparisonId).setParameter(2, village).setParameter(3, from).setMaxResults(max).getResultList());
+        List<String> recorded = strings(em.createNativeQuery("select id_number from canbao.person where household_region_code = ?1"
+                        + " and document_type = ?2 and id_number > ?3 order by id_number")
+                .setParameter(1, village).setParameter(2, DocumentType.RESIDENT_ID.name()).setParameter(3, from).setMaxResults(max)
+                .getResultList());
+        // beyond the last number of a full page the other list may hold numbers not yet read: stop at the smaller end
+        String limit = null;
+        if (police.size() == max) {
+            limit = police.get(police.size() - 1);
+        }
+        if (recorded.size() == max && (limit == null || recorded.get(recorded.size() - 1).compareTo(limit) < 0)) {
+            limit = recorded.get(recorded.size() - 1);
+        }
+        java.util.TreeSet<String> merged = new java.util.TreeSet<>(police);
+        merged.addAll(recorded);
+        if (limit != null) {
+            merged = new java.util.TreeSet<>(merged.headSet(limit, true));
+        }
+        boolean exhausted = limit == null;
+        String scannedTo = merged.isEmpty() ? from : merged.last();
+        if (!merged.isEmpty()) {
+            List<String> ids = new ArrayList<>(merged);
+            Set<String> skip = new HashSet<>(strings(inList(em.createNativeQuery("select id_number from canbao.household_comparison_person"
+                    + " where comparison_id = ?1 and id_number in (" + placeholders(ids.size()) + ")").setParameter(1, comparisonId), ids)
+                    .getResultList()));
+            List<String> onRecordOnly = new ArrayList<>(recorded.stream().filter(merged::contains).toList());
+            onRecordOnly.removeAll(police);
+            if (!onRecordOnly.isEmpty()) {
+                skip.addAll(strings(inList(em.createNativeQuery("select id_number from canbao.household_comparison_row where comparison_id = ?1"
+                        + " and reason is null and id_number in (" + placeholders(onRecordOnly.size()) + ")").setParameter(1, comparisonId),
+                        onRecordOnly).getResultList()));
+            }
+            merged.removeAll(skip);
+        }
+        return new Page(new ArrayList<>(merged), scannedTo, exhausted);
+    }
+
+    private static List<String> strings(List<?> values) {
+        List<String> strings = new ArrayList<>(values.size());
+        values.forEach(v -> strings.add((String) v));
+        return strings;
     }
 
     /** Classifies a chunk of a village's ID numbers; returns how many were classified (0 when all were before). */
@@ -278,6 +348,7 @@ public class HouseholdComparer {
                     .setParameter("reasons", List.of(NonEnrollmentReason.EMPLOYEE_INSURANCE, NonEnrollmentReason.INSURED_ELSEWHERE))
                     .getResultList().forEach(n -> elsewhere.add(n.getPersonId()));
         }
+        List<Object[]> lines = new ArrayList<>();
         int classified = 0;
         int deaths = 0;
         for (String id : ids) {
@@ -312,20 +383,15 @@ public class HouseholdComparer {
             } else {
                 outcome = Outcome.MISSING;
             }
-            em.createNativeQuery("insert into canbao.household_comparison_person (comparison_id, id_number, region_code, outcome,"
-                            + " person_id, record_region_code, name, household_number, phone, police_status, died_on, enrollment_id,"
-                            + " enrollment_status, action, row_number, job_execution_id) values (?1, ?2, ?3, ?4, cast(?5 as bigint), ?6, ?7,"
-                            + " ?8, ?9, ?10, cast(?11 as date), cast(?12 as bigint), ?13, ?14, cast(?15 as integer), cast(?16 as bigint))")
-                    .setParameter(1, comparisonId).setParameter(2, id).setParameter(3, village).setParameter(4, outcome.name())
-                    .setParameter(5, p == null ? null : p.getId()).setParameter(6, p == null ? null : p.getHouseholdRegionCode())
-                    .setParameter(7, p != null ? p.getName() : (String) row[2]).setParameter(8, row == null ? null : (String) row[3])
-                    .setParameter(9, p == null ? null : p.getPhone()).setParameter(10, status == null ? null : status.name())
-                    .setParameter(11, died).setParameter(12, e == null ? null : e.getId())
-                    .setParameter(13, e == null ? null : e.getStatus().name()).setParameter(14, action)
-                    .setParameter(15, row == null ? null : ((Number) row[1]).intValue()).setParameter(16, jobExecutionId)
-                    .executeUpdate();
+            lines.add(new Object[] {comparisonId, id, village, outcome.name(), p == null ? null : p.getId(),
+                    p == null ? null : p.getHouseholdRegionCode(), p != null ? p.getName() : (String) row[2], row == null ? null : (String) row[3],
+                    p == null ? null : p.getPhone(), status == null ? null : status.name(), died, e == null ? null : e.getId(),
+                    e == null ? null : e.getStatus().name(), action, row == null ? null : ((Number) row[1]).intValue(), jobExecutionId});
             classified++;
         }
+        batch("insert into canbao.household_comparison_person (comparison_id, id_number, region_code, outcome, person_id,"
+                + " record_region_code, name, household_number, phone, police_status, died_on, enrollment_id, enrollment_status, action,"
+                + " row_number, job_execution_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", lines);
         audit.record("HOUSEHOLD_PERSONS_COMPARED", "household_comparison", String.valueOf(comparisonId), null, null,
                 village + ": " + classified + " person(s) classified, " + deaths + " death(s) recorded");
         return classified;
