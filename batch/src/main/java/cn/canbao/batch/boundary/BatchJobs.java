@@ -63,6 +63,7 @@ public class BatchJobs {
     public static final String ROSTER_IMPORT = "roster-import";
     public static final String CAMPAIGN_RENEWAL = "campaign-renewal";
     public static final String DEADLINE_ROLLOVER = "campaign-deadline-rollover";
+    public static final String HOUSEHOLD_COMPARISON = "household-comparison";
     /** The jobs an operator may start, with the parameters each accepts (required ones first). */
     public static final Map<String, List<String>> JOBS = Map.of(
             DEMO_POPULATION, List.of("regionCode", "count", "seed", "policyId", "paidUntil", "paidShare", "tier2Share",
@@ -70,14 +71,16 @@ public class BatchJobs {
             FULL_COST_SWITCHOVER, List.of("policyId", "asOf", "regionCode", "chunkSize", "threads"),
             ROSTER_IMPORT, List.of("importId", "chunkSize"),
             CAMPAIGN_RENEWAL, List.of("fromPolicyId", "toPolicyId", "regionCode", "chunkSize", "threads"),
-            DEADLINE_ROLLOVER, List.of("policyId", "asOf", "regionCode", "chunkSize", "threads"));
+            DEADLINE_ROLLOVER, List.of("policyId", "asOf", "regionCode", "chunkSize", "threads"),
+            HOUSEHOLD_COMPARISON, List.of("comparisonId", "chunkSize", "threads"));
     /** The parameters each job cannot start without (the others have defaults). */
     public static final Map<String, List<String>> REQUIRED = Map.of(
             DEMO_POPULATION, List.of("regionCode", "count", "seed", "policyId"),
             FULL_COST_SWITCHOVER, List.of("policyId", "asOf"),
             ROSTER_IMPORT, List.of("importId"),
             CAMPAIGN_RENEWAL, List.of("fromPolicyId", "toPolicyId"),
-            DEADLINE_ROLLOVER, List.of("policyId", "asOf"));
+            DEADLINE_ROLLOVER, List.of("policyId", "asOf"),
+            HOUSEHOLD_COMPARISON, List.of("comparisonId"));
     static final int MAX_DEMO_PERSONS = 2_000_000;
 
     public record Execution(long executionId, long instanceId, String jobName, String batchStatus, String exitStatus,
@@ -109,6 +112,9 @@ public class BatchJobs {
     DeadlineRollover rollover;
 
     @Inject
+    cn.canbao.person.boundary.HouseholdComparisons comparisons;
+
+    @Inject
     AuditLog audit;
 
     @Inject
@@ -126,6 +132,9 @@ public class BatchJobs {
         Properties properties = new Properties();
         properties.putAll(parameters);
         long id = operator().start(jobName, properties);
+        if (HOUSEHOLD_COMPARISON.equals(jobName)) {
+            comparisons.attachExecution(Long.parseLong(parameters.get("comparisonId")), id); // its report follows the latest run
+        }
         audit.record("BATCH_JOB_STARTED", "job_execution", String.valueOf(id), null, null, jobName + " " + parameters);
         return id;
     }
@@ -280,6 +289,9 @@ public class BatchJobs {
         } else if (ROSTER_IMPORT.equals(jobName)) {
             require(p, errors, REQUIRED.get(jobName));
             number(p, errors, "importId", 1, Long.MAX_VALUE, Long::parseLong);
+        } else if (HOUSEHOLD_COMPARISON.equals(jobName)) {
+            require(p, errors, REQUIRED.get(jobName));
+            number(p, errors, "comparisonId", 1, Long.MAX_VALUE, Long::parseLong);
         } else {
             require(p, errors, REQUIRED.get(jobName));
             date(p, errors, "asOf");
@@ -291,6 +303,13 @@ public class BatchJobs {
         }
         if (ROSTER_IMPORT.equals(jobName)) {
             rosters.report(Long.parseLong(p.get("importId"))); // 404 ROSTER_IMPORT_UNKNOWN; a rerun reports each row once
+            return p;
+        }
+        if (HOUSEHOLD_COMPARISON.equals(jobName)) {
+            // 404 HOUSEHOLD_COMPARISON_UNKNOWN; policy and region come from the stored comparison (partitions, JOB_RUNNING)
+            String[] policyAndRegion = comparisons.policyAndRegion(Long.parseLong(p.get("comparisonId")));
+            p.put("policyId", policyAndRegion[0]);
+            p.put("regionCode", policyAndRegion[1]);
             return p;
         }
         if (CAMPAIGN_RENEWAL.equals(jobName)) {
