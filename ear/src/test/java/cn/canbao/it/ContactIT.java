@@ -8,17 +8,15 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.openqa.selenium.By;
 
 import java.util.concurrent.ThreadLocalRandom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The follow-up of the unpaid list (催缴): a clerk records a call or a visit and the list shows the latest one. Over
- * the API (with row counts read in the server) and on the screen in headless Chromium.
+ * the API, with row counts read in the server; the screen is in CounterScreensIT.
  */
 @ExtendWith(ArquillianExtension.class)
 class ContactIT {
@@ -28,7 +26,7 @@ class ContactIT {
 
     @Deployment
     static EnterpriseArchive deployment() {
-        return Deployments.canbao(ContactIT.class, Http.class, Http.Reply.class, Browser.class);
+        return Deployments.canbao(ContactIT.class, Http.class, Http.Reply.class);
     }
 
     @PersistenceContext(unitName = "canbao")
@@ -90,47 +88,9 @@ class ContactIT {
         assertEquals(auditAfterPayment, count("AuditEntry"), "no audit line for a refused contact");
     }
 
-    @Test
-    void theUnpaidListShowsTheLatestContactAndTakesANewOne() {
-        String name = "一催缴丙" + (1000 + ThreadLocalRandom.current().nextInt(9000));
-        String id = resident(name);
-        assertEquals(201, Http.as("clerk").post("/api/v1/contacts", body(id, "PHONE", "UNREACHABLE", null)).status());
-        try (Browser browser = Browser.open("15-contact")) {
-            browser.signIn("clerk");
-            browser.go("/counter/unpaid.xhtml?region=" + VILLAGE + "&policy=" + POLICY);
-            String table = browser.waitForText("#unpaid\\:table", name);
-            String row = rowOf(browser, name);
-            assertTrue(row.contains("无法联系") && row.contains("电话"), row);
-            browser.screenshot("1-last-contact");
-
-            browser.driver.findElement(By.xpath("//tr[td[contains(., '" + name + "')]]//button[contains(@class, 'cb-contact')]")).click();
-            browser.waitForText("#contact\\:contact-name", name);
-            browser.driver.findElement(By.id("contact:save")).click();   // no outcome chosen
-            String refusal = browser.waitForText("#contact\\:contact-messages", "联系结果");
-            assertTrue(refusal.contains("必填"), refusal);
-            browser.screenshot("2-outcome-missing");
-
-            browser.driver.findElement(By.id("contact:outcome")).click();
-            browser.driver.findElement(By.cssSelector("#contact\\:outcome_items li[data-label='承诺缴费']")).click();
-            browser.driver.findElement(By.id("contact:note")).sendKeys("下周一到村委会缴费");
-            browser.driver.findElement(By.id("contact:save")).click();
-            browser.waitForText("#unpaid\\:form-messages", "已记录联系");
-            String updated = browser.waitForText("#unpaid\\:table", "承诺缴费");
-            assertTrue(rowOf(browser, name).contains("承诺缴费"), updated);
-            assertFalse(rowOf(browser, name).contains("无法联系"), "only the latest contact is shown");
-            browser.screenshot("3-contact-recorded");
-        }
-        assertEquals(2L, em.createQuery("select count(c) from ContactAttempt c, Person p where c.personId = p.id and p.idNumber = :id",
-                Long.class).setParameter("id", id).getSingleResult());
-    }
-
     private static String wrongCheckCharacter() {
         String valid = IdNumber.withCheckCharacter("50010119900101123").value();
         return valid.substring(0, 17) + (valid.endsWith("0") ? "1" : "0");
-    }
-
-    private static String rowOf(Browser browser, String name) {
-        return browser.driver.findElement(By.xpath("//tr[td[contains(., '" + name + "')]]")).getText();
     }
 
     private static String body(String id, String channel, String outcome, String note) {
