@@ -109,7 +109,7 @@ public class Progress {
     /**
      * The campaign week by week (周报): for each week from the policy's opening to today (or its final cutoff, if
      * earlier), how many of the region's residents had paid by its end (the payment that stands now, by its business
-     * date), against the region's target. Same region rules as {@link #byChildRegion}.
+     * date: {@code enrollment.paid_on}), against the region's target. Same region rules as {@link #byChildRegion}.
      */
     public List<Week> weekly(String policyId, String regionCode) {
         if (policyId == null || policyId.isBlank()) {
@@ -136,11 +136,9 @@ public class Progress {
         for (int i = 0; i < villages.size(); i++) {
             in.append(i == 0 ? "?" : ", ?").append(i + 2);
         }
-        var query = em.createNativeQuery("select p.business_date, count(*) from canbao.payment p"
-                + " join canbao.enrollment e on e.id = p.enrollment_id"
-                + " where e.policy_id = ?1 and e.status = 'PAID' and e.region_code in (" + in + ") and p.kind = 'PAYMENT'"
-                + " and not exists (select 1 from canbao.payment r where r.reverses_id = p.id)"
-                + " group by p.business_date").setParameter(1, policy.policyId());
+        var query = em.createNativeQuery("select paid_on, count(*) from canbao.enrollment"
+                + " where policy_id = ?1 and status = 'PAID' and region_code in (" + in + ") group by paid_on")
+                .setParameter(1, policy.policyId());
         for (int i = 0; i < villages.size(); i++) {
             query.setParameter(i + 2, villages.get(i));
         }
@@ -148,6 +146,9 @@ public class Progress {
         List<Object[]> days = query.getResultList();
         java.util.TreeMap<LocalDate, Long> perDay = new java.util.TreeMap<>();
         for (Object[] day : days) {
+            if (day[0] == null) {
+                continue;   // paid before paid_on was recorded and without a standing payment row: cannot be placed
+            }
             perDay.merge(toDate(day[0]), ((Number) day[1]).longValue(), Long::sum);
         }
         return weeks(policy.opening(), lastDay(policy), perDay, target);

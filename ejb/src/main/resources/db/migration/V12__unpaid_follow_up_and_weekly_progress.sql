@@ -19,3 +19,11 @@ create index ix_contact_attempt_person on contact_attempt (person_id, insurance_
 
 -- the unpaid list and the counter's search page through a village's residents by name
 create index ix_person_region_name on person (household_region_code, name, id);
+
+-- the business date of the payment that stands on a paid enrollment: the weekly progress counts by it without reading
+-- the payments (a district of 1,000,000 enrollments)
+alter table enrollment add column paid_on date;
+update enrollment set paid_on = (select max(p.business_date) from payment p where p.enrollment_id = enrollment.id
+        and p.kind = 'PAYMENT' and not exists (select 1 from payment r where r.reverses_id = p.id))
+    where status = 'PAID';
+create index ix_enrollment_progress on enrollment (policy_id, status, region_code, paid_on);
