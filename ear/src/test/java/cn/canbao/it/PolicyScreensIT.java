@@ -176,6 +176,64 @@ class PolicyScreensIT {
         }
     }
 
+    /**
+     * With an ID number the calculator quotes like {@code POST /policies/{id}/quotes} with {@code idNumber}: the
+     * subsidy identity on record counts (101 → 38.00 instead of 380.00) without choosing it on the form; an unknown
+     * or invalid number is refused with a message.
+     */
+    @Test
+    void theQuoteCalculatorUsesTheIdentityOnRecordOfAnIdNumber() {
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        java.time.LocalDate birth = java.time.LocalDate.of(1950, 1, 1).plusDays(random.nextInt(3650));
+        String id = cn.canbao.person.entity.IdNumber.withCheckCharacter("500101"
+                + birth.format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE) + String.format("%03d", random.nextInt(1000))).value();
+        Http.Reply person = Http.as("clerk").post("/api/v1/persons", "{\"idNumber\":\"" + id
+                + "\",\"name\":\"试算测试\",\"householdRegionCode\":\"500101101001\",\"residentType\":\"RESIDENT\"}");
+        assertEquals(201, person.status(), person.body());
+        Http.Reply identity = Http.as("department").post("/api/v1/persons/" + id + "/identities",
+                "{\"code\":\"101\",\"certifyingDepartment\":\"万州区民政局\",\"validFrom\":\"2023-09-01\",\"validTo\":\"2024-12-31\",\"evidence\":\"低保证\"}");
+        assertEquals(201, identity.status(), identity.body());
+        String unknown;
+        do {
+            unknown = cn.canbao.person.entity.IdNumber.withCheckCharacter("500101" + java.time.LocalDate.of(1930, 1, 1)
+                    .plusDays(random.nextInt(3650)).format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE)
+                    + String.format("%03d", random.nextInt(1000))).value();
+        } while (Http.as("district_admin").get("/api/v1/persons/" + unknown).status() != 404);
+
+        try (Browser browser = Browser.open("06-admin-quote-id")) {
+            browser.signIn("district_admin");
+            browser.go("/policy/quote.xhtml?id=" + POLICY);
+            browser.find("#quote\\:id-number").sendKeys(id);
+            browser.driver.findElement(By.id("quote:calculate")).click();
+            String personal = browser.waitForText("[id$='personal']", "38.00");
+            assertTrue(personal.contains("元"), personal);
+            assertEquals("342.00", browser.find("[id$='subsidy']").getText());
+            assertTrue(browser.find("[id$='subsidy-code']").getText().contains("101"));
+            String onRecord = browser.find("#quote\\:on-record").getText();
+            assertTrue(onRecord.contains("试算测试") && onRecord.contains(birth.toString()), onRecord);
+            browser.screenshot("1-by-id-number");
+
+            // the same form without the ID number: no identity, the full 380.00
+            browser.find("#quote\\:id-number").clear();
+            browser.driver.findElement(By.id("quote:calculate")).click();
+            browser.waitForText("[id$='personal']", "380.00");
+            assertTrue(browser.driver.findElements(By.cssSelector("#quote\\:on-record")).isEmpty());
+
+            // a wrong check character, then a valid number nobody is registered under
+            browser.find("#quote\\:id-number").sendKeys(id.substring(0, 17) + (id.charAt(17) == '1' ? "2" : "1"));
+            browser.driver.findElement(By.id("quote:calculate")).click();
+            String invalid = browser.waitForText("#refusal-text", "INVALID_ID_NUMBER");
+            assertTrue(browser.driver.findElements(By.cssSelector("[id$='personal']")).isEmpty(), "no figures: " + invalid);
+            browser.screenshot("2-invalid-id-number");
+            browser.find("#quote\\:id-number").clear();
+            browser.driver.findElement(By.id("quote:id-number")).sendKeys(unknown);
+            browser.driver.findElement(By.id("quote:calculate")).click();
+            String refusal = browser.waitForText("#refusal-text", "PERSON_UNKNOWN");
+            assertTrue(refusal.contains("没有登记该身份证号码"), refusal);
+            browser.screenshot("3-unknown-id-number");
+        }
+    }
+
     private static JsonObject parse(String json) {
         try (var reader = Json.createReader(new StringReader(json))) {
             JsonStructure read = reader.read();

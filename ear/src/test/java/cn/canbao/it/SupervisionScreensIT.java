@@ -8,7 +8,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
+import java.nio.charset.StandardCharsets;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Progress in a real browser: the town office sees its 17 villages against their targets, a chart, and drills down. */
@@ -42,5 +45,54 @@ class SupervisionScreensIT {
             browser.screenshot("2-village-unpaid");
         }
         assertEquals(403, Http.as("clerk").get("/supervision/progress.xhtml").status());
+    }
+
+    /**
+     * The district bureau's page lists towns; the weekly report PDF beside the XLSX export goes down to the villages,
+     * in Chinese. Downloaded through the page's own form (the button's POST, as a click would send it).
+     */
+    @Test
+    void theWeeklyReportPdfGoesDownToTheVillagesInChinese() {
+        try (Browser browser = Browser.open("21-progress-pdf")) {
+            browser.signIn("district_admin");
+            browser.driver.findElement(By.linkText("进度督导")).click();
+            String table = browser.waitForText("#progress\\:table", "5001");
+            assertFalse(table.contains("白羊社区"), "the district's page lists towns, not villages: " + table);
+            browser.find("#progress\\:pdf");
+            browser.screenshot("1-district");
+
+            Download pdf = download(browser, "progress:pdf");
+            assertEquals("application/pdf", pdf.contentType());
+            assertTrue(pdf.bytes().length > 1000, "size " + pdf.bytes().length);
+            assertEquals("%PDF-", new String(pdf.bytes(), 0, 5, StandardCharsets.ISO_8859_1));
+            String text = PdfText.of(pdf.bytes());
+            assertTrue(text.contains("城乡居民医保参保进度周报"), text);
+            assertTrue(text.contains("白羊社区") && text.contains("500101101001"), "a village of the district: " + text);
+            assertTrue(text.contains("排名") && text.contains("参保率"), text);
+
+            Download xlsx = download(browser, "progress:xlsx");
+            assertTrue(xlsx.contentType().contains("spreadsheetml"), xlsx.contentType());
+            assertEquals("PK", new String(xlsx.bytes(), 0, 2, StandardCharsets.ISO_8859_1));
+        }
+    }
+
+    record Download(String contentType, byte[] bytes) {
+    }
+
+    /** Submits the page's form as the non-ajax button {@code button} would, and returns what the server answered. */
+    private static Download download(Browser browser, String button) {
+        Object reply = ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeAsyncScript(
+                "const button = arguments[0], done = arguments[arguments.length - 1];"
+                        + "const form = document.getElementById('progress');"
+                        + "const data = new URLSearchParams(new FormData(form)); data.append(button, button);"
+                        + "fetch(form.action, {method: 'POST', body: data, credentials: 'same-origin'})"
+                        + ".then(r => r.arrayBuffer().then(b => { let s = ''; const a = new Uint8Array(b);"
+                        + " for (let i = 0; i < a.length; i++) s += String.fromCharCode(a[i]);"
+                        + " done({type: r.headers.get('content-type') || '', data: btoa(s)}); }))"
+                        + ".catch(e => done({type: 'error ' + e, data: ''}));", button);
+        @SuppressWarnings("unchecked")
+        java.util.Map<String, Object> map = (java.util.Map<String, Object>) reply;
+        return new Download(String.valueOf(map.get("type")).split(";")[0].trim(),
+                java.util.Base64.getDecoder().decode(String.valueOf(map.get("data"))));
     }
 }

@@ -116,6 +116,15 @@ public class DayCloses {
         return CollectorDay.closed(collector, close);
     }
 
+    /** The calling collector's closed days, newest first. */
+    @RolesAllowed(Roles.CLERK)
+    public List<CollectorDay> closedDays(int max) {
+        AppUser collector = callers.current();
+        return em.createQuery("select d from DayClose d where d.collector = :c order by d.businessDate desc", DayClose.class)
+                .setParameter("c", collector.getUsername()).setMaxResults(Math.max(max, 1))
+                .getResultStream().map(d -> CollectorDay.closed(collector, d)).toList();
+    }
+
     /**
      * Every collector's day in the area of {@code regionCode} (default: the caller's region): the village collectors
      * of the area, and anyone who recorded or closed that day there. A clerk's area is their village.

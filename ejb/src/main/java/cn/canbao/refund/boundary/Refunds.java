@@ -11,9 +11,11 @@ import cn.canbao.platform.boundary.ProblemException;
 import cn.canbao.platform.boundary.ProblemException.FieldError;
 import cn.canbao.platform.boundary.Roles;
 import cn.canbao.platform.control.AuditLog;
+import cn.canbao.platform.entity.AuditEntry;
 import cn.canbao.policy.boundary.Policies;
 import cn.canbao.policy.entity.Policy;
 import cn.canbao.refund.entity.Refund;
+import cn.canbao.region.boundary.Regions;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -38,6 +40,16 @@ public class Refunds {
 
     public record Requested(Refund refund, Person person) {
     }
+
+    /** A refund with its person, as the review and execution queues list them. */
+    public record Line(Refund refund, Person person) {
+    }
+
+    public record Page(List<Line> lines, long total) {
+    }
+
+    @Inject
+    Regions regions;
 
     @PersistenceContext
     EntityManager em;
@@ -137,6 +149,45 @@ public class Refunds {
         audit.record("ENROLLMENT_REFUNDED", "enrollment", String.valueOf(enrollment.getId()), enrollmentBefore,
                 Enrollments.auditJson(enrollment), "refund " + refundId);
         return refund;
+    }
+
+    /**
+     * The refunds in {@code status} of persons registered in the caller's area, oldest request first, a page at a
+     * time: the district bureau's review queue (REQUESTED), the tax bureau's execution queue (APPROVED).
+     */
+    public Page queue(Refund.Status status, int first, int max) {
+        List<String> villages = regions.visibleVillages();
+        if (status == null || villages.isEmpty()) {
+            return new Page(List.of(), 0);
+        }
+        String where = " from Refund r, Person p where r.personId = p.id and r.status = :status and p.householdRegionCode in :villages";
+        long total = em.createQuery("select count(r)" + where, Long.class)
+                .setParameter("status", status).setParameter("villages", villages).getSingleResult();
+        List<Line> lines = em.createQuery("select r, p" + where + " order by r.requestedAt, r.id", Object[].class)
+                .setParameter("status", status).setParameter("villages", villages)
+                .setFirstResult(Math.max(first, 0)).setMaxResults(Math.max(max, 1))
+                .getResultStream().map(row -> new Line((Refund) row[0], (Person) row[1])).toList();
+        return new Page(lines, total);
+    }
+
+    /** A person's refunds, newest first (the counter's person page). */
+    public List<Refund> of(Person person) {
+        persons.requireVisible(person);
+        return em.createQuery("select r from Refund r where r.personId = :person order by r.requestedAt desc, r.id desc", Refund.class)
+                .setParameter("person", person.getId()).getResultList();
+    }
+
+    /** The person a refund is for (the caller must be allowed to see them). */
+    public Person person(Refund refund) {
+        Person person = em.find(Person.class, refund.getPersonId());
+        persons.requireVisible(person);
+        return person;
+    }
+
+    /** What happened to a refund, oldest first: the audit lines written for it (requested, reviewed, executed). */
+    public List<AuditEntry> history(Long refundId) {
+        require(refundId);
+        return audit.forEntity("refund", String.valueOf(refundId));
     }
 
     public Refund require(Long refundId) {

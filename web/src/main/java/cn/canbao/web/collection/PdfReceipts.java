@@ -64,6 +64,11 @@ public class PdfReceipts {
         }
     }
 
+    /** The CJK font of the receipts, for other PDFs of the application (the weekly progress report). */
+    public BaseFont font() {
+        return font;
+    }
+
     public byte[] pdf(Payments.Outcome outcome) {
         Payment p = outcome.payment();
         Person person = outcome.person();

@@ -9,13 +9,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 
 /** The counter's ways of answering a refusal on a screen. */
-final class Faces {
+public final class Faces {
 
     private Faces() {
     }
 
     /** Outside the caller's area: the container's 403 page, never the data. */
-    static void forbidden() {
+    public static void forbidden() {
         FacesContext faces = FacesContext.getCurrentInstance();
         try {
             faces.getExternalContext().responseSendError(403, Texts.text("error.403.title", "Forbidden"));
@@ -26,7 +26,7 @@ final class Faces {
     }
 
     /** A refusal as a message: the text in the user's language with its code, and each field's complaint. */
-    static void refused(ProblemException problem) {
+    public static void refused(ProblemException problem) {
         FacesContext faces = FacesContext.getCurrentInstance();
         faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, Texts.refusal(problem), ""));
         for (ProblemException.FieldError error : problem.errors()) {
@@ -36,7 +36,7 @@ final class Faces {
         faces.validationFailed();
     }
 
-    static void info(String text) {
+    public static void info(String text) {
         FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text, ""));
     }
 }

@@ -1,9 +1,6 @@
 package cn.canbao.web.policy;
 
-import cn.canbao.person.boundary.Persons;
 import cn.canbao.person.entity.IdNumber;
-import cn.canbao.person.entity.Person;
-import cn.canbao.subsidy.boundary.SubsidyIdentities;
 import cn.canbao.platform.boundary.ProblemException;
 import cn.canbao.platform.boundary.ProblemException.FieldError;
 import cn.canbao.policy.boundary.Policies;
@@ -38,7 +35,6 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -62,13 +58,10 @@ public class PolicyResource {
     Policies policies;
 
     @Inject
-    Persons persons;
-
-    @Inject
-    SubsidyIdentities identities;
-
-    @Inject
     AmountChanges amountChanges;
+
+    @Inject
+    RecordQuotes recordQuotes;
 
     @GET
     public List<Policies.Summary> list() {
@@ -101,17 +94,8 @@ public class PolicyResource {
     @Path("{policyId}/quotes")
     @Consumes(MediaType.APPLICATION_JSON)
     public Quote quote(@PathParam("policyId") String policyId, QuoteBody body) {
-        QuoteRequest request = toRequest(body);
-        if (request.idNumber() != null) {
-            // API.md: with an ID number, the identities on record count too (the bare codes of the body are added)
-            Optional<Person> person = persons.find(request.idNumber()).filter(persons::callerMaySee);
-            if (person.isPresent()) {
-                for (HeldIdentity held : identities.held(person.get())) {
-                    request = request.withIdentity(held);
-                }
-            }
-        }
-        return policies.quote(policyId, request);
+        // API.md: with an ID number, the identities on record count too (the bare codes of the body are added)
+        return recordQuotes.quote(policyId, toRequest(body));
     }
 
     /** A line of the change list of amounts due, as the tax side reads it. */

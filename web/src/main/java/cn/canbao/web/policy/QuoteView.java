@@ -1,9 +1,9 @@
 package cn.canbao.web.policy;
 
+import cn.canbao.person.entity.Person;
 import cn.canbao.platform.boundary.ProblemException;
 import cn.canbao.policy.boundary.Policies;
 import cn.canbao.policy.entity.CatalogueEntry;
-import cn.canbao.policy.entity.HeldIdentity;
 import cn.canbao.policy.entity.PersonGroup;
 import cn.canbao.policy.entity.Policy;
 import cn.canbao.policy.entity.Quote;
@@ -20,8 +20,8 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * {@code policy/quote.xhtml?id=}: what a person would pay under a policy on a date, and from when they are
@@ -39,6 +39,9 @@ public class QuoteView implements Serializable {
     @Inject
     transient Clock clock;
 
+    @Inject
+    transient RecordQuotes recordQuotes;
+
     private String id;
     private transient List<Policies.Summary> summaries;
     private transient Policy policy;
@@ -49,6 +52,10 @@ public class QuoteView implements Serializable {
     private LocalDate paymentDate;
     private ResidentType residentType = ResidentType.RESIDENT;
     private LocalDate birthDate;
+    /** Optional: a person on record, whose birth date and subsidy identities then count (as in the API). */
+    private String idNumber;
+    /** Who the ID number belongs to, when it was used: name and masked number. */
+    private String onRecord;
     private List<String> identities = new ArrayList<>();
     /** Group names as submitted: a selectMany into a List cannot know the enum type. */
     private List<String> groups = new ArrayList<>();
@@ -94,12 +101,19 @@ public class QuoteView implements Serializable {
     public void calculate() {
         quote = null;
         refusal = null;
-        List<HeldIdentity> held = identities.stream().map(HeldIdentity::bare).toList();
-        EnumSet<PersonGroup> groupSet = EnumSet.noneOf(PersonGroup.class);
-        groups.forEach(g -> groupSet.add(PersonGroup.valueOf(g)));
-        QuoteRequest request = new QuoteRequest(tier, paymentDate, residentType, birthDate, null, held, groupSet);
+        onRecord = null;
         try {
-            quote = policies.quote(id, request);
+            // the API's request: the ID number checked and parsed the same way (INVALID_ID_NUMBER)
+            QuoteRequest request = PolicyResource.toRequest(new PolicyResource.QuoteBody(tier, paymentDate,
+                    residentType == null ? null : residentType.name(), birthDate, idNumber, identities, groups));
+            Optional<Person> person = recordQuotes.person(request);
+            if (request.idNumber() != null && person.isEmpty()) {
+                refusal = Texts.text("quote.idNumberUnknown", "no person on record with this ID number in your area")
+                        + "（PERSON_UNKNOWN）";
+                return;
+            }
+            person.ifPresent(p -> onRecord = p.getName() + " " + p.maskedIdNumber() + " · " + p.getBirthDate());
+            quote = policies.quote(id, recordQuotes.withRecord(request, person));
         } catch (ProblemException problem) {
             refusal = Texts.refusal(problem);
         }
@@ -182,6 +196,18 @@ public class QuoteView implements Serializable {
 
     public void setBirthDate(LocalDate birthDate) {
         this.birthDate = birthDate;
+    }
+
+    public String getIdNumber() {
+        return idNumber;
+    }
+
+    public void setIdNumber(String idNumber) {
+        this.idNumber = idNumber;
+    }
+
+    public String getOnRecord() {
+        return onRecord;
     }
 
     public List<String> getIdentities() {

@@ -13,18 +13,13 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.primefaces.event.SelectEvent;
 import org.primefaces.model.DefaultStreamedContent;
 import org.primefaces.model.StreamedContent;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.Serializable;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -32,7 +27,8 @@ import java.util.List;
 
 /**
  * {@code supervision/progress.xhtml?policy=&region=}: the campaign against its targets, district → town → village:
- * a click on a row goes one level down (a village: to its unpaid list), a bar chart of the rates, the table as XLSX.
+ * a click on a row goes one level down (a village: to its unpaid list), a bar chart of the rates, the table as XLSX,
+ * the weekly report (down to the villages) as PDF ({@link ProgressReport}).
  */
 @Named
 @ViewScoped
@@ -55,6 +51,9 @@ public class ProgressView implements Serializable {
 
     @Inject
     UserSession userSession;
+
+    @Inject
+    transient ProgressReport report;
 
     private String policy;
     private String region;
@@ -181,49 +180,17 @@ public class ProgressView implements Serializable {
 
     /** The table as a workbook: one row per region, the scoring of villages in the last columns. */
     public StreamedContent getXlsx() {
-        byte[] bytes;
-        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            Sheet sheet = workbook.createSheet(policy);
-            String[] head = {"rank", "regionCode", "region", "target", "enrolled", "ratePercent", "fundingPerPerson",
-                    "scoreChange", "interview"};
-            Row header = sheet.createRow(0);
-            for (int i = 0; i < head.length; i++) {
-                header.createCell(i).setCellValue(Texts.text("progress.col." + head[i], head[i]));
-            }
-            int n = 1;
-            for (Progress.Row r : getRows()) {
-                Row row = sheet.createRow(n++);
-                row.createCell(0).setCellValue(r.rank());
-                row.createCell(1).setCellValue(r.regionCode());
-                row.createCell(2).setCellValue(r.regionName());
-                row.createCell(3).setCellValue(r.target());
-                row.createCell(4).setCellValue(r.enrolled());
-                if (r.rate() != null) {
-                    row.createCell(5).setCellValue(r.rate().doubleValue());
-                }
-                if (!r.scoring().isEmpty()) {
-                    Progress.Score s = r.scoring().get(0);
-                    if (s.fundingPerPerson() != null) {
-                        row.createCell(6).setCellValue(s.fundingPerPerson().doubleValue());
-                    }
-                    if (s.scoreChange() != null) {
-                        row.createCell(7).setCellValue(s.scoreChange().doubleValue());
-                    }
-                    row.createCell(8).setCellValue(s.interview() ? Texts.text("policy.yes", "yes") : Texts.text("policy.no", "no"));
-                }
-            }
-            for (int i = 0; i < head.length; i++) {
-                // fixed widths: autoSizeColumn measures with AWT fonts, which a headless server may lack
-                sheet.setColumnWidth(i, (i == 2 ? 24 : 12) * 256);
-            }
-            workbook.write(out);
-            bytes = out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        byte[] bytes = report.xlsx(policy, getRows());
         return DefaultStreamedContent.builder().name("progress-" + policy + "-" + region + ".xlsx")
                 .contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
                 .stream(() -> new ByteArrayInputStream(bytes)).build();
+    }
+
+    /** The weekly report as PDF: the same figures from this region down to its villages. */
+    public StreamedContent getPdf() {
+        byte[] bytes = report.pdf(policy, region);
+        return DefaultStreamedContent.builder().name("progress-" + policy + "-" + region + ".pdf")
+                .contentType("application/pdf").stream(() -> new ByteArrayInputStream(bytes)).build();
     }
 
     public long getTotalTarget() {

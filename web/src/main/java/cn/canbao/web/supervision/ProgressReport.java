@@ -1,0 +1,198 @@
+package cn.canbao.web.supervision;
+
+import cn.canbao.region.boundary.Regions;
+import cn.canbao.region.entity.Region;
+import cn.canbao.supervision.boundary.Progress;
+import cn.canbao.web.collection.PdfReceipts;
+import cn.canbao.web.platform.Texts;
+import com.lowagie.text.Document;
+import com.lowagie.text.DocumentException;
+import com.lowagie.text.Element;
+import com.lowagie.text.Font;
+import com.lowagie.text.PageSize;
+import com.lowagie.text.Paragraph;
+import com.lowagie.text.Phrase;
+import com.lowagie.text.pdf.BaseFont;
+import com.lowagie.text.pdf.PdfPCell;
+import com.lowagie.text.pdf.PdfPTable;
+import com.lowagie.text.pdf.PdfWriter;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+import java.awt.Color;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The progress figures as files: the XLSX of the table on the screen, and the weekly report (周报) as PDF, which
+ * walks from the region shown down to its villages (district → towns → villages), each level a table with rank,
+ * target, enrolled, rate and the villages' scoring. Both read {@link Progress#byChildRegion} and write the same
+ * columns ({@link #COLUMNS}, {@link #cells}).
+ */
+@RequestScoped
+public class ProgressReport {
+
+    /** The columns of both exports (keys {@code progress.col.*} of the messages). */
+    static final String[] COLUMNS = {"rank", "regionCode", "region", "target", "enrolled", "ratePercent",
+            "fundingPerPerson", "scoreChange", "interview"};
+
+    /** One level of the report: the rows of the children of {@code regionCode}. */
+    public record Section(String regionCode, String regionName, List<Progress.Row> rows) {
+    }
+
+    @Inject
+    Progress progress;
+
+    @Inject
+    Regions regions;
+
+    @Inject
+    PdfReceipts pdfReceipts;
+
+    @Inject
+    Clock clock;
+
+    /** The region's own level, then depth first each child region's level, down to the villages. */
+    public List<Section> sections(String policy, String region) {
+        List<Section> sections = new ArrayList<>();
+        collect(policy, region, progress.byChildRegion(policy, region), sections);
+        return sections;
+    }
+
+    private void collect(String policy, String region, List<Progress.Row> rows, List<Section> into) {
+        into.add(new Section(region, regions.find(region).map(Region::getName).orElse(region), rows));
+        for (Progress.Row row : rows.stream().sorted(java.util.Comparator.comparing(Progress.Row::regionCode)).toList()) {
+            if (!"VILLAGE".equals(row.level())) {
+                collect(policy, row.regionCode(), progress.byChildRegion(policy, row.regionCode()), into);
+            }
+        }
+    }
+
+    /** A row's cells as text, in the order of {@link #COLUMNS}; empty where there is no figure. */
+    static List<String> cells(Progress.Row r) {
+        Progress.Score s = r.scoring().isEmpty() ? null : r.scoring().get(0);
+        return List.of(r.rank() == 0 ? "—" : String.valueOf(r.rank()), r.regionCode(), r.regionName(),
+                String.valueOf(r.target()), String.valueOf(r.enrolled()), plain(r.rate()),
+                s == null ? "" : plain(s.fundingPerPerson()), s == null ? "" : plain(s.scoreChange()),
+                s == null ? "" : Texts.text(s.interview() ? "policy.yes" : "policy.no", s.interview() ? "yes" : "no"));
+    }
+
+    private static String plain(BigDecimal value) {
+        return value == null ? "" : value.toPlainString();
+    }
+
+    /** The table of one level as a workbook (the screen's XLSX export). */
+    public byte[] xlsx(String policy, List<Progress.Row> rows) {
+        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Sheet sheet = workbook.createSheet(policy);
+            Row header = sheet.createRow(0);
+            for (int i = 0; i < COLUMNS.length; i++) {
+                header.createCell(i).setCellValue(Texts.text("progress.col." + COLUMNS[i], COLUMNS[i]));
+            }
+            int n = 1;
+            for (Progress.Row r : rows) {
+                Row row = sheet.createRow(n++);
+                row.createCell(0).setCellValue(r.rank());
+                row.createCell(1).setCellValue(r.regionCode());
+                row.createCell(2).setCellValue(r.regionName());
+                row.createCell(3).setCellValue(r.target());
+                row.createCell(4).setCellValue(r.enrolled());
+                if (r.rate() != null) {
+                    row.createCell(5).setCellValue(r.rate().doubleValue());
+                }
+                if (!r.scoring().isEmpty()) {
+                    Progress.Score s = r.scoring().get(0);
+                    if (s.fundingPerPerson() != null) {
+                        row.createCell(6).setCellValue(s.fundingPerPerson().doubleValue());
+                    }
+                    if (s.scoreChange() != null) {
+                        row.createCell(7).setCellValue(s.scoreChange().doubleValue());
+                    }
+                    row.createCell(8).setCellValue(cells(r).get(8));
+                }
+            }
+            for (int i = 0; i < COLUMNS.length; i++) {
+                // fixed widths: autoSizeColumn measures with AWT fonts, which a headless server may lack
+                sheet.setColumnWidth(i, (i == 2 ? 24 : 12) * 256);
+            }
+            workbook.write(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The weekly report: A4 landscape, one table per level, Chinese text in the receipts' CJK font. */
+    public byte[] pdf(String policy, String region) {
+        List<Section> sections = sections(policy, region);
+        BaseFont font = pdfReceipts.font();
+        String title = Texts.text("progress.report.title", "Weekly enrollment report");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Document document = new Document(PageSize.A4.rotate(), 30, 30, 30, 30);
+        try {
+            PdfWriter writer = PdfWriter.getInstance(document, out);
+            document.addTitle(title + " " + policy + " " + region);
+            document.addCreator("Canbao");
+            document.open();
+            Paragraph heading = new Paragraph(title, new Font(font, 15, Font.BOLD));
+            heading.setAlignment(Element.ALIGN_CENTER);
+            document.add(heading);
+            Paragraph about = new Paragraph(Texts.text("quote.policy", "policy") + " " + policy + " · "
+                    + sections.get(0).regionName() + " " + region + " · " + Texts.text("progress.report.asOf", "as of") + " "
+                    + LocalDate.now(clock), new Font(font, 9, Font.NORMAL, Color.DARK_GRAY));
+            about.setAlignment(Element.ALIGN_CENTER);
+            about.setSpacingAfter(8);
+            document.add(about);
+            for (Section section : sections) {
+                Paragraph name = new Paragraph(section.regionName() + " " + section.regionCode(), new Font(font, 11, Font.BOLD));
+                name.setSpacingBefore(6);
+                name.setSpacingAfter(4);
+                document.add(name);
+                PdfPTable table = new PdfPTable(new float[] {6, 14, 20, 10, 10, 10, 12, 10, 8});
+                table.setWidthPercentage(100);
+                table.setHeaderRows(1);
+                for (String column : COLUMNS) {
+                    PdfPCell cell = new PdfPCell(new Phrase(Texts.text("progress.col." + column, column), new Font(font, 8, Font.BOLD)));
+                    cell.setBackgroundColor(new Color(0xF3, 0xF3, 0xF3));
+                    cell.setPadding(3);
+                    table.addCell(cell);
+                }
+                long target = 0;
+                long enrolled = 0;
+                for (Progress.Row row : section.rows()) {
+                    for (String text : cells(row)) {
+                        PdfPCell cell = new PdfPCell(new Phrase(text, new Font(font, 8)));
+                        cell.setPadding(3);
+                        table.addCell(cell);
+                    }
+                    target += row.target();
+                    enrolled += row.enrolled();
+                }
+                PdfPCell total = new PdfPCell(new Phrase(Texts.text("progress.total", "total"), new Font(font, 8, Font.BOLD)));
+                total.setColspan(3);
+                total.setPadding(3);
+                table.addCell(total);
+                table.addCell(new PdfPCell(new Phrase(String.valueOf(target), new Font(font, 8, Font.BOLD))));
+                table.addCell(new PdfPCell(new Phrase(String.valueOf(enrolled), new Font(font, 8, Font.BOLD))));
+                PdfPCell rest = new PdfPCell(new Phrase(""));
+                rest.setColspan(4);
+                table.addCell(rest);
+                document.add(table);
+            }
+            document.close();
+            writer.close();
+        } catch (DocumentException e) {
+            throw new UncheckedIOException(new IOException("progress report " + policy + " " + region + " failed", e));
+        }
+        return out.toByteArray();
+    }
+}
