@@ -65,6 +65,7 @@ public class UnpaidView implements Serializable {
     private String regionName;
     private List<Policies.Summary> policyChoices = List.of();
     private final Lines lines = new Lines();
+    private long total = -1;
     private Long contactPerson;
     private String contactName;
     private String contactChannel = "PHONE";
@@ -75,15 +76,18 @@ public class UnpaidView implements Serializable {
 
         private static final long serialVersionUID = 1L;
 
+        /** Counted once for the view (and again when the policy changes): paging asks for pages only. */
         @Override
         public int count(Map<String, FilterMeta> filterBy) {
-            return (int) enrollments.unpaid(policy, region, 0, 1).total();
+            if (total < 0) {
+                total = enrollments.unpaid(policy, region, 0, 1, true).total();
+            }
+            return (int) total;
         }
 
         @Override
         public List<Line> load(int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
-            Enrollments.UnpaidPage page = enrollments.unpaid(policy, region, first, pageSize);
-            setRowCount((int) page.total());
+            Enrollments.UnpaidPage page = enrollments.unpaid(policy, region, first, pageSize, false);
             Map<Long, ContactAttempt> latest = page.lines().isEmpty() ? Map.of() : contacts.latest(
                     page.lines().stream().map(u -> u.person().getId()).toList(), policies.policy(policy).insuranceYear());
             return page.lines().stream().map(u -> {
@@ -127,7 +131,7 @@ public class UnpaidView implements Serializable {
             policy = policyChoices.get(0).policyId();
         }
         try {
-            enrollments.unpaid(policy, region, 0, 1);
+            total = enrollments.unpaid(policy, region, 0, 1, true).total();
         } catch (ProblemException problem) {
             if (problem.kind() == ProblemException.Kind.FORBIDDEN) {
                 Faces.forbidden();
@@ -173,6 +177,11 @@ public class UnpaidView implements Serializable {
     public void setContactOutcome(String contactOutcome) { this.contactOutcome = contactOutcome; }
     public String getContactNote() { return contactNote; }
     public void setContactNote(String contactNote) { this.contactNote = contactNote; }
+    /** Another policy chosen: its list has another length. */
+    public void policyChanged() {
+        total = -1;
+    }
+
     public Lines getLines() { return lines; }
     public String getRegion() { return region; }
     public void setRegion(String region) { this.region = region; }
