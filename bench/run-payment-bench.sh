@@ -34,7 +34,12 @@ mvn -B -q -DskipTests package wildfly:run -Dwildfly.propertiesFile="$PROPS" -Dwi
 RUN=$!
 stop() { for pid in $(ss -ltnpH "( sport = :$HTTP_PORT or sport = :$MGMT_PORT )" | grep -o 'pid=[0-9]*' | cut -d= -f2 | sort -u); do kill "$pid"; done; kill $RUN 2>/dev/null || true; }
 trap stop EXIT
-for _ in $(seq 1 180); do curl -fsS -m 2 -o /dev/null http://localhost:$HTTP_PORT/canbao/api/v1/health && break; sleep 1; done
+# the second build and the deployment can take many minutes on a loaded machine: wait while Maven runs (at most 15 min)
+for _ in $(seq 1 900); do
+    curl -fsS -m 2 -o /dev/null http://localhost:$HTTP_PORT/canbao/api/v1/health 2>/dev/null && break
+    kill -0 $RUN 2>/dev/null || { echo "the server did not start; see $LOG" >&2; exit 1; }
+    sleep 1
+done
 curl -fsS http://localhost:$HTTP_PORT/canbao/api/v1/health; echo
 
 java -cp bench/target/benchmarks.jar cn.canbao.bench.PaymentLoad http://localhost:$HTTP_PORT/canbao \

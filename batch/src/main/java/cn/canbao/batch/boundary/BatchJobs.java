@@ -63,6 +63,7 @@ public class BatchJobs {
     public static final String ROSTER_IMPORT = "roster-import";
     public static final String CAMPAIGN_RENEWAL = "campaign-renewal";
     public static final String DEADLINE_ROLLOVER = "campaign-deadline-rollover";
+    public static final String HOUSEHOLD_COMPARISON = "household-comparison";
     /** The jobs an operator may start, with the parameters each accepts (required ones first). */
     public static final Map<String, List<String>> JOBS = Map.of(
             DEMO_POPULATION, List.of("regionCode", "count", "seed", "policyId", "paidUntil", "paidShare", "tier2Share",
@@ -70,7 +71,16 @@ public class BatchJobs {
             FULL_COST_SWITCHOVER, List.of("policyId", "asOf", "regionCode", "chunkSize", "threads"),
             ROSTER_IMPORT, List.of("importId", "chunkSize"),
             CAMPAIGN_RENEWAL, List.of("fromPolicyId", "toPolicyId", "regionCode", "chunkSize", "threads"),
-            DEADLINE_ROLLOVER, List.of("policyId", "asOf", "regionCode", "chunkSize", "threads"));
+            DEADLINE_ROLLOVER, List.of("policyId", "asOf", "regionCode", "chunkSize", "threads"),
+            HOUSEHOLD_COMPARISON, List.of("comparisonId", "chunkSize", "threads"));
+    /** The parameters each job cannot start without (the others have defaults). */
+    public static final Map<String, List<String>> REQUIRED = Map.of(
+            DEMO_POPULATION, List.of("regionCode", "count", "seed", "policyId"),
+            FULL_COST_SWITCHOVER, List.of("policyId", "asOf"),
+            ROSTER_IMPORT, List.of("importId"),
+            CAMPAIGN_RENEWAL, List.of("fromPolicyId", "toPolicyId"),
+            DEADLINE_ROLLOVER, List.of("policyId", "asOf"),
+            HOUSEHOLD_COMPARISON, List.of("comparisonId"));
     static final int MAX_DEMO_PERSONS = 2_000_000;
 
     public record Execution(long executionId, long instanceId, String jobName, String batchStatus, String exitStatus,
@@ -102,6 +112,9 @@ public class BatchJobs {
     DeadlineRollover rollover;
 
     @Inject
+    cn.canbao.person.boundary.HouseholdComparisons comparisons;
+
+    @Inject
     AuditLog audit;
 
     @Inject
@@ -119,6 +132,9 @@ public class BatchJobs {
         Properties properties = new Properties();
         properties.putAll(parameters);
         long id = operator().start(jobName, properties);
+        if (HOUSEHOLD_COMPARISON.equals(jobName)) {
+            comparisons.attachExecution(Long.parseLong(parameters.get("comparisonId")), id); // its report follows the latest run
+        }
         audit.record("BATCH_JOB_STARTED", "job_execution", String.valueOf(id), null, null, jobName + " " + parameters);
         return id;
     }
@@ -144,6 +160,36 @@ public class BatchJobs {
         }
         all.sort(Comparator.comparingLong(Execution::executionId).reversed());
         return all.size() > limit ? all.subList(0, limit) : all;
+    }
+
+    /** A page of executions, newest first, and how many there are in all. */
+    public record Page(List<Execution> executions, int total) {
+    }
+
+    /**
+     * Executions of one job or of all, newest first, a page at a time: the ids of all executions are read through the
+     * JobOperator (one query per job instance), only the page's executions are read in full.
+     */
+    public Page page(String jobName, int first, int max) {
+        if (jobName != null) {
+            requireKnown(jobName);
+        }
+        List<JobExecution> all = new ArrayList<>();
+        for (String name : jobName == null ? JOBS.keySet() : Set.of(jobName)) {
+            int count;
+            try {
+                count = operator().getJobInstanceCount(name);
+            } catch (NoSuchJobException neverRun) {
+                continue;
+            }
+            for (JobInstance instance : operator().getJobInstances(name, 0, count)) {
+                all.addAll(operator().getJobExecutions(instance));
+            }
+        }
+        all.sort(Comparator.comparingLong(JobExecution::getExecutionId).reversed());
+        int from = Math.min(Math.max(first, 0), all.size());
+        int to = Math.min(from + Math.max(max, 1), all.size());
+        return new Page(all.subList(from, to).stream().map(e -> view(e, List.of())).toList(), all.size());
     }
 
     /** One execution with its step executions and their metrics. */
@@ -225,7 +271,7 @@ public class BatchJobs {
             }
         });
         if (DEMO_POPULATION.equals(jobName)) {
-            require(p, errors, "regionCode", "count", "seed", "policyId");
+            require(p, errors, REQUIRED.get(jobName));
             number(p, errors, "count", 2, MAX_DEMO_PERSONS, Long::parseLong);
             number(p, errors, "seed", Long.MIN_VALUE, Long.MAX_VALUE, Long::parseLong);
             date(p, errors, "paidUntil");
@@ -239,12 +285,15 @@ public class BatchJobs {
                 }
             }
         } else if (CAMPAIGN_RENEWAL.equals(jobName)) {
-            require(p, errors, "fromPolicyId", "toPolicyId");
+            require(p, errors, REQUIRED.get(jobName));
         } else if (ROSTER_IMPORT.equals(jobName)) {
-            require(p, errors, "importId");
+            require(p, errors, REQUIRED.get(jobName));
             number(p, errors, "importId", 1, Long.MAX_VALUE, Long::parseLong);
+        } else if (HOUSEHOLD_COMPARISON.equals(jobName)) {
+            require(p, errors, REQUIRED.get(jobName));
+            number(p, errors, "comparisonId", 1, Long.MAX_VALUE, Long::parseLong);
         } else {
-            require(p, errors, "policyId", "asOf");
+            require(p, errors, REQUIRED.get(jobName));
             date(p, errors, "asOf");
         }
         number(p, errors, "chunkSize", 1, 5000, Long::parseLong);
@@ -254,6 +303,13 @@ public class BatchJobs {
         }
         if (ROSTER_IMPORT.equals(jobName)) {
             rosters.report(Long.parseLong(p.get("importId"))); // 404 ROSTER_IMPORT_UNKNOWN; a rerun reports each row once
+            return p;
+        }
+        if (HOUSEHOLD_COMPARISON.equals(jobName)) {
+            // 404 HOUSEHOLD_COMPARISON_UNKNOWN; policy and region come from the stored comparison (partitions, JOB_RUNNING)
+            String[] policyAndRegion = comparisons.policyAndRegion(Long.parseLong(p.get("comparisonId")));
+            p.put("policyId", policyAndRegion[0]);
+            p.put("regionCode", policyAndRegion[1]);
             return p;
         }
         if (CAMPAIGN_RENEWAL.equals(jobName)) {
@@ -336,7 +392,7 @@ public class BatchJobs {
         }
     }
 
-    private static void require(Map<String, String> p, List<FieldError> errors, String... names) {
+    private static void require(Map<String, String> p, List<FieldError> errors, List<String> names) {
         for (String name : names) {
             if (!p.containsKey(name)) {
                 errors.add(new FieldError("parameters." + name, "必填 / required"));

@@ -66,6 +66,16 @@ public class RosterImports {
         return rosters.report(importId).withStatus(String.valueOf(e.getBatchStatus()), e.getExitStatus());
     }
 
+    /** The imports, newest first, a page at a time, each with its job's status ("STARTING" before it has one). */
+    public java.util.List<Rosters.Summary> recent(int first, int max) {
+        return rosters.imports(first, max).stream().map(s -> s.withStatus(s.executionId() == null ? "STARTING"
+                : String.valueOf(BatchRuntime.getJobOperator().getJobExecution(s.executionId()).getBatchStatus()))).toList();
+    }
+
+    public long count() {
+        return rosters.importCount();
+    }
+
     private static BatchStatus status(long executionId) {
         return BatchRuntime.getJobOperator().getJobExecution(executionId).getBatchStatus();
     }

@@ -71,6 +71,9 @@ public class Payments {
     @Inject
     java.time.Clock clock;
 
+    @jakarta.annotation.Resource
+    jakarta.ejb.SessionContext context;
+
     /**
      * Records the payment, or returns the one recorded earlier under the same transaction id. Runs each attempt in
      * its own transaction: a transaction that lost a race to the database (unique constraint on transaction id or on
@@ -80,7 +83,9 @@ public class Payments {
     @RolesAllowed({Roles.CLERK, Roles.TOWN_OFFICER, Roles.DISTRICT_ADMIN, Roles.TAX, Roles.INTEGRATION})
     public Outcome pay(Submission submission) {
         Checked checked = check(submission);
-        if (callers.isCallerInRole(Roles.CLERK) && !Channel.COUNTER.contains(checked.channel())) {
+        // the caller's role read once here, from this boundary's own context, instead of an EJB call per use
+        boolean clerk = context.isCallerInRole(Roles.CLERK);
+        if (clerk && !Channel.COUNTER.contains(checked.channel())) {
             throw new ProblemException(ProblemException.Kind.FORBIDDEN, "CHANNEL_NOT_AT_COUNTER",
                     "村（社区）经办员只能录入柜台缴费（POS、现金）", "a village clerk records counter payments (POS, CASH) only",
                     List.of(new FieldError("channel", "POS | CASH")));
@@ -88,7 +93,7 @@ public class Payments {
         RuntimeException last = null;
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             try {
-                Recorded recorded = recorder.record(checked, attempt > 1);
+                Recorded recorded = recorder.record(checked, attempt > 1, clerk);
                 return new Outcome(recorded.payment(), recorded.person(), recorded.created());
             } catch (ProblemException refused) {
                 if (attempt == 1) {

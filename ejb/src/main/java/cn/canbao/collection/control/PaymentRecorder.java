@@ -94,16 +94,21 @@ public class PaymentRecorder {
      * no longer pass today's checks.
      */
     public Recorded record(Checked s, boolean lookFirst) {
+        return record(s, lookFirst, callers.isCallerInRole(Roles.CLERK));
+    }
+
+    /** As {@link #record(Checked, boolean)}, with the caller's clerk role already read by the boundary. */
+    public Recorded record(Checked s, boolean lookFirst, boolean clerk) {
         if (lookFirst) {
             Optional<Recorded> replay = replay(s);
             if (replay.isPresent()) {
                 return replay.get();
             }
         }
-        return recordNew(s);
+        return recordNew(s, clerk);
     }
 
-    private Recorded recordNew(Checked s) {
+    private Recorded recordNew(Checked s, boolean clerk) {
         Optional<Recorded> replay;
         // the person and their subsidy identities (for the quote) in one statement
         SubsidyIdentities.Holder holder = identities.holderByIdNumber(s.idNumber());
@@ -124,7 +129,7 @@ public class PaymentRecorder {
                     "amount " + s.amount() + " differs from the amount due on " + paidOn + ": " + quote.personalAmount(),
                     List.of(new FieldError("amount", "应为 " + quote.personalAmount() + " / must be " + quote.personalAmount())));
         }
-        if (callers.isCallerInRole(Roles.CLERK)) {
+        if (clerk) {
             // counter collectors close their days; before the enrollment lock, in the order a reversal takes them
             days.requireOpen(audit.currentActor(), paidOn);
         }

@@ -24,6 +24,7 @@ import java.util.Objects;
  */
 @Entity
 @Table(name = "payment")
+@org.eclipse.persistence.annotations.Customizer(PaymentCommitOrder.class)
 @NamedQuery(name = Payment.BY_TRANSACTION, query = "select p from Payment p where p.transactionId = :tx")
 @NamedQuery(name = Payment.OF_COLLECTOR_DAY,
         query = "select p from Payment p where p.collector = :collector and p.businessDate = :day order by p.id")

@@ -164,7 +164,8 @@ public class Enrollments {
     /**
      * The enrollment a payment goes to, locked against concurrent payments (SELECT ... FOR UPDATE) until the
      * caller's transaction ends. Created (registered by the collector) when the person has none for the year yet;
-     * two first payments racing to create it meet at the unique constraint (person, year) and the loser retries.
+     * the new row is written at the caller's next flush (the payment's), where two first payments racing to create
+     * it meet at the unique constraint (person, year) and the loser retries.
      */
     @RolesAllowed({Roles.CLERK, Roles.TOWN_OFFICER, Roles.DISTRICT_ADMIN, Roles.TAX, Roles.INTEGRATION})
     public Enrollment lockForPayment(Person person, Policy policy, int tier) {
@@ -186,15 +187,10 @@ public class Enrollments {
         if (existing.isEmpty()) {
             Enrollment created = new Enrollment(person.getId(), policy.policyId(), policy.insuranceYear(), tier,
                     person.getHouseholdRegionCode(), null, OffsetDateTime.now(clock), audit.currentActor());
+            // not flushed here: the caller's flush inserts it once, already paid, before the payment that refers
+            // to it (Payment's commit-order customizer), instead of an INSERT now and an UPDATE to PAID later; the
+            // id comes from the sequence at persist, so the audit line can name it now
             em.persist(created);
-            try {
-                em.flush();
-            } catch (PersistenceException e) {
-                if (Constraints.isUniqueViolation(e, null) || Constraints.isTransient(e)) {
-                    throw new LostRace(e);
-                }
-                throw e;
-            }
             audit.record("ENROLLMENT_REGISTERED", "enrollment", String.valueOf(created.getId()), null,
                     auditJson(created), "registered with its first payment");
             return created;

@@ -50,6 +50,17 @@ public class Rosters {
         }
     }
 
+    /** A line of the list of recent imports; {@code batchStatus} is filled in by the batch boundary. */
+    public record Summary(long importId, String department, String subsidyCode, LocalDate validFrom, LocalDate validTo,
+                          String format, String fileName, Long executionId, String uploadedBy, OffsetDateTime uploadedAt,
+                          long accepted, long rejected, String batchStatus) {
+
+        public Summary withStatus(String batchStatus) {
+            return new Summary(importId, department, subsidyCode, validFrom, validTo, format, fileName, executionId,
+                    uploadedBy, uploadedAt, accepted, rejected, batchStatus);
+        }
+    }
+
     @PersistenceContext
     EntityManager em;
 
@@ -163,6 +174,39 @@ public class Rosters {
         }
         return new Report(importId, (String) h[0], (String) h[1], localDate(h[2]), localDate(h[3]), (String) h[4], (String) h[5],
                 h[6] == null ? null : ((Number) h[6]).longValue(), null, null, accepted + rejected, accepted, rejected, rejects);
+    }
+
+    /** The imports, newest first, a page at a time, with their row counts so far. */
+    public List<Summary> imports(int first, int max) {
+        List<Summary> page = new ArrayList<>();
+        for (Object o : em.createNativeQuery("select i.id, i.department, i.subsidy_code, i.valid_from, i.valid_to, i.format,"
+                        + " i.file_name, i.job_execution_id, i.uploaded_by, i.uploaded_at,"
+                        + " (select count(*) from canbao.roster_import_row r where r.import_id = i.id and r.outcome = 'ACCEPTED'),"
+                        + " (select count(*) from canbao.roster_import_row r where r.import_id = i.id and r.outcome = 'REJECTED')"
+                        + " from canbao.roster_import i order by i.id desc")
+                .setFirstResult(Math.max(first, 0)).setMaxResults(Math.max(max, 1)).getResultList()) {
+            Object[] r = (Object[]) o;
+            page.add(new Summary(((Number) r[0]).longValue(), (String) r[1], (String) r[2], localDate(r[3]), localDate(r[4]),
+                    (String) r[5], (String) r[6], r[7] == null ? null : ((Number) r[7]).longValue(), (String) r[8],
+                    offsetDateTime(r[9]), ((Number) r[10]).longValue(), ((Number) r[11]).longValue(), null));
+        }
+        return page;
+    }
+
+    public long importCount() {
+        return ((Number) em.createNativeQuery("select count(*) from canbao.roster_import").getSingleResult()).longValue();
+    }
+
+    private OffsetDateTime offsetDateTime(Object o) {
+        if (o == null) {
+            return null;
+        }
+        if (o instanceof OffsetDateTime t) {
+            return t;
+        }
+        java.time.Instant instant = o instanceof java.sql.Timestamp t ? t.toInstant()
+                : o instanceof java.time.Instant i ? i : java.time.Instant.parse(o.toString());
+        return instant.atZone(clock.getZone()).toOffsetDateTime();
     }
 
     /** A well-formed number is shown masked like everywhere else; a malformed one as given, so the sender finds it. */

@@ -1,6 +1,7 @@
 package cn.canbao.web.batch;
 
 import cn.canbao.batch.boundary.BatchJobs;
+import cn.canbao.batch.boundary.JobScheduler;
 import cn.canbao.platform.boundary.ProblemException;
 import cn.canbao.platform.boundary.ProblemException.FieldError;
 import jakarta.annotation.security.RolesAllowed;
@@ -47,6 +48,9 @@ public class BatchResource {
     @Inject
     BatchJobs jobs;
 
+    @Inject
+    JobScheduler scheduler;
+
     @Context
     UriInfo uri;
 
@@ -87,6 +91,20 @@ public class BatchResource {
     @Path("executions/{id}/restart")
     public Response restart(@PathParam("id") long id) {
         return created(jobs.restart(id));
+    }
+
+    /** The jobs the scheduler starts on the policies' dates, with their state on the business date and what was started. */
+    @GET
+    @Path("schedule")
+    public JobScheduler.Plan schedule() {
+        return scheduler.schedule();
+    }
+
+    /** Runs the scheduler's check now, on the business date (never another): what it did about each due job. */
+    @POST
+    @Path("schedule/check")
+    public List<JobScheduler.Outcome> check() {
+        return scheduler.checkNow();
     }
 
     private Response created(long id) {

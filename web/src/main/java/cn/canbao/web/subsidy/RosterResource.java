@@ -122,7 +122,7 @@ public class RosterResource {
     }
 
     /** XLSX by name or type, or by its zip signature; anything else is read as CSV (UTF-8). */
-    private static String format(String fileName, String contentType, byte[] content) {
+    static String format(String fileName, String contentType, byte[] content) {
         String name = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT);
         if (name.endsWith(".xlsx") || (contentType != null && contentType.contains("spreadsheetml"))
                 || (content != null && content.length > 1 && content[0] == 'P' && content[1] == 'K')) {

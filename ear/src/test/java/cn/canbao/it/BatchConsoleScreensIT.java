@@ -1,0 +1,185 @@
+package cn.canbao.it;
+
+import cn.canbao.platform.control.PopulationGenerator;
+import cn.canbao.platform.control.PopulationGenerator.Profile;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * The batch console in a real browser: the operator reads the jobs and their parameters, has two starts refused (a
+ * malformed count: 400 INVALID_INPUT; an unknown policy: 422 POLICY_UNKNOWN) with nothing started, starts
+ * demo-population over one empty village of 白羊镇 with 12 persons, watches it complete with the step's counts as the
+ * generator plans them, is refused stop and restart of the completed execution, and finds it first among the
+ * executions. Other roles get 403.
+ */
+@ExtendWith(ArquillianExtension.class)
+class BatchConsoleScreensIT {
+
+    private static final String POLICY = "500101-2024";
+    private static final String TOWN = "500101101";
+    private static final int COUNT = 12;
+    private static final long SEED = 4711L;
+    private static final LocalDate OPENS = LocalDate.of(2023, 9, 1);
+    private static final LocalDate PAID_UNTIL = LocalDate.of(2023, 11, 20);
+    /** The job XML's defaults (demo-population.xml), as BatchIT has them. */
+    private static final Profile PROFILE = new Profile(0.78, 0.08, Profile.parseShares("101:0.03,113:0.01,520:0.02"));
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return Deployments.canbao();
+    }
+
+    @Test
+    void theOperatorStartsAJobWatchesItCompleteAndIsRefusedBadStarts() {
+        String village = emptyVillage();
+        PopulationGenerator.Totals plan = PopulationGenerator.totals(village, SEED, COUNT, OPENS, PAID_UNTIL, PROFILE);
+        int before = executions();
+
+        try (Browser browser = Browser.open("40-batch")) {
+            browser.signIn("operator");
+            browser.driver.findElement(By.id("nav-batch")).click();
+            String jobs = browser.waitForText("#jobs\\:table", "demo-population");
+            assertTrue(jobs.contains("full-cost-switchover") && jobs.contains("campaign-deadline-rollover"), jobs);
+            assertTrue(jobs.contains("regionCode *") && jobs.contains("paidShare"), "required parameters marked: " + jobs);
+            browser.screenshot("1-jobs");
+
+            browser.driver.findElement(By.xpath("//tbody[@id='jobs:table_data']/tr[.//span[text()='demo-population']]//a[contains(@class,'cb-choose-job')]")).click();
+            parameter(browser, "regionCode").sendKeys(village);
+            parameter(browser, "count").sendKeys("twelve");
+            parameter(browser, "seed").sendKeys(String.valueOf(SEED));
+            parameter(browser, "policyId").sendKeys(POLICY);
+            parameter(browser, "paidUntil").sendKeys(PAID_UNTIL.toString());
+            browser.screenshot("2-start-form");
+            browser.driver.findElement(By.id("start:submit")).click();
+            String malformed = browser.waitForText("#start\\:form-messages", "INVALID_INPUT");
+            assertTrue(malformed.contains("count：须为数字"), malformed);
+            browser.screenshot("3-refused-count");
+
+            parameter(browser, "count").clear();
+            parameter(browser, "count").sendKeys(String.valueOf(COUNT));
+            parameter(browser, "policyId").clear();
+            parameter(browser, "policyId").sendKeys("999999-2024");
+            browser.driver.findElement(By.id("start:submit")).click();
+            String unknown = browser.waitForText("#start\\:form-messages", "POLICY_UNKNOWN");
+            assertTrue(unknown.contains("999999-2024"), unknown);
+            browser.screenshot("4-refused-policy");
+            assertEquals(before, executions(), "a refused start starts nothing");
+
+            parameter(browser, "policyId").clear();
+            parameter(browser, "policyId").sendKeys(POLICY);
+            browser.driver.findElement(By.id("start:submit")).click();
+
+            // the execution's page refreshes by itself until the job has ended
+            new WebDriverWait(browser.driver, Duration.ofSeconds(90)).until(d -> {
+                try {
+                    String status = d.findElement(By.id("execution:status")).getText();
+                    return status.contains("已完成") || status.contains("失败") || status.contains("已停止");
+                } catch (org.openqa.selenium.StaleElementReferenceException | org.openqa.selenium.NoSuchElementException e) {
+                    return false;
+                }
+            });
+            assertEquals("已完成", browser.find("#execution\\:status").getText());
+            Matcher id = Pattern.compile("[?&]id=(\\d+)").matcher(browser.driver.getCurrentUrl());
+            assertTrue(id.find(), browser.driver.getCurrentUrl());
+            long executionId = Long.parseLong(id.group(1));
+            assertEquals(before + 1, executions());
+            assertEquals("demo-population", browser.find("#execution\\:job").getText());
+            assertTrue(browser.find("#execution\\:parameters").getText().contains("regionCode=" + village));
+
+            Map<String, Long> metrics = BatchRuns.metrics(Http.as("operator").get("/api/v1/batch/executions/" + executionId).json());
+            assertEquals(String.valueOf(plan.households()), cell(browser, "cb-read"), "households read as planned");
+            assertEquals(String.valueOf(plan.households()), cell(browser, "cb-written"), "every household written");
+            assertEquals("0", cell(browser, "cb-filtered"));
+            assertEquals("0", cell(browser, "cb-skipped"));
+            assertEquals(String.valueOf(metrics.get("commitCount")), cell(browser, "cb-commits"));
+            assertEquals(String.valueOf(metrics.get("rollbackCount")), cell(browser, "cb-rollbacks"));
+            assertTrue(metrics.get("commitCount") >= 1, metrics.toString());
+            browser.screenshot("5-execution-completed");
+
+            // a completed execution can be neither stopped nor restarted: the boundary's codes
+            browser.driver.findElement(By.id("execution:restart")).click();
+            browser.waitForText("#execution\\:page-messages", "EXECUTION_COMPLETE");
+            browser.driver.findElement(By.id("execution:stop")).click();
+            browser.waitForText("#execution\\:page-messages", "EXECUTION_NOT_RUNNING");
+            assertEquals(before + 1, executions(), "nothing restarted");
+            browser.screenshot("6-stop-restart-refused");
+
+            browser.driver.findElement(By.id("tab-executions")).click();
+            browser.waitForText("#executions\\:table", "条记录");
+            WebElement newest = browser.find("#executions\\:table_data > tr:first-child a.cb-execution-link");
+            assertEquals(String.valueOf(executionId), newest.getText());
+            browser.screenshot("7-executions");
+        }
+    }
+
+    @Test
+    void otherRolesAreKeptOutOfTheConsole() {
+        for (String page : new String[] {"/batch/jobs.xhtml", "/batch/executions.xhtml", "/batch/execution.xhtml?id=1"}) {
+            Http.Reply clerk = Http.as("clerk").get(page);
+            assertEquals(403, clerk.status(), page);
+            assertTrue(clerk.body().contains("无权访问"), "the 403 page, not the container's");
+            assertEquals(403, Http.as("department").get(page).status(), page);
+        }
+        assertEquals(200, Http.as("operator").get("/batch/jobs.xhtml").status());
+        assertEquals(200, Http.as("district_admin").get("/batch/executions.xhtml").status());
+        try (Browser browser = Browser.open("41-batch-forbidden")) {
+            browser.signIn("clerk");
+            assertTrue(browser.driver.findElements(By.id("nav-batch")).isEmpty(), "no batch menu for a clerk");
+            browser.go("/batch/jobs.xhtml?job=demo-population");
+            browser.waitForText("#forbidden", "无权访问");
+            assertFalse(browser.pageText().contains("regionCode"), "no job form for a clerk");
+            browser.screenshot("1-clerk");
+        }
+    }
+
+    private static WebElement parameter(Browser browser, String name) {
+        return browser.find("#start input[title='" + name + "']");
+    }
+
+    private static String cell(Browser browser, String styleClass) {
+        return browser.find("#execution\\:steps_data > tr:first-child td." + styleClass).getText().trim();
+    }
+
+    private static int executions() {
+        Http.Reply reply = Http.as("operator").get("/api/v1/batch/executions?limit=500");
+        assertEquals(200, reply.status(), reply.body());
+        return reply.array().size();
+    }
+
+    /**
+     * A village of 白羊镇 nobody has paid in yet, from 009 down: BatchIT fills villages from 017 down and CampaignIT
+     * from 002 up, each taking the first empty one.
+     */
+    private static String emptyVillage() {
+        JsonArray rows = Http.as("operator").get("/api/v1/progress?policyId=" + POLICY + "&regionCode=" + TOWN).array();
+        for (int i = 9; i >= 3; i--) {
+            String code = TOWN + String.format("%03d", i);
+            boolean empty = rows.stream().map(v -> (JsonObject) v)
+                    .anyMatch(r -> code.equals(r.getString("regionCode")) && r.getJsonNumber("enrolled").longValue() == 0);
+            if (empty) {
+                return code;
+            }
+        }
+        fail("no village of " + TOWN + " between 003 and 009 without payments: delete ear/target/wildfly for a fresh database");
+        return null;
+    }
+}
