@@ -112,8 +112,22 @@ final class Browser implements AutoCloseable {
         return ((JavascriptExecutor) driver).executeScript(script, args);
     }
 
+    /** Waits up to 20 s; a timeout says where the browser was and what the page said, with a screenshot. */
     <T> T wait(org.openqa.selenium.support.ui.ExpectedCondition<T> condition) {
-        return new WebDriverWait(driver, Duration.ofSeconds(20)).until(condition);
+        try {
+            return new WebDriverWait(driver, Duration.ofSeconds(20)).until(condition);
+        } catch (org.openqa.selenium.TimeoutException timeout) {
+            String where = "";
+            String said = "";
+            try {
+                where = driver.getCurrentUrl() + ", screenshot " + screenshot("timeout-" + System.currentTimeMillis());
+                said = pageText().replaceAll("\\s+", " ");
+            } catch (RuntimeException ignored) {
+                // the report below is all there is
+            }
+            throw new org.openqa.selenium.TimeoutException("gave up after 20 s on " + where + "; the page said: "
+                    + (said.length() > 2000 ? said.substring(0, 2000) + "…" : said), timeout);
+        }
     }
 
     /** Saves a full-window screenshot as {@code target/screenshots/<prefix>-<name>.png}. */

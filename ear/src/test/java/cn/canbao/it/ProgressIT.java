@@ -66,6 +66,32 @@ class ProgressIT {
     }
 
     @Test
+    void theWeeklySeriesClimbsByThePaymentsOfEachWeek() {
+        JsonArray before = Http.as("town_officer").get("/api/v1/progress/weekly?policyId=" + POLICY + "&regionCode=" + VILLAGE).array();
+        // 万州 2024 opens on 2023-09-01 (the policy's first window); the demo's business date is 2023-11-20
+        assertEquals("2023-09-07", before.getJsonObject(0).getString("weekEnding"));
+        assertEquals("2023-11-20", before.getJsonObject(before.size() - 1).getString("weekEnding"), "the last week ends today");
+        long previous = 0;
+        for (var week : before) {
+            long enrolled = week.asJsonObject().getJsonNumber("enrolled").longValue();
+            assertTrue(enrolled >= previous, before.toString());
+            previous = enrolled;
+            assertEquals(before.getJsonObject(0).getJsonNumber("target").longValue(), week.asJsonObject().getJsonNumber("target").longValue());
+        }
+        assertTrue(previous <= enrolledIn(VILLAGE), "paid by today cannot exceed the paid enrollments");
+
+        aPaymentAtTheCounterCountsForTheVillage();  // a payment dated today
+        JsonArray after = Http.as("town_officer").get("/api/v1/progress/weekly?policyId=" + POLICY + "&regionCode=" + VILLAGE).array();
+        assertEquals(before.size(), after.size());
+        assertEquals(previous + 1, after.getJsonObject(after.size() - 1).getJsonNumber("enrolled").longValue(), "counted in the current week");
+        assertEquals(before.getJsonObject(before.size() - 2).getJsonNumber("enrolled").longValue(),
+                after.getJsonObject(after.size() - 2).getJsonNumber("enrolled").longValue(), "earlier weeks unchanged");
+
+        assertEquals(403, Http.as("clerk2").get("/api/v1/progress/weekly?policyId=" + POLICY + "&regionCode=" + VILLAGE).status());
+        assertEquals(400, Http.as("town_officer").get("/api/v1/progress/weekly?regionCode=" + VILLAGE).status());
+    }
+
+    @Test
     void villagesCarryThePolicyScoring() {
         // 松溉 2023: nobody has paid in the demo, so every village is below 80% → no funding, −0.5
         JsonArray rows = progress("integration", "500118-2023", "500118101");

@@ -6,6 +6,7 @@ import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import java.nio.charset.StandardCharsets;
 
@@ -31,6 +32,10 @@ class SupervisionScreensIT {
             assertEquals(17, browser.driver.findElements(By.cssSelector("#progress\\:table_data > tr")).size(), table);
             assertTrue(table.contains("白羊社区"), table);
             browser.find("#progress\\:chart canvas");
+            // the weekly chart arrives after the page, by ajax: 2023-09-01 .. 2023-11-20 is 12 weeks
+            browser.find("#progress\\:weekly-chart canvas");
+            assertEquals("12", browser.wait(ExpectedConditions.presenceOfElementLocated(By.id("progress:weekly-count")))
+                    .getAttribute("textContent"));
             browser.screenshot("1-villages");
 
             browser.driver.findElement(By.xpath("//tbody[@id='progress:table_data']/tr[td//span[text()='白羊社区']]")).click();

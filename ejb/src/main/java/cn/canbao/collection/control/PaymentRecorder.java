@@ -162,7 +162,7 @@ public class PaymentRecorder {
                 s.channel(), s.paidAt(), paidOn, audit.currentActor(), now);
         em.persist(payment);
         payment.issueReceipt(callers.current().getRegionCode());
-        enrollment.markPaid(s.tier(), quote.personalAmount(), quote.benefitStart(), quote.benefitEnd());
+        enrollment.markPaid(s.tier(), quote.personalAmount(), quote.benefitStart(), quote.benefitEnd(), paidOn);
         // the audit lines before the flush: the ids come from the sequence at persist, and the flush then writes all
         // audit lines of the transaction in one JDBC batch (nothing is left for the commit)
         audit.record("PAYMENT_RECEIVED", "payment", String.valueOf(payment.getId()), enrollmentBefore,

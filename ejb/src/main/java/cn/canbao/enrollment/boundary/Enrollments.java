@@ -293,6 +293,16 @@ public class Enrollments {
      */
     @RolesAllowed({Roles.CLERK, Roles.TOWN_OFFICER, Roles.DISTRICT_ADMIN, Roles.SUPERVISOR})
     public UnpaidPage unpaid(String policyId, String regionCode, int first, int max) {
+        return unpaid(policyId, regionCode, first, max, true);
+    }
+
+    /**
+     * A page of the unpaid list, with the number of lines in all when {@code withTotal} (else -1): counting reads
+     * every resident of the area (a village of 60,000 takes a noticeable fraction of a second), so a screen paging
+     * through the list counts once and then asks for pages only.
+     */
+    @RolesAllowed({Roles.CLERK, Roles.TOWN_OFFICER, Roles.DISTRICT_ADMIN, Roles.SUPERVISOR})
+    public UnpaidPage unpaid(String policyId, String regionCode, int first, int max, boolean withTotal) {
         if (regionCode == null || regionCode.isBlank() || !regions.callerMaySee(regionCode.trim())) {
             throw ProblemException.forbidden("REGION_NOT_VISIBLE", "无权查看辖区 " + regionCode + " 的未缴费名单",
                     "the unpaid list of " + regionCode + " is outside your area");
@@ -302,13 +312,10 @@ public class Enrollments {
         if (villages.isEmpty()) {
             return new UnpaidPage(List.of(), 0);
         }
-        String where = " from Person p where p.householdRegionCode in :villages and p.deceasedOn is null"
-                + " and not exists (select e from Enrollment e where e.personId = p.id and e.insuranceYear = :year"
-                + " and e.status <> :registered)";
-        long total = em.createQuery("select count(p)" + where, Long.class)
-                .setParameter("villages", villages).setParameter("year", policy.insuranceYear())
-                .setParameter("registered", EnrollmentStatus.REGISTERED).getSingleResult();
-        List<Person> persons = em.createQuery("select p" + where + " order by p.householdRegionCode, p.name, p.id", Person.class)
+        long total = withTotal ? unpaidCount(villages, policy.insuranceYear()) : -1;
+        List<Person> persons = em.createQuery("select p from Person p where p.householdRegionCode in :villages and p.deceasedOn is null"
+                        + " and not exists (select e from Enrollment e where e.personId = p.id and e.insuranceYear = :year"
+                        + " and e.status <> :registered) order by p.householdRegionCode, p.name, p.id", Person.class)
                 .setParameter("villages", villages).setParameter("year", policy.insuranceYear())
                 .setParameter("registered", EnrollmentStatus.REGISTERED)
                 .setFirstResult(Math.max(first, 0)).setMaxResults(Math.max(max, 1)).getResultList();
@@ -320,6 +327,27 @@ public class Enrollments {
                     .getResultList().forEach(e -> enrolled.put(e.getPersonId(), e));
         }
         return new UnpaidPage(persons.stream().map(p -> new Unpaid(p, enrolled.get(p.getId()))).toList(), total);
+    }
+
+    /**
+     * How many alive residents of these villages have no enrollment for the year or an unpaid one. Written with a
+     * scalar subquery on purpose: PostgreSQL then probes {@code uq_enrollment_person_year} once per resident of the
+     * village (≈ 60,000 index lookups) instead of hashing every enrollment of the year (1,000,000 in a big district),
+     * which it chooses for the equivalent NOT EXISTS: 2–4× faster measured at that size (docs/benchmarks.md).
+     */
+    private long unpaidCount(List<String> villages, int insuranceYear) {
+        StringBuilder in = new StringBuilder();
+        for (int i = 0; i < villages.size(); i++) {
+            in.append(i == 0 ? "?" : ", ?").append(i + 2);
+        }
+        var count = em.createNativeQuery("select count(*) from canbao.person p where p.household_region_code in (" + in + ")"
+                + " and p.deceased_on is null and coalesce((select e.status from canbao.enrollment e"
+                + " where e.person_id = p.id and e.insurance_year = ?1), 'REGISTERED') = 'REGISTERED'")
+                .setParameter(1, insuranceYear);
+        for (int i = 0; i < villages.size(); i++) {
+            count.setParameter(i + 2, villages.get(i));
+        }
+        return ((Number) count.getSingleResult()).longValue();
     }
 
     /** What the person would pay today in this tier of the policy, with the rules behind it, or why nothing can be paid. */

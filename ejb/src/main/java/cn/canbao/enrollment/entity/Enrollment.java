@@ -76,6 +76,10 @@ public class Enrollment {
     @Column(name = "benefit_end")
     private LocalDate benefitEnd;
 
+    /** Business date of the payment that stands on the enrollment (null while unpaid): the weekly progress counts by it. */
+    @Column(name = "paid_on")
+    private LocalDate paidOn;
+
     @Version
     private long version;
 
@@ -128,8 +132,8 @@ public class Enrollment {
         this.amountDue = amount;
     }
 
-    /** Money received: the tier paid for and the cover it bought. */
-    public void markPaid(int tier, BigDecimal amount, LocalDate benefitStart, LocalDate benefitEnd) {
+    /** Money received on {@code paidOn} (the payment's business date): the tier paid for and the cover it bought. */
+    public void markPaid(int tier, BigDecimal amount, LocalDate benefitStart, LocalDate benefitEnd, LocalDate paidOn) {
         if (status != EnrollmentStatus.REGISTERED) {
             throw new IllegalStateException("cannot pay an enrollment that is " + status);
         }
@@ -138,6 +142,7 @@ public class Enrollment {
         this.status = EnrollmentStatus.PAID;
         this.benefitStart = Objects.requireNonNull(benefitStart);
         this.benefitEnd = Objects.requireNonNull(benefitEnd);
+        this.paidOn = Objects.requireNonNull(paidOn);
     }
 
     /** The payment was reversed as a mistake: back to unpaid. */
@@ -148,6 +153,7 @@ public class Enrollment {
         this.status = EnrollmentStatus.REGISTERED;
         this.benefitStart = null;
         this.benefitEnd = null;
+        this.paidOn = null;
     }
 
     /** The contribution was refunded (death, duplicate payment): cover ends. */
@@ -156,6 +162,7 @@ public class Enrollment {
             throw new IllegalStateException("only a paid enrollment is refunded, this one is " + status);
         }
         this.status = EnrollmentStatus.REFUNDED;
+        this.paidOn = null;
     }
 
     public void cancel() {
@@ -192,6 +199,7 @@ public class Enrollment {
     public String getRegisteredBy() { return registeredBy; }
     public LocalDate getBenefitStart() { return benefitStart; }
     public LocalDate getBenefitEnd() { return benefitEnd; }
+    public LocalDate getPaidOn() { return paidOn; }
     public long getVersion() { return version; }
 
     /** Whether {@code s} is kept in the row (the others are read from the benefit period). */

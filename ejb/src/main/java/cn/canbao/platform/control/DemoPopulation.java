@@ -144,7 +144,7 @@ public class DemoPopulation {
                         h.paidOn(), actor, now);
                 em.persist(payment);
                 payment.issueReceipt(h.villageCode());
-                enrollment.markPaid(h.tier(), quote.personalAmount(), quote.benefitStart(), quote.benefitEnd());
+                enrollment.markPaid(h.tier(), quote.personalAmount(), quote.benefitStart(), quote.benefitEnd(), h.paidOn());
                 payments++;
             }
         }

@@ -17,6 +17,8 @@ import jakarta.persistence.PersistenceContext;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -43,8 +45,15 @@ public class Progress {
                       BigDecimal rate, int rank, List<Score> scoring) {
     }
 
+    /** Where the region stood at the end of one week of the campaign: enrolled so far against its target. */
+    public record Week(LocalDate weekEnding, long enrolled, long target, BigDecimal rate) {
+    }
+
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    Clock clock;
 
     @Inject
     Policies policies;
@@ -95,6 +104,88 @@ public class Progress {
             rows.add(new Row(child.getCode(), child.getName(), child.getLevel().name(), target, done, rate, 0, scoring));
         }
         return ranked(rows);
+    }
+
+    /**
+     * The campaign week by week (周报): for each week from the policy's opening to today (or its final cutoff, if
+     * earlier), how many of the region's residents had paid by its end (the payment that stands now, by its business
+     * date: {@code enrollment.paid_on}), against the region's target. Same region rules as {@link #byChildRegion}.
+     */
+    public List<Week> weekly(String policyId, String regionCode) {
+        if (policyId == null || policyId.isBlank()) {
+            throw ProblemException.badRequest("POLICY_REQUIRED", "请指定年度政策 policyId", "policyId is required",
+                    List.of(new ProblemException.FieldError("policyId", "必填 / required")));
+        }
+        Policy policy = policies.policy(policyId.trim());
+        String code = regionCode == null || regionCode.isBlank() ? callers.current().getRegionCode() : regionCode.trim();
+        regions.find(code).orElseThrow(() -> ProblemException.notFound("REGION_UNKNOWN",
+                "未知的行政区划代码 " + code, "unknown region code " + code));
+        if (!regions.callerMaySee(code)) {
+            throw ProblemException.forbidden("REGION_NOT_VISIBLE", "无权查看辖区 " + code, "region " + code + " is outside your area");
+        }
+        List<String> villages = regions.villagesUnder(code);
+        if (villages.isEmpty()) {
+            return List.of();
+        }
+        long target = 0;
+        for (long t : counts("select region_code, target from canbao.region_target where policy_id = ?1", policy.policyId())
+                .entrySet().stream().filter(e -> villages.contains(e.getKey())).map(Map.Entry::getValue).toList()) {
+            target += t;
+        }
+        StringBuilder in = new StringBuilder();
+        for (int i = 0; i < villages.size(); i++) {
+            in.append(i == 0 ? "?" : ", ?").append(i + 2);
+        }
+        var query = em.createNativeQuery("select paid_on, count(*) from canbao.enrollment"
+                + " where policy_id = ?1 and status = 'PAID' and region_code in (" + in + ") group by paid_on")
+                .setParameter(1, policy.policyId());
+        for (int i = 0; i < villages.size(); i++) {
+            query.setParameter(i + 2, villages.get(i));
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> days = query.getResultList();
+        java.util.TreeMap<LocalDate, Long> perDay = new java.util.TreeMap<>();
+        for (Object[] day : days) {
+            if (day[0] == null) {
+                continue;   // paid before paid_on was recorded and without a standing payment row: cannot be placed
+            }
+            perDay.merge(toDate(day[0]), ((Number) day[1]).longValue(), Long::sum);
+        }
+        return weeks(policy.opening(), lastDay(policy), perDay, target);
+    }
+
+    private LocalDate lastDay(Policy policy) {
+        LocalDate today = LocalDate.now(clock);
+        return policy.finalCutoff() != null && policy.finalCutoff().isBefore(today) ? policy.finalCutoff() : today;
+    }
+
+    /** Cumulative counts at the end of each 7-day week from {@code opening}; payments dated before it count in week one. */
+    static List<Week> weeks(LocalDate opening, LocalDate last, java.util.NavigableMap<LocalDate, Long> perDay, long target) {
+        List<Week> weeks = new ArrayList<>();
+        if (opening == null || last.isBefore(opening)) {
+            return weeks;
+        }
+        long enrolled = perDay.headMap(opening, false).values().stream().mapToLong(Long::longValue).sum();
+        LocalDate start = opening;
+        while (!start.isAfter(last)) {
+            LocalDate end = start.plusDays(6).isAfter(last) ? last : start.plusDays(6);
+            enrolled += perDay.subMap(start, true, end, true).values().stream().mapToLong(Long::longValue).sum();
+            BigDecimal rate = target == 0 ? null : BigDecimal.valueOf(enrolled).multiply(BigDecimal.valueOf(100))
+                    .divide(BigDecimal.valueOf(target), 2, RoundingMode.HALF_UP);
+            weeks.add(new Week(end, enrolled, target, rate));
+            start = start.plusDays(7);
+        }
+        return weeks;
+    }
+
+    private static LocalDate toDate(Object value) {
+        if (value instanceof java.sql.Date date) {
+            return date.toLocalDate();
+        }
+        if (value instanceof LocalDate date) {
+            return date;
+        }
+        return LocalDate.parse(value.toString().substring(0, 10));
     }
 
     /** Competition ranking by rate, highest first (1, 2, 2, 4); regions without a target come last, unranked (0). */

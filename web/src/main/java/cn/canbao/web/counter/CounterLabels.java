@@ -25,6 +25,14 @@ public class CounterLabels {
         return label("reason.", code);
     }
 
+    public String contactChannel(String code) {
+        return label("contactChannel.", code);
+    }
+
+    public String contactOutcome(String code) {
+        return label("contactOutcome.", code);
+    }
+
     public String kind(String code) {
         return label("paymentKind.", code);
     }

@@ -1,10 +1,15 @@
 package cn.canbao.web.counter;
 
+import cn.canbao.enrollment.boundary.Contacts;
 import cn.canbao.enrollment.boundary.Enrollments;
+import cn.canbao.enrollment.entity.ContactAttempt;
+import cn.canbao.enrollment.entity.ContactChannel;
+import cn.canbao.enrollment.entity.ContactOutcome;
 import cn.canbao.platform.boundary.ProblemException;
 import cn.canbao.policy.boundary.Policies;
 import cn.canbao.region.boundary.Regions;
 import cn.canbao.region.entity.Region;
+import cn.canbao.web.platform.Texts;
 import cn.canbao.web.platform.UserSession;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -15,6 +20,9 @@ import org.primefaces.model.SortMeta;
 
 import java.io.Serializable;
 import java.math.BigDecimal;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -31,14 +39,20 @@ public class UnpaidView implements Serializable {
 
     /** A line of the list: who, how to reach them, where their enrollment stands. */
     public record Line(Long personId, String maskedIdNumber, String name, String regionCode, String phone,
-                       String status, BigDecimal amountDue) implements Serializable {
+                       String status, BigDecimal amountDue, String lastContactAt, String lastContactChannel,
+                       String lastContactOutcome, String lastContactNote) implements Serializable {
     }
+
+    private static final DateTimeFormatter CONTACT_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     @Inject
     transient Enrollments enrollments;
 
     @Inject
     transient Policies policies;
+
+    @Inject
+    transient Contacts contacts;
 
     @Inject
     transient Regions regions;
@@ -51,24 +65,41 @@ public class UnpaidView implements Serializable {
     private String regionName;
     private List<Policies.Summary> policyChoices = List.of();
     private final Lines lines = new Lines();
+    private long total = -1;
+    private Long contactPerson;
+    private String contactName;
+    private String contactChannel = "PHONE";
+    private String contactOutcome;
+    private String contactNote;
 
     public class Lines extends LazyDataModel<Line> {
 
         private static final long serialVersionUID = 1L;
 
+        /** Counted once for the view (and again when the policy changes): paging asks for pages only. */
         @Override
         public int count(Map<String, FilterMeta> filterBy) {
-            return (int) enrollments.unpaid(policy, region, 0, 1).total();
+            if (total < 0) {
+                total = enrollments.unpaid(policy, region, 0, 1, true).total();
+            }
+            return (int) total;
         }
 
         @Override
         public List<Line> load(int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
-            Enrollments.UnpaidPage page = enrollments.unpaid(policy, region, first, pageSize);
-            setRowCount((int) page.total());
-            return page.lines().stream().map(u -> new Line(u.person().getId(), u.person().maskedIdNumber(),
-                    u.person().getName(), u.person().getHouseholdRegionCode(), u.person().getPhone(),
-                    u.enrollment() == null ? null : u.enrollment().getStatus().name(),
-                    u.enrollment() == null ? null : u.enrollment().getAmountDue())).toList();
+            Enrollments.UnpaidPage page = enrollments.unpaid(policy, region, first, pageSize, false);
+            Map<Long, ContactAttempt> latest = page.lines().isEmpty() ? Map.of() : contacts.latest(
+                    page.lines().stream().map(u -> u.person().getId()).toList(), policies.policy(policy).insuranceYear());
+            return page.lines().stream().map(u -> {
+                ContactAttempt c = latest.get(u.person().getId());
+                return new Line(u.person().getId(), u.person().maskedIdNumber(),
+                        u.person().getName(), u.person().getHouseholdRegionCode(), u.person().getPhone(),
+                        u.enrollment() == null ? null : u.enrollment().getStatus().name(),
+                        u.enrollment() == null ? null : u.enrollment().getAmountDue(),
+                        c == null ? null : c.getRecordedAt().atZoneSameInstant(ZoneId.of("Asia/Shanghai")).format(CONTACT_TIME),
+                        c == null ? null : c.getChannel().name(), c == null ? null : c.getOutcome().name(),
+                        c == null ? null : c.getNote());
+            }).toList();
         }
 
         @Override
@@ -100,7 +131,7 @@ public class UnpaidView implements Serializable {
             policy = policyChoices.get(0).policyId();
         }
         try {
-            enrollments.unpaid(policy, region, 0, 1);
+            total = enrollments.unpaid(policy, region, 0, 1, true).total();
         } catch (ProblemException problem) {
             if (problem.kind() == ProblemException.Kind.FORBIDDEN) {
                 Faces.forbidden();
@@ -108,6 +139,47 @@ public class UnpaidView implements Serializable {
                 Faces.refused(problem);
             }
         }
+    }
+
+    /** The record-a-contact dialog opens for this line. */
+    public void startContact(Line line) {
+        contactPerson = line.personId();
+        contactName = line.name();
+        contactChannel = "PHONE";
+        contactOutcome = null;
+        contactNote = null;
+    }
+
+    /** Saves the contact; a refusal stays in the dialog as a message, with what the clerk typed. */
+    public void saveContact() {
+        try {
+            contacts.record(contactPerson, policy, contactChannel, contactOutcome, contactNote);
+            Faces.info(Texts.text("counter.contact.saved", "contact recorded") + "：" + contactName);
+            contactPerson = null;
+        } catch (ProblemException problem) {
+            Faces.refused(problem);
+        }
+    }
+
+    public List<String> getContactChannels() {
+        return Arrays.stream(ContactChannel.values()).map(Enum::name).toList();
+    }
+
+    public List<String> getContactOutcomes() {
+        return Arrays.stream(ContactOutcome.values()).map(Enum::name).toList();
+    }
+
+    public Long getContactPerson() { return contactPerson; }
+    public String getContactName() { return contactName; }
+    public String getContactChannel() { return contactChannel; }
+    public void setContactChannel(String contactChannel) { this.contactChannel = contactChannel; }
+    public String getContactOutcome() { return contactOutcome; }
+    public void setContactOutcome(String contactOutcome) { this.contactOutcome = contactOutcome; }
+    public String getContactNote() { return contactNote; }
+    public void setContactNote(String contactNote) { this.contactNote = contactNote; }
+    /** Another policy chosen: its list has another length. */
+    public void policyChanged() {
+        total = -1;
     }
 
     public Lines getLines() { return lines; }

@@ -24,4 +24,11 @@ public class ProgressResource {
     public List<Progress.Row> progress(@QueryParam("policyId") String policyId, @QueryParam("regionCode") String regionCode) {
         return progress.byChildRegion(policyId, regionCode);
     }
+
+    /** {@code GET /api/v1/progress/weekly?policyId=&regionCode=}: the region's cumulative enrolment at the end of each campaign week. */
+    @GET
+    @Path("weekly")
+    public List<Progress.Week> weekly(@QueryParam("policyId") String policyId, @QueryParam("regionCode") String regionCode) {
+        return progress.weekly(policyId, regionCode);
+    }
 }

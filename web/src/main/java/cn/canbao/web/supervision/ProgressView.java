@@ -62,6 +62,8 @@ public class ProgressView implements Serializable {
     private transient List<Progress.Row> rows = List.of();
     private transient Progress.Row selected;
     private String refusal;
+    private transient String weeklyChart;
+    private int weeklyWeeks;
 
     public void load() {
         String own = userSession.getRegionCode();
@@ -80,6 +82,7 @@ public class ProgressView implements Serializable {
 
     public void refresh() {
         refusal = null;
+        weeklyChart = null;
         rows = List.of();
         try {
             rows = progress.byChildRegion(policy, region);
@@ -128,6 +131,51 @@ public class ProgressView implements Serializable {
                         .add("plugins", Json.createObjectBuilder().add("legend", Json.createObjectBuilder().add("display", false)))
                         .add("scales", Json.createObjectBuilder().add("y", Json.createObjectBuilder().add("beginAtZero", true))))
                 .build().toString();
+    }
+
+    /**
+     * The campaign week by week as a Chart.js line chart: enrolled so far at the end of each week against the target.
+     * Computed when the deferred panel asks for it, after the page is shown (it reads every payment of the region).
+     */
+    public String getWeeklyChart() {
+        if (weeklyChart == null) {
+            List<Progress.Week> weeks = List.of();
+            try {
+                weeks = progress.weekly(policy, region);
+            } catch (ProblemException problem) {
+                refusal = Texts.refusal(problem);
+            }
+            JsonArrayBuilder labels = Json.createArrayBuilder();
+            JsonArrayBuilder enrolled = Json.createArrayBuilder();
+            JsonArrayBuilder targets = Json.createArrayBuilder();
+            for (Progress.Week w : weeks) {
+                labels.add(w.weekEnding().toString());
+                enrolled.add(w.enrolled());
+                targets.add(w.target());
+            }
+            weeklyChart = Json.createObjectBuilder()
+                    .add("type", "line")
+                    .add("data", Json.createObjectBuilder()
+                            .add("labels", labels)
+                            .add("datasets", Json.createArrayBuilder()
+                                    .add(Json.createObjectBuilder().add("label", Texts.text("progress.weekly.enrolled", "enrolled"))
+                                            .add("data", enrolled).add("borderColor", "#1d5fa8").add("backgroundColor", "rgba(29,95,168,.12)")
+                                            .add("fill", true).add("tension", 0.2))
+                                    .add(Json.createObjectBuilder().add("label", Texts.text("progress.weekly.target", "target"))
+                                            .add("data", targets).add("borderColor", "#c62828").add("borderDash", Json.createArrayBuilder().add(6).add(4))
+                                            .add("pointRadius", 0).add("fill", false))))
+                    .add("options", Json.createObjectBuilder()
+                            .add("responsive", true).add("maintainAspectRatio", false).add("animation", false)
+                            .add("scales", Json.createObjectBuilder().add("y", Json.createObjectBuilder().add("beginAtZero", true))))
+                    .build().toString();
+            weeklyWeeks = weeks.size();
+        }
+        return weeklyChart;
+    }
+
+    public int getWeeklyWeeks() {
+        getWeeklyChart();
+        return weeklyWeeks;
     }
 
     /** The table as a workbook: one row per region, the scoring of villages in the last columns. */
