@@ -109,6 +109,7 @@ public final class BatchBench {
     void run(List<Integer> sizes, List<String> jobs) throws Exception {
         try (Connection c = DriverManager.getConnection(jdbcUrl, user, password)) {
             c.setAutoCommit(true);
+            exec(c, "set search_path = canbao");
             nextYearPolicy();
             prices(c);
             for (int n : sizes) {
@@ -127,6 +128,7 @@ public final class BatchBench {
                 }
             }
             clean(c);
+            exec(c, "drop table if exists bench_price");
         }
         report(sizes);
     }
@@ -234,7 +236,7 @@ public final class BatchBench {
                 + " case when h < 300 then '101' when h < 400 then '113' when h < 600 then '520' when h < 700 then '101' end,"
                 + " case when h < 600 then date '2024-12-31' when h < 700 then date '2024-06-30' end"
                 + " from (select g, date '1933-01-01' + (g % 32500)::int as birth, (g * 40503) % 10000 as h"
-                + "       from generate_series(1, " + n + ") g) s");
+                + "       from generate_series(1::bigint, " + n + ") g) s");
         exec(c, "delete from bench_gen b where exists (select 1 from person p where p.document_type = 'RESIDENT_ID'"
                 + " and p.id_number = b.first17 || substr('10X98765432', 1 + (" + checkSum("b.first17") + ") % 11, 1))");
         exec(c, "insert into person (id, document_type, id_number, name, gender, birth_date, household_region_code,"
