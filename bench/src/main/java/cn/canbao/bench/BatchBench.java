@@ -209,7 +209,12 @@ public final class BatchBench {
         exec(c, "delete from subsidy_identity where person_id >= " + PERSON_BASE);
         exec(c, "delete from roster_import where department = 'bench'");
         exec(c, "delete from non_enrollment where person_id >= " + PERSON_BASE);
+        // the foreign keys to person are checked row by row: vacuum the emptied tables, and index person.guardian_id
+        // for the time of the delete (the schema has no index on it), else each deleted person scans them
+        exec(c, "vacuum analyze amount_change, enrollment, subsidy_identity, non_enrollment, roster_import_row");
+        exec(c, "create index if not exists bench_ix_person_guardian on person (guardian_id)");
         exec(c, "delete from person where id >= " + PERSON_BASE);
+        exec(c, "drop index if exists bench_ix_person_guardian");
         exec(c, "drop table if exists bench_snapshot, bench_roster_copy");
         exec(c, "vacuum analyze");
     }
@@ -249,7 +254,7 @@ public final class BatchBench {
                 + " case code when '520' then '区乡村振兴局' else '区民政局' end, date '2023-09-01', code_to, 'ROSTER',"
                 + " 'bench', 'bench', now() from bench_gen where code is not null");
         exec(c, "insert into non_enrollment (id, person_id, policy_id, insurance_year, reason, signed, region_code,"
-                + " recorded_by, recorded_at) select " + IDENTITY_BASE + " + 500000000 + g, " + PERSON_BASE + " + g, '" + TO + "', 2025,"
+                + " recorded_by, recorded_at) select " + (IDENTITY_BASE + 500_000_000L) + " + g, " + PERSON_BASE + " + g, '" + TO + "', 2025,"
                 + " case when g % 2 = 0 then 'EMPLOYEE_INSURANCE' else 'INSURED_ELSEWHERE' end, true, village, 'bench', now()"
                 + " from bench_gen where g % 157 = 11");
         exec(c, "insert into enrollment (id, person_id, policy_id, insurance_year, tier, status, region_code, amount_due,"
@@ -261,7 +266,7 @@ public final class BatchBench {
                 + " from bench_gen b join bench_price q on q.policy_id = '" + FROM + "' and q.on_date = date '" + REGISTERED_ON + "'"
                 + " and q.tier = b.tier and q.resident_type = b.resident_type and q.code = coalesce(b.code, '')");
         exec(c, "insert into enrollment (id, person_id, policy_id, insurance_year, tier, status, region_code, amount_due,"
-                + " registered_at, registered_by, version) select " + ENROLLMENT_BASE + " + 500000000 + g, " + PERSON_BASE + " + g,"
+                + " registered_at, registered_by, version) select " + (ENROLLMENT_BASE + 500_000_000L) + " + g, " + PERSON_BASE + " + g,"
                 + " '" + TO + "', 2025, tier, 'REGISTERED', village, null, now(), 'bench', 0 from bench_gen where g % 101 = 13");
         exec(c, "vacuum analyze");
     }
@@ -283,17 +288,20 @@ public final class BatchBench {
             + " || ':' || coalesce(old_amount::text, '-') || ':' || new_amount || ':' || reason, ',' order by enrollment_id)), '-')"
             + " from amount_change where as_of = date '" + AS_OF + "' and person_id >= " + PERSON_BASE + ")";
 
-    /** One statement: the changed enrollments' new amounts and their change rows, priced from bench_price. */
+    /**
+     * One statement: the changed enrollments' new amounts and their change rows, priced from bench_price (the lowest
+     * personal amount over "no identity" and each identity valid on the date, as the engine takes the best one).
+     */
     static final String SWITCH_SQL = "with target as ("
-            + " select e.id, e.person_id, e.region_code, e.tier, e.amount_due as old_amount, q.amount as new_amount"
+            + " select e.id, e.person_id, e.region_code, e.tier, e.amount_due as old_amount, min(q.amount) as new_amount"
             + " from enrollment e join person p on p.id = e.person_id"
-            + " cross join lateral (select min(q.amount) as amount from bench_price q where q.policy_id = e.policy_id"
-            + "   and q.on_date = date '" + AS_OF + "' and q.tier = e.tier and q.resident_type = p.resident_type"
-            + "   and (q.code = '' or q.code in (select s.code from subsidy_identity s where s.person_id = p.id"
-            + "     and s.valid_from <= date '" + AS_OF + "' and (s.valid_to is null or s.valid_to >= date '" + AS_OF + "')))) q"
-            + " where e.policy_id = '" + FROM + "' and e.status = 'REGISTERED' and q.amount is not null"
-            + "   and e.amount_due is distinct from q.amount"
-            + "   and not exists (select 1 from amount_change c where c.enrollment_id = e.id and c.as_of = date '" + AS_OF + "')),"
+            + " left join subsidy_identity s on s.person_id = e.person_id and s.valid_from <= date '" + AS_OF + "'"
+            + "   and (s.valid_to is null or s.valid_to >= date '" + AS_OF + "')"
+            + " join bench_price q on q.policy_id = e.policy_id and q.on_date = date '" + AS_OF + "' and q.tier = e.tier"
+            + "   and q.resident_type = p.resident_type and (q.code = '' or q.code = s.code)"
+            + " where e.policy_id = '" + FROM + "' and e.status = 'REGISTERED'"
+            + "   and not exists (select 1 from amount_change c where c.enrollment_id = e.id and c.as_of = date '" + AS_OF + "')"
+            + " group by e.id having e.amount_due is distinct from min(q.amount)),"
             + " upd as (update enrollment e set amount_due = t.new_amount, version = e.version + 1 from target t where e.id = t.id)"
             + " insert into amount_change (id, enrollment_id, person_id, policy_id, region_code, tier, as_of, reason, old_amount,"
             + " new_amount, changed_at, job_execution_id) select nextval('canbao_seq'), id, person_id, '" + FROM + "', region_code, tier,"
@@ -344,17 +352,18 @@ public final class BatchBench {
 
     static final String RENEW_SQL = "insert into enrollment (id, person_id, policy_id, insurance_year, tier, status, region_code,"
             + " amount_due, registered_at, registered_by, version)"
-            + " select nextval('canbao_seq'), e.person_id, '" + TO + "', 2025, e.tier, 'REGISTERED', e.region_code, q.amount, now(), 'bench', 0"
+            + " select nextval('canbao_seq'), e.person_id, '" + TO + "', 2025, e.tier, 'REGISTERED', e.region_code, min(q.amount), now(), 'bench', 0"
             + " from enrollment e join person p on p.id = e.person_id"
-            + " cross join lateral (select min(q.amount) as amount from bench_price q where q.policy_id = '" + TO + "'"
-            + "   and q.on_date = date '" + OPENING_2025 + "' and q.tier = e.tier and q.resident_type = p.resident_type"
-            + "   and (q.code = '' or q.code in (select s.code from subsidy_identity s where s.person_id = p.id"
-            + "     and s.valid_from <= date '" + OPENING_2025 + "' and (s.valid_to is null or s.valid_to >= date '" + OPENING_2025 + "')))) q"
-            + " where e.policy_id = '" + FROM + "' and e.status = 'PAID' and q.amount is not null"
+            + " left join subsidy_identity s on s.person_id = e.person_id and s.valid_from <= date '" + OPENING_2025 + "'"
+            + "   and (s.valid_to is null or s.valid_to >= date '" + OPENING_2025 + "')"
+            + " join bench_price q on q.policy_id = '" + TO + "' and q.on_date = date '" + OPENING_2025 + "' and q.tier = e.tier"
+            + "   and q.resident_type = p.resident_type and (q.code = '' or q.code = s.code)"
+            + " where e.policy_id = '" + FROM + "' and e.status = 'PAID'"
             + "   and p.deceased_on is null and not p.employee_insured and not p.insured_elsewhere"
             + "   and not exists (select 1 from non_enrollment x where x.person_id = p.id and x.insurance_year in (2024, 2025)"
             + "     and x.reason in ('EMPLOYEE_INSURANCE', 'INSURED_ELSEWHERE', 'DECEASED'))"
-            + "   and not exists (select 1 from enrollment x where x.person_id = p.id and x.insurance_year = 2025)";
+            + "   and not exists (select 1 from enrollment x where x.person_id = p.id and x.insurance_year = 2025)"
+            + " group by e.id";
 
     void renewal(Connection c, int n) throws Exception {
         // most of the year's enrollments paid: flip the shares of the switchover's data (not measured)
