@@ -80,10 +80,39 @@ public class RosterImporter {
      * as multi-row inserts); the rules and their order are those of a row at a time.
      */
     public int record(long importId, List<Row> rows) {
+        Set<String> numbers = new HashSet<>();
+        rows.forEach(r -> numbers.add(r.idNumber() == null ? "" : r.idNumber().trim().toUpperCase(Locale.ROOT)));
+        return record(importId, rows, new Reported(reportedRows(importId, rows),
+                new HashSet<>(earlierIdNumbers(importId, rows, numbers))));
+    }
+
+    /**
+     * The row numbers of an import already reported and the ID numbers on its earlier rows (bad numbers aside): read
+     * once when the job's writer opens, then kept up to date by {@link #record(long, List, Reported)}.
+     */
+    public record Reported(Set<Integer> rows, Set<String> idNumbers) {
+    }
+
+    public Reported reported(long importId) {
+        Set<Integer> rows = new HashSet<>();
+        Set<String> numbers = new HashSet<>();
+        for (Object o : em.createNativeQuery("select row_number, id_number, reason from canbao.roster_import_row where import_id = ?1")
+                .setParameter(1, importId).getResultList()) {
+            Object[] r = (Object[]) o;
+            rows.add(((Number) r[0]).intValue());
+            if (r[1] != null && !"BAD_ID_NUMBER".equals(r[2])) {
+                numbers.add((String) r[1]);
+            }
+        }
+        return new Reported(rows, numbers);
+    }
+
+    /** {@link #record(long, List)} with what earlier chunks reported kept by the caller (the job's writer). */
+    public int record(long importId, List<Row> rows, Reported earlier) {
         Upload upload = header(importId);
         String actor = audit.currentActor();
         OffsetDateTime now = OffsetDateTime.now(clock);
-        Set<Integer> reported = reportedRows(importId, rows);
+        Set<Integer> reported = earlier.rows();
         List<Row> todo = new ArrayList<>(rows.size());
         Set<String> numbers = new HashSet<>();
         for (Row row : rows) {
@@ -96,7 +125,7 @@ public class RosterImporter {
                 numbers.add(text);
             }
         }
-        Set<String> seen = new HashSet<>(earlierIdNumbers(importId, todo, numbers));
+        Set<String> seen = earlier.idNumbers();
         Map<String, Person> persons = persons(numbers);
         Map<Long, List<SubsidyIdentity>> held = identitiesOf(persons.values());
         Map<String, List<CatalogueEntry>> catalogues = new HashMap<>();
@@ -159,6 +188,7 @@ public class RosterImporter {
             accepted++;
         }
         insertLines(importId, lines);
+        todo.forEach(r -> reported.add(r.rowNumber()));
         audit.record("ROSTER_ROWS_IMPORTED", "roster_import", String.valueOf(importId), null, null,
                 rows.size() + " row(s), " + accepted + " accepted, " + (rows.size() - accepted) + " rejected");
         return accepted;
