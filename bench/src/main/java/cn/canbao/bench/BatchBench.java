@@ -410,7 +410,7 @@ public final class BatchBench {
         // the roster: every bench person (one in 1000 with a misspelt name), header 身份证号,姓名, split in uploads ≤ 9.5 MB
         List<Path> files = new ArrayList<>();
         int rows = 0;
-        long fileBytes = Long.MAX_VALUE;
+        long fileBytes = 0;
         try (Statement st = c.createStatement()) {
             c.setAutoCommit(false);
             st.setFetchSize(10_000);
@@ -419,7 +419,7 @@ public final class BatchBench {
                 java.io.OutputStream w = null;
                 while (rs.next()) {
                     byte[] line = (rs.getString(1) + "," + rs.getString(2) + "\n").getBytes(StandardCharsets.UTF_8);
-                    if (fileBytes + line.length > BYTES_PER_UPLOAD) {
+                    if (w == null || fileBytes + line.length > BYTES_PER_UPLOAD) {
                         if (w != null) {
                             w.close();
                         }
