@@ -4,19 +4,26 @@
 # database, then into a second database with the server killed mid-step, started again and the execution restarted
 # over REST. Compares digests of everything the job wrote for that village. Needs the server provisioned for
 # PostgreSQL (as `mvn verify` with CANBAO_DB_URL leaves it) and a local PostgreSQL (as .ci/run sets up).
-# Loopback only; bounded waits; stops the servers it started.
+# Loopback only; bounded waits; stops the servers it started. Next to other servers: CANBAO_PORT_OFFSET=N shifts the
+# ports (HTTP 8080+N, management 9990+N) and CRASH_DB=name names the databases (name_ref and name; default canbao_crash).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 VILLAGE=500101101015
 COUNT=${CRASH_TEST_COUNT:-12000}
 PARAMS="{\"parameters\":{\"regionCode\":\"$VILLAGE\",\"count\":$COUNT,\"seed\":20231120,\"policyId\":\"500101-2024\",\"chunkSize\":100,\"threads\":1}}"
-B=http://localhost:8080/canbao/api/v1
+OFFSET=${CANBAO_PORT_OFFSET:-0}
+HTTP_PORT=$((8080 + OFFSET))
+MGMT_PORT=$((9990 + OFFSET))
+DB=${CRASH_DB:-canbao_crash}
+PROPS=$(mktemp --suffix=.properties)
+echo "jboss.socket.binding.port-offset=$OFFSET" > "$PROPS"
+B=http://localhost:$HTTP_PORT/canbao/api/v1
 LOG=$(mktemp)
 RUN=
 
 as_postgres() { runuser -u postgres -- "$@"; }
-server_pids() { ss -ltnpH '( sport = :8080 or sport = :9990 )' | grep -o 'pid=[0-9]*' | cut -d= -f2 | sort -u; }
+server_pids() { ss -ltnpH "( sport = :$HTTP_PORT or sport = :$MGMT_PORT )" | grep -o 'pid=[0-9]*' | cut -d= -f2 | sort -u; }
 stop_server() {
     local signal=${1:-TERM}
     for pid in $(server_pids); do kill -"$signal" "$pid" 2>/dev/null || true; done
@@ -29,7 +36,7 @@ trap 'stop_server KILL' EXIT
 
 start_server() { # database name
     export CANBAO_DB_URL=jdbc:postgresql://127.0.0.1:5432/$1
-    mvn -B -q -o -DskipTests package wildfly:run > "$LOG" 2>&1 &
+    mvn -B -q -o -DskipTests package wildfly:run -Dwildfly.propertiesFile="$PROPS" -Dwildfly.port=$MGMT_PORT > "$LOG" 2>&1 &
     RUN=$!
     for _ in $(seq 1 240); do
         curl -fsS -m 2 -o /dev/null "$B/health" 2>/dev/null && return 0
@@ -89,35 +96,35 @@ SQL
 [ -f ear/target/wildfly/.canbao-provisioned-postgresql ] || { echo "provision the server for PostgreSQL first (mvn verify with CANBAO_DB_URL)"; exit 1; }
 
 echo "-- reference: uninterrupted demo-population of $COUNT persons into $VILLAGE"
-fresh_db canbao_crash_ref
-start_server canbao_crash_ref
+fresh_db ${DB}_ref
+start_server ${DB}_ref
 started=$(date +%s)
 ref_id=$(start_job)
 wait_completed "$ref_id"
 echo "   completed in $(( $(date +%s) - started )) s"
 stop_server TERM
-reference=$(digest canbao_crash_ref)
+reference=$(digest ${DB}_ref)
 echo "   $reference"
 
 echo "-- the same job, server killed with SIGKILL mid-step"
-fresh_db canbao_crash
-start_server canbao_crash
+fresh_db $DB
+start_server $DB
 id=$(start_job)
 for _ in $(seq 1 300); do
-    written=$(as_postgres psql -d canbao_crash -At -c "select count(*) from canbao.person where household_region_code = '$VILLAGE'")
+    written=$(as_postgres psql -d $DB -At -c "select count(*) from canbao.person where household_region_code = '$VILLAGE'")
     [ "$written" -ge $(( COUNT / 4 )) ] && break
     sleep 0.5
 done
 echo "   $written of $COUNT persons written; kill -9"
 stop_server KILL
-as_postgres psql -d canbao_crash -At -c "select 'execution ' || jobexecutionid || ' left ' || batchstatus from job_execution where jobexecutionid = $id"
-start_server canbao_crash
+as_postgres psql -d $DB -At -c "select 'execution ' || jobexecutionid || ' left ' || batchstatus from job_execution where jobexecutionid = $id"
+start_server $DB
 grep -a "were interrupted by a server stop" "$LOG" | sed 's/^.*WARN/   WARN/' || { echo "the interrupted execution was not recovered"; exit 1; }
 restarted=$(curl -fsS -u operator:demo123 -X POST "$B/batch/executions/$id/restart" | json_field executionId)
 echo "   restarted execution $id as $restarted"
 wait_completed "$restarted"
 stop_server TERM
-interrupted=$(digest canbao_crash)
+interrupted=$(digest $DB)
 echo "   $interrupted"
 
 if [ "$reference" != "$interrupted" ]; then

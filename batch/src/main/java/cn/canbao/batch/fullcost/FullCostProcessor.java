@@ -9,7 +9,7 @@ import jakarta.inject.Named;
 
 import java.time.LocalDate;
 
-/** The change for one enrollment, or null (filtered) when its amount stays: already switched, exempt, paid. */
+/** The change for one unpaid enrollment (priced in memory), or null (filtered) when its amount stays: already switched, exempt. */
 @Named
 @Dependent
 public class FullCostProcessor implements ItemProcessor {
@@ -21,7 +21,7 @@ public class FullCostProcessor implements ItemProcessor {
     FullCostSwitchover switchover;
 
     @Override
-    public Object processItem(Object enrollmentId) {
-        return switchover.assess((Long) enrollmentId, policyId, LocalDate.parse(asOf)).orElse(null);
+    public Object processItem(Object candidate) {
+        return switchover.assess((FullCostSwitchover.Candidate) candidate, policyId, LocalDate.parse(asOf)).orElse(null);
     }
 }

@@ -1,27 +1,38 @@
 package cn.canbao.batch.fullcost;
 
-import cn.canbao.batch.KeysetIdReader;
+import cn.canbao.batch.KeysetReader;
 import cn.canbao.enrollment.control.FullCostSwitchover;
+import cn.canbao.enrollment.control.FullCostSwitchover.Candidate;
 import jakarta.batch.api.BatchProperty;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
+import java.time.LocalDate;
 import java.util.List;
 
-/** The ids of the unpaid enrollments of one village, ascending, by keyset pages; checkpoint = the last id read. */
+/**
+ * The unpaid enrollments of one village, ascending by id, by keyset pages; each with its person, the person's
+ * identities and whether a change for {@code asOf} is on record (three statements per page). Checkpoint = the last id.
+ */
 @Named
 @Dependent
-public class UnpaidEnrollmentReader extends KeysetIdReader {
+public class UnpaidEnrollmentReader extends KeysetReader<Candidate> {
 
     @Inject @BatchProperty String policyId;
     @Inject @BatchProperty String villageCode;
+    @Inject @BatchProperty String asOf;
 
     @Inject
     FullCostSwitchover switchover;
 
     @Override
-    protected List<Long> nextPage(long after, int size) {
-        return switchover.unpaid(policyId, villageCode, after, size);
+    protected List<Candidate> nextPage(long after, int size) {
+        return switchover.unpaidPage(policyId, villageCode, LocalDate.parse(asOf), after, size);
+    }
+
+    @Override
+    protected long key(Candidate item) {
+        return item.enrollmentId();
     }
 }

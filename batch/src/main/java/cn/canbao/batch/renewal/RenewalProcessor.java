@@ -18,7 +18,7 @@ public class RenewalProcessor implements ItemProcessor {
     CampaignRenewal renewal;
 
     @Override
-    public Object processItem(Object enrollmentId) {
-        return renewal.assess((Long) enrollmentId, toPolicyId).orElse(null);
+    public Object processItem(Object candidate) {
+        return renewal.assess((CampaignRenewal.Candidate) candidate, toPolicyId).orElse(null);
     }
 }

@@ -8,10 +8,16 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Records a chunk of roster rows (identities and report lines) in the chunk's transaction. */
+/**
+ * Records a chunk of roster rows (identities and report lines) in the chunk's transaction. The row numbers and ID
+ * numbers reported so far are kept in memory for the step (read once on open, so a restart or a second run of the
+ * same import sees what was committed before), instead of being asked for chunk by chunk. A failed chunk fails the
+ * step (no skip or retry is configured), so the memory never holds a row whose chunk rolled back.
+ */
 @Named
 @Dependent
 public class RosterRowWriter extends AbstractItemWriter {
@@ -21,10 +27,18 @@ public class RosterRowWriter extends AbstractItemWriter {
     @Inject
     RosterImporter importer;
 
+    /** What earlier chunks (and an earlier run of this import) reported, read once when the step (re)starts. */
+    private RosterImporter.Reported reported;
+
+    @Override
+    public void open(Serializable checkpoint) {
+        reported = importer.reported(Long.parseLong(importId));
+    }
+
     @Override
     public void writeItems(List<Object> items) {
         List<Row> rows = new ArrayList<>(items.size());
         items.forEach(i -> rows.add((Row) i));
-        importer.record(Long.parseLong(importId), rows);
+        importer.record(Long.parseLong(importId), rows, reported);
     }
 }

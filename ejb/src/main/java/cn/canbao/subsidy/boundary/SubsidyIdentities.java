@@ -135,6 +135,22 @@ public class SubsidyIdentities {
         return of(person).stream().map(SubsidyIdentity::held).toList();
     }
 
+    /**
+     * Every identity on record of each of these persons, in one statement (batch jobs price a page of persons at a
+     * time); persons without identities are absent from the map. Each list in the order of {@link #held(Person)}.
+     */
+    public java.util.Map<Long, List<HeldIdentity>> heldByPerson(java.util.Collection<Long> personIds) {
+        java.util.Map<Long, List<HeldIdentity>> held = new java.util.HashMap<>();
+        if (personIds.isEmpty()) {
+            return held;
+        }
+        em.createQuery("select s from SubsidyIdentity s where s.personId in :persons order by s.personId, s.validFrom, s.id",
+                        SubsidyIdentity.class)
+                .setParameter("persons", personIds).getResultList()
+                .forEach(s -> held.computeIfAbsent(s.getPersonId(), k -> new ArrayList<>()).add(s.held()));
+        return held;
+    }
+
     private boolean knownInSomeCatalogue(String code) {
         return policies.list().stream().anyMatch(s -> policies.policy(s.policyId()).category(code).isPresent());
     }
