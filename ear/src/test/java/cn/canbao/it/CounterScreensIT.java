@@ -97,6 +97,49 @@ class CounterScreensIT {
     }
 
     @Test
+    void aClerkRegistersAWholeHouseholdInOneStepOrNotAtAll() {
+        String head = newIdNumber();
+        String spouse = newIdNumber();
+        String child = newIdNumber();
+        try (Browser browser = Browser.open("16-household")) {
+            browser.signIn("clerk");
+            browser.driver.findElement(By.linkText("家庭登记")).click();
+            browser.find("#household\\:members\\:0\\:member-id").sendKeys(head);
+            browser.driver.findElement(By.id("household:members:0:member-name")).sendKeys("户主测试");
+            browser.driver.findElement(By.id("household:members:1:member-id")).sendKeys(head);   // the head's number again
+            browser.driver.findElement(By.id("household:members:1:member-name")).sendKeys("配偶测试");
+            browser.driver.findElement(By.id("household:address")).sendKeys("白羊镇白羊社区3组");
+            browser.driver.findElement(By.id("household:save")).click();
+            String refused = browser.waitForText("#household\\:form-messages", "第 2 人");
+            assertTrue(refused.contains("重复"), refused);
+            browser.screenshot("1-duplicate-refused");
+            assertEquals(404, Http.as("clerk").get("/api/v1/persons/" + head).status(), "nobody of the household registered");
+            assertEquals("户主测试", browser.find("#household\\:members\\:0\\:member-name").getAttribute("value"), "what was typed stays");
+
+            browser.find("#household\\:members\\:1\\:member-id").clear();
+            browser.driver.findElement(By.id("household:members:1:member-id")).sendKeys(spouse);
+            browser.driver.findElement(By.id("household:add")).click();
+            browser.find("#household\\:members\\:2\\:member-id").sendKeys(child);
+            browser.driver.findElement(By.id("household:members:2:member-name")).sendKeys("子女测试");
+            browser.driver.findElement(By.id("household:members:2:member-guardian")).sendKeys(head);
+            browser.driver.findElement(By.id("household:save")).click();
+
+            // the head's own page, with the message of the whole household
+            assertEquals(head, browser.waitForText("#resident\\:id-number", head));
+            browser.screenshot("2-household-registered");
+        }
+        Http.Reply first = Http.as("clerk").get("/api/v1/persons/" + head);
+        assertEquals(200, first.status(), first.body());
+        long household = first.json().getJsonNumber("householdId").longValue();
+        for (String member : new String[] {spouse, child}) {
+            Http.Reply reply = Http.as("clerk").get("/api/v1/persons/" + member);
+            assertEquals(200, reply.status(), reply.body());
+            assertEquals(household, reply.json().getJsonNumber("householdId").longValue(), "one household");
+        }
+        assertEquals(head, Http.as("clerk").get("/api/v1/persons/" + child).json().getString("guardianIdNumber"));
+    }
+
+    @Test
     void aClerkReadsTheirVillagesUnpaidListOnly() {
         // a resident of the village not yet enrolled for the year: on the list
         String idNumber = newIdNumber();

@@ -56,6 +56,11 @@ public class RegisterView implements Serializable {
 
     /** The ID number's own check (length, region, birth date, check character) before anything is sent. */
     public void validateIdNumber(FacesContext faces, UIComponent component, Object value) {
+        checkIdNumber(value);
+    }
+
+    /** The same check for any input of an ID number (the household page's member lines). */
+    static void checkIdNumber(Object value) {
         if (value == null || value.toString().isBlank()) {
             return;
         }
