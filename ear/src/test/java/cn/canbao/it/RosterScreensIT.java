@@ -65,15 +65,17 @@ class RosterScreensIT {
             browser.script("PF('codeMenu').selectValue('101');"
                     + "$(PrimeFaces.escapeClientId('upload:code_input')).trigger('change');");
             browser.waitForText("#upload\\:code_label", "101");
-            // the category's certifying department fills the empty department field
-            try {
-                new WebDriverWait(browser.driver, Duration.ofSeconds(20)).until(d ->
-                        !d.findElement(By.id("upload:department")).getAttribute("value").isBlank());
-            } catch (org.openqa.selenium.TimeoutException e) {
-                browser.screenshot("3-department-not-filled");
-                throw e;
-            }
-            assertEquals("区民政局", browser.driver.findElement(By.id("upload:department")).getAttribute("value"));
+            // the category's certifying department fills the empty department field (by ajax: the field is replaced,
+            // so it is read in the same step as it is found)
+            String department = browser.wait(d -> {
+                try {
+                    String value = d.findElement(By.id("upload:department")).getAttribute("value");
+                    return value == null || value.isBlank() ? null : value;
+                } catch (org.openqa.selenium.StaleElementReferenceException replaced) {
+                    return null;
+                }
+            });
+            assertEquals("区民政局", department);
             browser.script("document.getElementById('upload:valid-from_input').value = '2023-09-01';"
                     + "document.getElementById('upload:valid-to_input').value = '2024-12-31';");
             browser.driver.findElement(By.cssSelector("input[type=file]")).sendKeys(file.toString());
