@@ -116,14 +116,19 @@ class DayCloseIT {
         return fixed == null ? LocalDate.now(cn.canbao.platform.control.BusinessClock.CHINA) : LocalDate.parse(fixed.trim());
     }
 
-    /** A day of the window before today that clerk2 has not closed yet. */
+    /**
+     * A day of the window before today that clerk2 has neither closed nor collected on yet (another test may have left
+     * a payment on an open day, which would count in this test's totals).
+     */
     private LocalDate openDay() {
         LocalDate first = LocalDate.of(2023, 9, 1);
         for (int attempt = 0; attempt < 500; attempt++) {
             LocalDate day = first.plusDays(ThreadLocalRandom.current().nextInt(75));
             long closed = em.createQuery("select count(d) from DayClose d where d.collector = :c and d.businessDate = :day", Long.class)
                     .setParameter("c", COLLECTOR).setParameter("day", day).getSingleResult();
-            if (closed == 0) {
+            long collected = em.createQuery("select count(p) from Payment p where p.collector = :c and p.businessDate = :day", Long.class)
+                    .setParameter("c", COLLECTOR).setParameter("day", day).getSingleResult();
+            if (closed == 0 && collected == 0) {
                 return day;
             }
         }
