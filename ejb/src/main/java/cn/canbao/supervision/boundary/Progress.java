@@ -65,17 +65,9 @@ public class Progress {
     Callers callers;
 
     public List<Row> byChildRegion(String policyId, String regionCode) {
-        if (policyId == null || policyId.isBlank()) {
-            throw ProblemException.badRequest("POLICY_REQUIRED", "请指定年度政策 policyId", "policyId is required",
-                    List.of(new ProblemException.FieldError("policyId", "必填 / required")));
-        }
-        Policy policy = policies.policy(policyId.trim());
-        String code = regionCode == null || regionCode.isBlank() ? callers.current().getRegionCode() : regionCode.trim();
-        Region region = regions.find(code).orElseThrow(() -> ProblemException.notFound("REGION_UNKNOWN",
-                "未知的行政区划代码 " + code, "unknown region code " + code));
-        if (!regions.callerMaySee(code)) {
-            throw ProblemException.forbidden("REGION_NOT_VISIBLE", "无权查看辖区 " + code, "region " + code + " is outside your area");
-        }
+        Policy policy = policy(policyId);
+        Region region = visibleRegion(regionCode);
+        String code = region.getCode();
 
         Map<String, List<Region>> childrenOf = new HashMap<>();
         for (Region r : em.createQuery("select r from Region r order by r.code", Region.class).getResultList()) {
@@ -112,26 +104,14 @@ public class Progress {
      * date: {@code enrollment.paid_on}), against the region's target. Same region rules as {@link #byChildRegion}.
      */
     public List<Week> weekly(String policyId, String regionCode) {
-        if (policyId == null || policyId.isBlank()) {
-            throw ProblemException.badRequest("POLICY_REQUIRED", "请指定年度政策 policyId", "policyId is required",
-                    List.of(new ProblemException.FieldError("policyId", "必填 / required")));
-        }
-        Policy policy = policies.policy(policyId.trim());
-        String code = regionCode == null || regionCode.isBlank() ? callers.current().getRegionCode() : regionCode.trim();
-        regions.find(code).orElseThrow(() -> ProblemException.notFound("REGION_UNKNOWN",
-                "未知的行政区划代码 " + code, "unknown region code " + code));
-        if (!regions.callerMaySee(code)) {
-            throw ProblemException.forbidden("REGION_NOT_VISIBLE", "无权查看辖区 " + code, "region " + code + " is outside your area");
-        }
-        List<String> villages = regions.villagesUnder(code);
+        Policy policy = policy(policyId);
+        List<String> villages = regions.villagesUnder(visibleRegion(regionCode).getCode());
         if (villages.isEmpty()) {
             return List.of();
         }
-        long target = 0;
-        for (long t : counts("select region_code, target from canbao.region_target where policy_id = ?1", policy.policyId())
-                .entrySet().stream().filter(e -> villages.contains(e.getKey())).map(Map.Entry::getValue).toList()) {
-            target += t;
-        }
+        Map<String, Long> targets = counts("select region_code, target from canbao.region_target where policy_id = ?1",
+                policy.policyId());
+        long target = villages.stream().mapToLong(v -> targets.getOrDefault(v, 0L)).sum();
         StringBuilder in = new StringBuilder();
         for (int i = 0; i < villages.size(); i++) {
             in.append(i == 0 ? "?" : ", ?").append(i + 2);
@@ -152,6 +132,25 @@ public class Progress {
             perDay.merge(toDate(day[0]), ((Number) day[1]).longValue(), Long::sum);
         }
         return weeks(policy.opening(), lastDay(policy), perDay, target);
+    }
+
+    private Policy policy(String policyId) {
+        if (policyId == null || policyId.isBlank()) {
+            throw ProblemException.badRequest("POLICY_REQUIRED", "请指定年度政策 policyId", "policyId is required",
+                    List.of(new ProblemException.FieldError("policyId", "必填 / required")));
+        }
+        return policies.policy(policyId.trim());
+    }
+
+    /** The region asked for (the caller's own when none is given): 404 unknown, 403 outside the caller's area. */
+    private Region visibleRegion(String regionCode) {
+        String code = regionCode == null || regionCode.isBlank() ? callers.current().getRegionCode() : regionCode.trim();
+        Region region = regions.find(code).orElseThrow(() -> ProblemException.notFound("REGION_UNKNOWN",
+                "未知的行政区划代码 " + code, "unknown region code " + code));
+        if (!regions.callerMaySee(code)) {
+            throw ProblemException.forbidden("REGION_NOT_VISIBLE", "无权查看辖区 " + code, "region " + code + " is outside your area");
+        }
+        return region;
     }
 
     private LocalDate lastDay(Policy policy) {
