@@ -8,7 +8,6 @@ import cn.canbao.region.boundary.Regions;
 import cn.canbao.region.entity.Region;
 import cn.canbao.web.platform.Texts;
 import jakarta.annotation.PostConstruct;
-import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -17,8 +16,6 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * {@code counter/household.xhtml}: a whole family registered at the counter in one step (the notices ask residents to
@@ -30,7 +27,6 @@ import java.util.regex.Pattern;
 public class HouseholdView implements Serializable {
 
     private static final long serialVersionUID = 1L;
-    private static final Pattern MEMBER_FIELD = Pattern.compile("members\\[(\\d+)]\\.?(.*)");
 
     /** One member line as typed. */
     public static class Member implements Serializable {
@@ -111,28 +107,9 @@ public class HouseholdView implements Serializable {
                     + Texts.text("household.persons", "person(s)"));
             return "/counter/person?faces-redirect=true&person=" + registered.get(0).getId();
         } catch (ProblemException problem) {
-            refused(problem);
+            Faces.refused(problem);
             return null;
         }
-    }
-
-    /** The refusal, each complaint naming the member line (第 2 人 · 身份证号码) rather than {@code members[1].idNumber}. */
-    private static void refused(ProblemException problem) {
-        FacesContext faces = FacesContext.getCurrentInstance();
-        faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, Texts.refusal(problem), ""));
-        for (ProblemException.FieldError error : problem.errors()) {
-            Matcher member = MEMBER_FIELD.matcher(error.field());
-            String field;
-            if (member.matches()) {
-                int line = Integer.parseInt(member.group(1)) + 1;
-                field = Texts.text("household.member", "member {0}").replace("{0}", String.valueOf(line))
-                        + (member.group(2).isEmpty() ? "" : " · " + Texts.text("field." + member.group(2), member.group(2)));
-            } else {
-                field = Texts.text("field." + error.field(), error.field());
-            }
-            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, field + "：" + Texts.pick(error.message()), ""));
-        }
-        faces.validationFailed();
     }
 
     public ResidentType[] getResidentTypes() {
