@@ -13,7 +13,9 @@ import cn.canbao.policy.entity.QuoteRequest;
 import cn.canbao.policy.entity.StoredPolicy;
 import cn.canbao.subsidy.entity.SubsidyIdentity;
 import jakarta.json.JsonObject;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.UserTransaction;
 import jakarta.persistence.PersistenceContext;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -64,6 +66,9 @@ class BatchIT {
 
     @PersistenceContext(unitName = "canbao")
     EntityManager em;
+
+    @Inject
+    UserTransaction tx;
 
     @Test
     void unknownJobsBadParametersAndWrongRolesStartNothing() {
@@ -176,6 +181,34 @@ class BatchIT {
         JsonObject rerun = run("full-cost-switchover", "{\"policyId\":\"" + POLICY + "\",\"asOf\":\"" + AS_OF + "\"}");
         assertEquals(0L, BatchRuns.metrics(rerun).get("writeCount"));
         assertEquals(changesBefore + written, count("select count(c) from AmountChange c where c.policyId = '" + POLICY + "'"));
+
+        // an enrollment whose amount changed again after its line for the date (here set by hand) is not switched a
+        // second time for that date: the rerun proposes the change, the writer drops it, no second line, no failure
+        Long tampered = unpaid.get(0).getId();
+        setAmountDue(tampered, new BigDecimal("1.00"));
+        JsonObject again = run("full-cost-switchover", "{\"policyId\":\"" + POLICY + "\",\"asOf\":\"" + AS_OF + "\"}");
+        assertEquals("COMPLETED", again.getString("batchStatus"), again.toString());
+        assertEquals(1L, BatchRuns.metrics(again).get("writeCount"), "the processor proposes the one tampered enrollment");
+        assertEquals(changesBefore + written, count("select count(c) from AmountChange c where c.policyId = '" + POLICY + "'"));
+        assertEquals(1L, count("select count(c) from AmountChange c where c.enrollmentId = " + tampered));
+        assertEquals(0, new BigDecimal("1.00").compareTo(amountDue(tampered)), "left as it was: its line for the date stands");
+        setAmountDue(tampered, unpaid.get(0).getAmountDue());
+    }
+
+    private void setAmountDue(Long enrollmentId, BigDecimal amount) {
+        try {
+            tx.begin();
+            em.createNativeQuery("update canbao.enrollment set amount_due = ?1 where id = ?2")
+                    .setParameter(1, amount).setParameter(2, enrollmentId).executeUpdate();
+            tx.commit();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private BigDecimal amountDue(Long enrollmentId) {
+        return (BigDecimal) em.createNativeQuery("select amount_due from canbao.enrollment where id = ?1")
+                .setParameter(1, enrollmentId).getSingleResult();
     }
 
     private void assertVillageHolds(String village, PopulationGenerator.Totals plan) {

@@ -8,12 +8,11 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
-import java.time.LocalDate;
 import java.util.List;
 
 /**
  * The unpaid enrollments of one village, ascending by id, by keyset pages; each with its person, the person's
- * identities and whether a change for {@code asOf} is on record (three statements per page). Checkpoint = the last id.
+ * identities (two statements per page). Checkpoint = the last id.
  */
 @Named
 @Dependent
@@ -21,14 +20,13 @@ public class UnpaidEnrollmentReader extends KeysetReader<Candidate> {
 
     @Inject @BatchProperty String policyId;
     @Inject @BatchProperty String villageCode;
-    @Inject @BatchProperty String asOf;
 
     @Inject
     FullCostSwitchover switchover;
 
     @Override
     protected List<Candidate> nextPage(long after, int size) {
-        return switchover.unpaidPage(policyId, villageCode, LocalDate.parse(asOf), after, size);
+        return switchover.unpaidPage(policyId, villageCode, after, size);
     }
 
     @Override

@@ -1,13 +1,21 @@
 package cn.canbao.batch.renewal;
 
 import cn.canbao.enrollment.control.CampaignRenewal;
+import cn.canbao.policy.boundary.Policies;
+import cn.canbao.policy.control.QuoteEngine;
+import cn.canbao.policy.entity.Policy;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.ItemProcessor;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
-/** The pre-registration for one paid enrollment's person, or null (filtered): deceased, left, already registered. */
+import java.time.Clock;
+
+/**
+ * The pre-registration for one paid enrollment's person, or null (filtered): deceased, left, already registered. The
+ * to-policy is read once per partition, then each item is assessed without a container call.
+ */
 @Named
 @Dependent
 public class RenewalProcessor implements ItemProcessor {
@@ -15,10 +23,20 @@ public class RenewalProcessor implements ItemProcessor {
     @Inject @BatchProperty String toPolicyId;
 
     @Inject
-    CampaignRenewal renewal;
+    Policies policies;
+
+    @Inject
+    Clock clock;
+
+    private Policy to;
+    private QuoteEngine engine;
 
     @Override
     public Object processItem(Object candidate) {
-        return renewal.assess((CampaignRenewal.Candidate) candidate, toPolicyId).orElse(null);
+        if (to == null) {
+            to = policies.policy(toPolicyId);
+            engine = new QuoteEngine(clock);
+        }
+        return CampaignRenewal.assess((CampaignRenewal.Candidate) candidate, to, engine).orElse(null);
     }
 }

@@ -3,13 +3,14 @@ package cn.canbao.enrollment.control;
 import cn.canbao.enrollment.entity.Enrollment;
 import cn.canbao.enrollment.entity.EnrollmentStatus;
 import cn.canbao.enrollment.entity.NonEnrollmentReason;
-import cn.canbao.person.entity.Person;
 import cn.canbao.platform.boundary.ProblemException;
 import cn.canbao.platform.control.AuditLog;
+import cn.canbao.platform.control.ChunkJdbc;
 import cn.canbao.policy.boundary.Policies;
 import cn.canbao.policy.entity.HeldIdentity;
 import cn.canbao.policy.entity.Policy;
-import cn.canbao.subsidy.boundary.SubsidyIdentities;
+import cn.canbao.policy.entity.QuoteRefusedException;
+import cn.canbao.policy.control.QuoteEngine;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -18,6 +19,10 @@ import jakarta.persistence.PersistenceContext;
 
 import java.io.Serializable;
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -27,6 +32,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.logging.Logger;
 
 /**
@@ -58,12 +65,6 @@ public class CampaignRenewal {
     Policies policies;
 
     @Inject
-    PersonQuotes quotes;
-
-    @Inject
-    SubsidyIdentities identities;
-
-    @Inject
     AuditLog audit;
 
     @Inject
@@ -80,99 +81,115 @@ public class CampaignRenewal {
         }
     }
 
-    /** Ids of the paid enrollments of a village in the from-policy, after {@code afterId}, ascending. */
-    public List<Long> paid(String policyId, String villageCode, long afterId, int max) {
-        return em.createQuery("select e.id from Enrollment e where e.policyId = :policy and e.regionCode = :village"
-                        + " and e.status = :paid and e.id > :after order by e.id", Long.class)
-                .setParameter("policy", policyId).setParameter("village", villageCode)
-                .setParameter("paid", EnrollmentStatus.PAID).setParameter("after", afterId)
-                .setMaxResults(max).getResultList();
-    }
-
     /**
      * A paid enrollment of the from-year with what renewing it needs: the person (flags), every identity on record,
      * whether a non-enrollment reason for either year or a to-year enrollment is on record. Read a page at a time by
      * {@link #paidPage}, assessed one by one in memory.
      */
-    public record Candidate(Long enrollmentId, int tier, String regionCode, Person person, List<HeldIdentity> held,
-                            boolean left, boolean enrolled) {
+    public record Candidate(Long enrollmentId, int tier, String regionCode, QuotedPerson person, List<HeldIdentity> held,
+                            boolean left, boolean enrolled) implements Serializable {
     }
 
     /**
      * The paid enrollments of a village in the from-policy after {@code afterId}, ascending, as candidates for the
      * to-policy: four statements per page (enrollments joined to persons, their identities, their non-enrollment
-     * reasons, their to-year enrollments), not five per enrollment.
+     * reasons, their to-year enrollments), not five per enrollment, read by plain JDBC (see {@link QuotedPerson}).
      */
     public List<Candidate> paidPage(String policyId, String villageCode, String toPolicyId, long afterId, int max) {
-        List<Object[]> rows = em.createQuery("select e.id, e.tier, e.regionCode, e.insuranceYear, p from Enrollment e, Person p"
-                        + " where p.id = e.personId and e.policyId = :policy and e.regionCode = :village"
-                        + " and e.status = :paid and e.id > :after order by e.id", Object[].class)
-                .setParameter("policy", policyId).setParameter("village", villageCode)
-                .setParameter("paid", EnrollmentStatus.PAID).setParameter("after", afterId)
-                .setMaxResults(max).getResultList();
-        if (rows.isEmpty()) {
-            return List.of();
-        }
         int toYear = policies.policy(toPolicyId).insuranceYear();
-        List<Long> personIds = new ArrayList<>(rows.size());
-        Set<Integer> years = new HashSet<>(Set.of(toYear));
-        for (Object[] r : rows) {
-            personIds.add(((Person) r[4]).getId());
-            years.add((Integer) r[3]);
+        Connection connection = ChunkJdbc.connection(em);
+        try {
+            List<Object[]> rows = new ArrayList<>(max);
+            List<Long> personIds = new ArrayList<>(max);
+            Set<Integer> years = new TreeSet<>(Set.of(toYear));
+            try (PreparedStatement select = connection.prepareStatement("select e.id, e.tier, e.region_code, e.insurance_year, "
+                    + QuotedPerson.COLUMNS + " from canbao.enrollment e join canbao.person p on p.id = e.person_id"
+                    + " where e.policy_id = ? and e.region_code = ? and e.status = ? and e.id > ? order by e.id limit ?")) {
+                select.setString(1, policyId);
+                select.setString(2, villageCode);
+                select.setString(3, EnrollmentStatus.PAID.name());
+                select.setLong(4, afterId);
+                select.setInt(5, max);
+                try (ResultSet r = select.executeQuery()) {
+                    while (r.next()) {
+                        QuotedPerson person = QuotedPerson.read(r, 5);
+                        rows.add(new Object[]{r.getLong(1), r.getInt(2), r.getString(3), r.getInt(4), person});
+                        personIds.add(person.id());
+                        years.add(r.getInt(4));
+                    }
+                }
+            }
+            if (rows.isEmpty()) {
+                return List.of();
+            }
+            Map<Long, List<HeldIdentity>> held = QuotedPerson.held(connection, personIds);
+            Set<Long> enrolled = new HashSet<>();
+            try (PreparedStatement select = connection.prepareStatement("select person_id from canbao.enrollment where"
+                    + " insurance_year = ? and person_id in (" + ChunkJdbc.placeholders(personIds.size()) + ")")) {
+                select.setInt(1, toYear);
+                ChunkJdbc.bind(select, 2, personIds);
+                try (ResultSet r = select.executeQuery()) {
+                    while (r.next()) {
+                        enrolled.add(r.getLong(1));
+                    }
+                }
+            }
+            Set<String> left = new HashSet<>();
+            try (PreparedStatement select = connection.prepareStatement("select person_id, insurance_year from canbao.non_enrollment"
+                    + " where reason in (" + ChunkJdbc.placeholders(LEFT.size()) + ") and insurance_year in ("
+                    + ChunkJdbc.placeholders(years.size()) + ") and person_id in (" + ChunkJdbc.placeholders(personIds.size()) + ")")) {
+                int next = ChunkJdbc.bind(select, 1, LEFT.stream().map(Enum::name).toList());
+                next = ChunkJdbc.bind(select, next, years);
+                ChunkJdbc.bind(select, next, personIds);
+                try (ResultSet r = select.executeQuery()) {
+                    while (r.next()) {
+                        left.add(r.getLong(1) + "/" + r.getInt(2));
+                    }
+                }
+            }
+            List<Candidate> page = new ArrayList<>(rows.size());
+            for (Object[] r : rows) {
+                QuotedPerson person = (QuotedPerson) r[4];
+                int fromYear = (Integer) r[3];
+                page.add(new Candidate((Long) r[0], (Integer) r[1], (String) r[2], person,
+                        held.getOrDefault(person.id(), List.of()),
+                        left.contains(person.id() + "/" + fromYear) || left.contains(person.id() + "/" + toYear),
+                        enrolled.contains(person.id())));
+            }
+            return page;
+        } catch (SQLException e) {
+            throw ChunkJdbc.failed("paid enrollments of " + villageCode + " in " + policyId, e);
         }
-        Map<Long, List<HeldIdentity>> held = identities.heldByPerson(personIds);
-        Set<Long> enrolled = enrolledIn(personIds, toYear);
-        Set<String> left = new HashSet<>();
-        em.createQuery("select n.personId, n.insuranceYear from NonEnrollment n where n.personId in :persons"
-                        + " and n.reason in :left and n.insuranceYear in :years", Object[].class)
-                .setParameter("persons", personIds).setParameter("left", LEFT).setParameter("years", years)
-                .getResultList().forEach(n -> left.add(n[0] + "/" + n[1]));
-        List<Candidate> page = new ArrayList<>(rows.size());
-        for (Object[] r : rows) {
-            Person person = (Person) r[4];
-            int fromYear = (Integer) r[3];
-            page.add(new Candidate((Long) r[0], (Integer) r[1], (String) r[2], person,
-                    held.getOrDefault(person.getId(), List.of()),
-                    left.contains(person.getId() + "/" + fromYear) || left.contains(person.getId() + "/" + toYear),
-                    enrolled.contains(person.getId())));
-        }
-        return page;
-    }
-
-    /** The pre-registration for the person of this enrollment, or empty when none is due. Writes nothing. */
-    public Optional<Renewal> assess(Long enrollmentId, String toPolicyId) {
-        Enrollment e = em.find(Enrollment.class, enrollmentId);
-        if (e == null || e.getStatus() != EnrollmentStatus.PAID) {
-            return Optional.empty();
-        }
-        Person person = em.find(Person.class, e.getPersonId());
-        Policy to = policies.policy(toPolicyId);
-        return assess(new Candidate(e.getId(), e.getTier(), e.getRegionCode(), person, identities.held(person),
-                leftResidentInsurance(person.getId(), e.getInsuranceYear(), to.insuranceYear()),
-                !enrolledIn(List.of(person.getId()), to.insuranceYear()).isEmpty()), toPolicyId);
     }
 
     /**
      * The pre-registration for a candidate read by {@link #paidPage}, or empty: deceased, employee-insured or insured
-     * elsewhere (flag or recorded reason), already enrolled in the to-year, or a quote the to-policy refuses.
+     * elsewhere (flag or recorded reason), already enrolled in the to-year, or a quote the to-policy refuses. A plain
+     * function of the candidate and the to-policy, so that the job's processor calls it for each item without a
+     * container call (the policy is read once).
      */
-    public Optional<Renewal> assess(Candidate c, String toPolicyId) {
-        Person person = c.person();
-        if (person.getDeceasedOn() != null || person.isEmployeeInsured() || person.isInsuredElsewhere() || c.left() || c.enrolled()) {
+    public static Optional<Renewal> assess(Candidate c, Policy to, QuoteEngine engine) {
+        QuotedPerson person = c.person();
+        if (person.deceasedOn() != null || person.employeeInsured() || person.insuredElsewhere() || c.left() || c.enrolled()) {
             return Optional.empty();
         }
-        Policy to = policies.policy(toPolicyId);
-        Policies.QuoteOutcome quote = policies.tryQuote(toPolicyId, quotes.request(person, c.held(), c.tier(), to.opening()));
-        if (quote.refused()) {
-            LOG.info(() -> "enrollment " + c.enrollmentId() + " not renewed into " + toPolicyId + ": " + quote.messageEn());
+        BigDecimal amount;
+        try {
+            amount = engine.quote(to, person.request(c.held(), c.tier(), to.opening())).personalAmount();
+        } catch (QuoteRefusedException refused) {
+            LOG.info(() -> "enrollment " + c.enrollmentId() + " not renewed into " + to.policyId() + ": " + refused.messageEn());
             return Optional.empty();
         }
-        return Optional.of(new Renewal(c.enrollmentId(), person.getId(), c.tier(), c.regionCode(), quote.quote().personalAmount()));
+        return Optional.of(new Renewal(c.enrollmentId(), person.id(), c.tier(), c.regionCode(), amount));
     }
 
     /**
-     * Registers the renewals in the caller's (the chunk's) transaction; one registered meanwhile is skipped (one
-     * statement reads the chunk's persons already enrolled; the inserts go as JDBC batches at the flush).
+     * Registers the renewals in the caller's (the chunk's) transaction as one JDBC batch on the transaction's
+     * connection: each insert carries its own condition (no enrollment of the person for the to-year yet, a probe of
+     * {@code uq_enrollment_person_year}), so a person registered meanwhile is skipped by the statement that would
+     * register them, and the constraint still stops a concurrent insert. Ids come from EclipseLink's preallocated
+     * sequence, as the entity's would; the version starts at 1, as EclipseLink starts it. Returns how many were
+     * registered.
      */
     public int apply(List<Renewal> renewals, String toPolicyId, Long jobExecutionId) {
         if (renewals.isEmpty()) {
@@ -181,36 +198,38 @@ public class CampaignRenewal {
         Policy to = policies.policy(toPolicyId);
         OffsetDateTime now = OffsetDateTime.now(clock);
         String actor = audit.currentActor();
-        List<Long> personIds = new ArrayList<>(renewals.size());
-        renewals.forEach(r -> personIds.add(r.personId()));
-        Set<Long> enrolled = enrolledIn(personIds, to.insuranceYear());
+        Map<Long, Renewal> byPerson = new TreeMap<>();
+        renewals.forEach(r -> byPerson.putIfAbsent(r.personId(), r));
+        Connection connection = ChunkJdbc.connection(em);
         int registered = 0;
-        for (Renewal r : renewals) {
-            if (!enrolled.add(r.personId())) {
-                continue;
+        try (PreparedStatement insert = connection.prepareStatement("insert into canbao.enrollment (id, person_id,"
+                + " policy_id, insurance_year, tier, status, region_code, amount_due, registered_at, registered_by, version)"
+                + " select ?, ?, ?, ?, ?, 'REGISTERED', ?, ?, ?, ?, 1 where not exists (select 1 from canbao.enrollment x"
+                + " where x.person_id = ? and x.insurance_year = ?)")) {
+            for (Renewal r : byPerson.values()) {
+                insert.setLong(1, ChunkJdbc.nextId(em, Enrollment.class));
+                insert.setLong(2, r.personId());
+                insert.setString(3, toPolicyId);
+                insert.setInt(4, to.insuranceYear());
+                insert.setInt(5, r.tier());
+                insert.setString(6, r.regionCode());
+                insert.setBigDecimal(7, r.amountDue());
+                insert.setObject(8, now);
+                insert.setString(9, actor);
+                insert.setLong(10, r.personId());
+                insert.setInt(11, to.insuranceYear());
+                insert.addBatch();
             }
-            em.persist(new Enrollment(r.personId(), toPolicyId, to.insuranceYear(), r.tier(), r.regionCode(), r.amountDue(), now, actor));
-            registered++;
+            for (int count : insert.executeBatch()) {
+                registered += count > 0 ? 1 : 0;
+            }
+        } catch (SQLException e) {
+            throw ChunkJdbc.failed("renewal into " + toPolicyId, e);
         }
-        em.flush();
         if (registered > 0) {
             audit.record("ENROLLMENTS_RENEWED", "job_execution", String.valueOf(jobExecutionId), null, null,
                     toPolicyId + ": " + registered + " person(s) pre-registered from the previous year");
         }
         return registered;
-    }
-
-    /** Which of these persons have an enrollment for {@code year}. */
-    private Set<Long> enrolledIn(List<Long> personIds, int year) {
-        return new HashSet<>(em.createQuery("select e.personId from Enrollment e where e.personId in :persons"
-                        + " and e.insuranceYear = :year", Long.class)
-                .setParameter("persons", personIds).setParameter("year", year).getResultList());
-    }
-
-    private boolean leftResidentInsurance(Long personId, int fromYear, int toYear) {
-        return em.createQuery("select count(n) from NonEnrollment n where n.personId = :person and n.reason in :left"
-                        + " and n.insuranceYear in (:from, :to)", Long.class)
-                .setParameter("person", personId).setParameter("left", LEFT)
-                .setParameter("from", fromYear).setParameter("to", toYear).getSingleResult() > 0;
     }
 }

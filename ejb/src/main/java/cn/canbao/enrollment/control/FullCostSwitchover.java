@@ -1,36 +1,40 @@
 package cn.canbao.enrollment.control;
 
 import cn.canbao.enrollment.entity.AmountChange;
-import cn.canbao.enrollment.entity.Enrollment;
 import cn.canbao.enrollment.entity.EnrollmentStatus;
-import cn.canbao.person.entity.Person;
 import cn.canbao.platform.boundary.ProblemException;
 import cn.canbao.platform.control.AuditLog;
+import cn.canbao.platform.control.ChunkJdbc;
 import cn.canbao.policy.boundary.Policies;
 import cn.canbao.policy.entity.PaymentWindow;
 import cn.canbao.policy.entity.Policy;
 import cn.canbao.policy.entity.HeldIdentity;
 import cn.canbao.policy.entity.PriceMode;
-import cn.canbao.subsidy.boundary.SubsidyIdentities;
+import cn.canbao.policy.entity.QuoteRefusedException;
+import cn.canbao.policy.control.QuoteEngine;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 
 import java.io.Serializable;
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.HashSet;
+import java.util.TreeMap;
 import java.util.logging.Logger;
 
 /**
@@ -44,8 +48,12 @@ import java.util.logging.Logger;
 @PermitAll
 public class FullCostSwitchover {
 
-    /** What one enrollment owed and owes from {@code asOf}; Serializable as it travels between chunk artifacts. */
-    public record Change(Long enrollmentId, BigDecimal oldAmount, BigDecimal newAmount) implements Serializable {
+    /**
+     * What one enrollment owed and owes from {@code asOf}, with what its line in the change list names (person,
+     * village, tier); Serializable as it travels between chunk artifacts.
+     */
+    public record Change(Long enrollmentId, Long personId, String regionCode, int tier, BigDecimal oldAmount,
+                         BigDecimal newAmount) implements Serializable {
     }
 
     private static final Logger LOG = Logger.getLogger(FullCostSwitchover.class.getName());
@@ -55,12 +63,6 @@ public class FullCostSwitchover {
 
     @Inject
     Policies policies;
-
-    @Inject
-    PersonQuotes quotes;
-
-    @Inject
-    SubsidyIdentities identities;
 
     @Inject
     AuditLog audit;
@@ -84,137 +86,159 @@ public class FullCostSwitchover {
     }
 
     /**
-     * An unpaid enrollment with what its quote needs (the person, every identity on record) and whether a change is
-     * already recorded for the date: read a page at a time by {@link #unpaidPage}, priced one by one in memory.
+     * An unpaid enrollment of a village with what its quote needs (the person, every identity on record): read a page
+     * at a time by {@link #unpaidPage}, priced one by one in memory.
      */
-    public record Candidate(Long enrollmentId, int tier, BigDecimal amountDue, Person person, List<HeldIdentity> held,
-                            boolean recorded) {
-    }
-
-    /** Ids of the unpaid enrollments of a village, after {@code afterId}, ascending: a resumable page. */
-    public List<Long> unpaid(String policyId, String villageCode, long afterId, int max) {
-        return em.createQuery("select e.id from Enrollment e where e.policyId = :policy and e.regionCode = :village"
-                        + " and e.status = :registered and e.id > :after order by e.id", Long.class)
-                .setParameter("policy", policyId).setParameter("village", villageCode)
-                .setParameter("registered", EnrollmentStatus.REGISTERED).setParameter("after", afterId)
-                .setMaxResults(max).getResultList();
+    public record Candidate(Long enrollmentId, int tier, String regionCode, BigDecimal amountDue, QuotedPerson person,
+                            List<HeldIdentity> held) implements Serializable {
     }
 
     /**
-     * The unpaid enrollments of a village after {@code afterId}, ascending, each with its person, the person's
-     * identities and whether a change for {@code asOf} is on record: a resumable page in three statements (enrollments
-     * joined to persons, the identities of those persons, the changes already recorded), not three per enrollment.
+     * The unpaid enrollments of a village after {@code afterId}, ascending, each with its person and the person's
+     * identities: a resumable page in two statements (enrollments joined to persons, the identities of those
+     * persons), not two per enrollment, read by plain JDBC (see {@link QuotedPerson}). Whether a change for the date
+     * is already on record is decided where the change is written ({@link #apply}).
      */
-    public List<Candidate> unpaidPage(String policyId, String villageCode, LocalDate asOf, long afterId, int max) {
-        List<Object[]> rows = em.createQuery("select e.id, e.tier, e.amountDue, p from Enrollment e, Person p"
-                        + " where p.id = e.personId and e.policyId = :policy and e.regionCode = :village"
-                        + " and e.status = :registered and e.id > :after order by e.id", Object[].class)
-                .setParameter("policy", policyId).setParameter("village", villageCode)
-                .setParameter("registered", EnrollmentStatus.REGISTERED).setParameter("after", afterId)
-                .setMaxResults(max).getResultList();
-        if (rows.isEmpty()) {
-            return List.of();
-        }
-        List<Long> ids = new ArrayList<>(rows.size());
-        List<Long> personIds = new ArrayList<>(rows.size());
-        for (Object[] r : rows) {
-            ids.add((Long) r[0]);
-            personIds.add(((Person) r[3]).getId());
-        }
-        Map<Long, List<HeldIdentity>> held = identities.heldByPerson(personIds);
-        Set<Long> recorded = recorded(ids, asOf);
-        List<Candidate> page = new ArrayList<>(rows.size());
-        for (Object[] r : rows) {
-            Person person = (Person) r[3];
-            page.add(new Candidate((Long) r[0], (Integer) r[1], (BigDecimal) r[2], person,
-                    held.getOrDefault(person.getId(), List.of()), recorded.contains((Long) r[0])));
+    public List<Candidate> unpaidPage(String policyId, String villageCode, long afterId, int max) {
+        Connection connection = ChunkJdbc.connection(em);
+        List<Candidate> page = new ArrayList<>(max);
+        try {
+            List<Object[]> rows = new ArrayList<>(max);
+            List<Long> personIds = new ArrayList<>(max);
+            try (PreparedStatement select = connection.prepareStatement("select e.id, e.tier, e.amount_due, " + QuotedPerson.COLUMNS
+                    + " from canbao.enrollment e join canbao.person p on p.id = e.person_id where e.policy_id = ?"
+                    + " and e.region_code = ? and e.status = ? and e.id > ? order by e.id limit ?")) {
+                select.setString(1, policyId);
+                select.setString(2, villageCode);
+                select.setString(3, EnrollmentStatus.REGISTERED.name());
+                select.setLong(4, afterId);
+                select.setInt(5, max);
+                try (ResultSet r = select.executeQuery()) {
+                    while (r.next()) {
+                        QuotedPerson person = QuotedPerson.read(r, 4);
+                        rows.add(new Object[]{r.getLong(1), r.getInt(2), r.getBigDecimal(3), person});
+                        personIds.add(person.id());
+                    }
+                }
+            }
+            Map<Long, List<HeldIdentity>> held = QuotedPerson.held(connection, personIds);
+            for (Object[] r : rows) {
+                QuotedPerson person = (QuotedPerson) r[3];
+                page.add(new Candidate((Long) r[0], (Integer) r[1], villageCode, (BigDecimal) r[2], person,
+                        held.getOrDefault(person.id(), List.of())));
+            }
+        } catch (SQLException e) {
+            throw ChunkJdbc.failed("unpaid enrollments of " + villageCode + " in " + policyId, e);
         }
         return page;
     }
 
-    /** The change the switchover makes to this enrollment, or empty when it makes none. Writes nothing. */
-    public Optional<Change> assess(Long enrollmentId, String policyId, LocalDate asOf) {
-        Enrollment e = em.find(Enrollment.class, enrollmentId);
-        if (e == null || e.getStatus() != EnrollmentStatus.REGISTERED || !e.getPolicyId().equals(policyId)) {
-            return Optional.empty();
-        }
-        Person person = em.find(Person.class, e.getPersonId());
-        return assess(new Candidate(e.getId(), e.getTier(), e.getAmountDue(), person, identities.held(person),
-                !recorded(List.of(enrollmentId), asOf).isEmpty()), policyId, asOf);
-    }
-
     /**
-     * The change for a candidate read by {@link #unpaidPage}, or empty: already recorded for that date, refused by the
-     * engine on {@code asOf}, or already owing the engine's amount. Reads and writes nothing.
+     * The change for a candidate read by {@link #unpaidPage}, or empty: refused by the engine on {@code asOf}, or
+     * already owing the engine's amount. Reads and writes nothing: a plain function of the candidate and the policy,
+     * so that the job's processor calls it for each item without a container call (the policy is read once).
      */
-    public Optional<Change> assess(Candidate c, String policyId, LocalDate asOf) {
-        if (c.recorded()) {
+    public static Optional<Change> assess(Candidate c, Policy policy, QuoteEngine engine, LocalDate asOf) {
+        BigDecimal newAmount;
+        try {
+            newAmount = engine.quote(policy, c.person().request(c.held(), c.tier(), asOf)).personalAmount();
+        } catch (QuoteRefusedException refused) {
+            LOG.fine(() -> "enrollment " + c.enrollmentId() + " keeps its amount due: " + refused.messageEn());
             return Optional.empty();
         }
-        Policies.QuoteOutcome quote = policies.tryQuote(policyId, quotes.request(c.person(), c.held(), c.tier(), asOf));
-        if (quote.refused()) {
-            LOG.fine(() -> "enrollment " + c.enrollmentId() + " keeps its amount due: " + quote.messageEn());
-            return Optional.empty();
-        }
-        BigDecimal newAmount = quote.quote().personalAmount();
         if (c.amountDue() != null && c.amountDue().compareTo(newAmount) == 0) {
             return Optional.empty();
         }
-        return Optional.of(new Change(c.enrollmentId(), c.amountDue(), newAmount));
+        return Optional.of(new Change(c.enrollmentId(), c.person().id(), c.regionCode(), c.tier(), c.amountDue(),
+                newAmount));
     }
 
     /**
-     * Applies the changes in the caller's transaction (the chunk's), on the enrollment rows locked like a payment
-     * locks them; a change whose enrollment was paid or changed meanwhile is dropped. Returns how many were applied.
+     * The enrollments of a village (where they are now, whatever village their line names) that already have a line
+     * in the change list for {@code asOf}: read once by the job's writer when a partition (re)starts, then kept up to
+     * date by {@link #apply}.
      */
-    public int apply(List<Change> changes, String policyId, LocalDate asOf, Long jobExecutionId) {
-        return apply(changes, policyId, asOf, AmountChange.Reason.FULL_COST_SWITCHOVER, jobExecutionId);
+    public Set<Long> recorded(String policyId, String villageCode, LocalDate asOf) {
+        return new HashSet<>(em.createQuery("select c.enrollmentId from AmountChange c, Enrollment e"
+                        + " where e.id = c.enrollmentId and e.policyId = :policy and e.regionCode = :village"
+                        + " and c.asOf = :asOf", Long.class)
+                .setParameter("policy", policyId).setParameter("village", villageCode).setParameter("asOf", asOf)
+                .getResultList());
     }
 
     /**
-     * {@link #apply(List, String, LocalDate, Long)} for any batch that reprices unpaid enrollments on a date. The
-     * chunk's enrollments are locked in one statement ({@code select … for update}, in id order so that two jobs
-     * cannot deadlock), checked against the changes already recorded in one more, and written by EclipseLink at
-     * commit as JDBC batches (the updates of the amounts, the inserts of the change rows).
+     * Applies the changes of one village in the caller's transaction (the chunk's), as two JDBC batches on the
+     * transaction's connection: a conditional update per enrollment (still unpaid and still owing the old amount —
+     * the row lock comes with the update, and PostgreSQL re-checks the condition after waiting for a concurrent
+     * payment), in id order so that two jobs cannot deadlock; then the change lines of exactly the updates that took
+     * effect. A change whose enrollment already has a line for the date ({@code recorded}, see {@link #recorded}) is
+     * dropped, and the applied ones are added to it; the unique key (enrollment, date) is the last guard. Every
+     * statement is a primary-key probe of {@code enrollment} or an insert: none depends on statistics of a table the
+     * job is filling. Enrollments are not in the shared cache (only policies, regions and users are), so nothing
+     * cached goes stale. Returns how many changes were applied.
      */
-    public int apply(List<Change> changes, String policyId, LocalDate asOf, AmountChange.Reason reason, Long jobExecutionId) {
+    public int apply(List<Change> changes, String policyId, LocalDate asOf, AmountChange.Reason reason,
+                     Long jobExecutionId, Set<Long> recorded) {
         if (changes.isEmpty()) {
             return 0;
         }
-        OffsetDateTime now = OffsetDateTime.now(clock);
-        Map<Long, Change> byId = new HashMap<>();
-        changes.forEach(c -> byId.put(c.enrollmentId(), c));
-        List<Long> ids = new ArrayList<>(byId.keySet());
-        List<Enrollment> locked = em.createQuery("select e from Enrollment e where e.id in :ids order by e.id", Enrollment.class)
-                .setParameter("ids", ids).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
-        Set<Long> recorded = recorded(ids, asOf);
-        int applied = 0;
-        for (Enrollment e : locked) {
-            Change change = byId.get(e.getId());
-            if (e.getStatus() != EnrollmentStatus.REGISTERED || !sameAmount(e.getAmountDue(), change.oldAmount())
-                    || recorded.contains(e.getId())) {
-                continue;
+        Map<Long, Change> byId = new TreeMap<>();
+        changes.stream().filter(c -> !recorded.contains(c.enrollmentId())).forEach(c -> byId.put(c.enrollmentId(), c));
+        List<Change> ordered = new ArrayList<>(byId.values());
+        List<Change> applied = new ArrayList<>(ordered.size());
+        Connection connection = ChunkJdbc.connection(em);
+        try {
+            try (PreparedStatement update = connection.prepareStatement("update canbao.enrollment"
+                    + " set amount_due = ?, version = version + 1 where id = ? and status = 'REGISTERED'"
+                    + " and amount_due is not distinct from ?")) {
+                for (Change c : ordered) {
+                    update.setBigDecimal(1, c.newAmount());
+                    update.setLong(2, c.enrollmentId());
+                    update.setBigDecimal(3, c.oldAmount());
+                    update.addBatch();
+                }
+                int[] counts = update.executeBatch();
+                for (int i = 0; i < counts.length; i++) {
+                    if (counts[i] > 0) {
+                        applied.add(ordered.get(i));
+                    }
+                }
             }
-            e.updateAmountDue(change.newAmount());
-            em.persist(new AmountChange(e, asOf, reason, change.oldAmount(),
-                    change.newAmount(), now, jobExecutionId));
-            applied++;
+            if (applied.isEmpty()) {
+                return 0;
+            }
+            OffsetDateTime now = OffsetDateTime.now(clock);
+            try (PreparedStatement insert = connection.prepareStatement("insert into canbao.amount_change (id,"
+                    + " enrollment_id, person_id, policy_id, region_code, tier, as_of, reason, old_amount, new_amount,"
+                    + " changed_at, job_execution_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                for (Change c : applied) {
+                    insert.setLong(1, ChunkJdbc.nextId(em, AmountChange.class));
+                    insert.setLong(2, c.enrollmentId());
+                    insert.setLong(3, c.personId());
+                    insert.setString(4, policyId);
+                    insert.setString(5, c.regionCode());
+                    insert.setInt(6, c.tier());
+                    insert.setObject(7, asOf);
+                    insert.setString(8, reason.name());
+                    insert.setBigDecimal(9, c.oldAmount());
+                    insert.setBigDecimal(10, c.newAmount());
+                    insert.setObject(11, now);
+                    if (jobExecutionId == null) {
+                        insert.setNull(12, Types.BIGINT);
+                    } else {
+                        insert.setLong(12, jobExecutionId);
+                    }
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        } catch (SQLException e) {
+            throw ChunkJdbc.failed("repricing " + policyId + " as of " + asOf, e);
         }
-        if (applied > 0) {
-            audit.record(reason == AmountChange.Reason.FULL_COST_SWITCHOVER ? "AMOUNT_DUE_FULL_COST" : "AMOUNT_DUE_" + reason.name(), "job_execution", String.valueOf(jobExecutionId), null, null,
-                    policyId + " as of " + asOf + ": " + applied + " enrollment(s) changed, see amount_change");
-        }
-        return applied;
-    }
-
-    /** Which of these enrollments already have a change recorded for {@code asOf}. */
-    private Set<Long> recorded(List<Long> enrollmentIds, LocalDate asOf) {
-        return new HashSet<>(em.createQuery("select c.enrollmentId from AmountChange c where c.enrollmentId in :ids"
-                        + " and c.asOf = :asOf", Long.class)
-                .setParameter("ids", enrollmentIds).setParameter("asOf", asOf).getResultList());
-    }
-
-    private static boolean sameAmount(BigDecimal a, BigDecimal b) {
-        return a == null ? b == null : b != null && a.compareTo(b) == 0;
+        applied.forEach(c -> recorded.add(c.enrollmentId()));
+        audit.record(reason == AmountChange.Reason.FULL_COST_SWITCHOVER ? "AMOUNT_DUE_FULL_COST" : "AMOUNT_DUE_" + reason.name(),
+                "job_execution", String.valueOf(jobExecutionId), null, null,
+                policyId + " as of " + asOf + ": " + applied.size() + " enrollment(s) changed, see amount_change");
+        return applied.size();
     }
 }
