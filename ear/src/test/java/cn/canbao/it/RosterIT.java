@@ -2,6 +2,8 @@ package cn.canbao.it;
 
 import cn.canbao.person.entity.IdNumber;
 import jakarta.json.JsonArray;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import jakarta.json.JsonObject;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -36,6 +38,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @ExtendWith(ArquillianExtension.class)
 class RosterIT {
+
+    @PersistenceContext(unitName = "canbao")
+    EntityManager em;
 
     private static final String VILLAGE = "500101101001";
     private static final String VALIDITY = "\"validFrom\":\"2023-09-01\",\"validTo\":\"2024-12-31\"";
@@ -117,6 +122,55 @@ class RosterIT {
         assertEquals(400, upload("r.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8), "101", "2023-09-01", "yesterday").status());
         assertEquals(403, Http.as("clerk").post("/api/v1/rosters", "{\"rows\":[]}").status());
         assertEquals(404, Http.as("department").get("/api/v1/rosters/987654321").status());
+    }
+
+    /**
+     * A roster of 12,000 rows is checked in two partitions of consecutive rows (at least 5,000 rows each) at once, and
+     * the report is the one a single pass writes: a number's first occurrence in the first part makes its later one
+     * in the second part DUPLICATE_IN_FILE; a first occurrence rejected before the duplicate check (no name) does not.
+     */
+    @Test
+    void aLargeRosterIsCheckedInTwoPartsWithTheReportOfOnePass() {
+        String early = resident("名册早");
+        String late = resident("名册晚");
+        String nameless = resident("名册无名");
+        int rows = 12_000;
+        StringBuilder csv = new StringBuilder("身份证号,姓名\n");
+        for (int row = 2; row <= rows + 1; row++) {
+            String line = switch (row) {
+                case 3 -> early + ",名册早";                  // accepted (first part)
+                case 4 -> nameless + ",";                     // NAME_MISSING: does not count as a first occurrence
+                case 9_000 -> late + ",名册晚";               // accepted (second part)
+                case 10_000 -> nameless + ",名册无名";        // accepted: its earlier row had no name
+                case 11_000 -> early + ",名册早";             // DUPLICATE_IN_FILE across the parts
+                default -> unknownPerson(row) + ",无此人";    // PERSON_UNKNOWN
+            };
+            csv.append(line).append('\n');
+        }
+        Http.Reply reply = upload("big.csv", "text/csv", csv.toString().getBytes(StandardCharsets.UTF_8), "101", "2023-09-01", "2024-12-31");
+        assertTrue(reply.status() == 200 || reply.status() == 202, reply.body());
+        JsonObject report = "COMPLETED".equals(reply.json().getString("batchStatus")) ? reply.json()
+                : awaitReport(reply.json().getJsonNumber("importId").longValue());
+        assertEquals(rows, report.getInt("rowsRead"));
+        assertEquals(3, report.getInt("accepted"));
+        assertEquals(rows - 3, report.getInt("rejected"));
+        Map<Integer, String> reasons = reasons(report);
+        assertEquals("NAME_MISSING", reasons.get(4));
+        assertEquals("DUPLICATE_IN_FILE", reasons.get(11_000));
+        assertEquals(rows - 5, reasons.values().stream().filter("PERSON_UNKNOWN"::equals).count());
+        assertTrue(!reasons.containsKey(3) && !reasons.containsKey(9_000) && !reasons.containsKey(10_000), reasons.toString());
+        assertRosterIdentity(early, 1);
+        assertRosterIdentity(late, 1);
+        assertRosterIdentity(nameless, 1);
+        long executionId = report.getJsonNumber("executionId").longValue();
+        assertEquals(2L, ((Number) em.createNativeQuery("select count(*) from partition_execution p join step_execution s"
+                + " on s.stepexecutionid = p.stepexecutionid where s.jobexecutionid = ?1").setParameter(1, executionId)
+                .getSingleResult()).longValue(), "two partitions");
+    }
+
+    /** A well-formed number of nobody on record (district 110101 has no residents here), distinct for each row. */
+    private static String unknownPerson(int row) {
+        return IdNumber.withCheckCharacter(String.format("11010119210%d%02d%03d", 1 + row / 28_000, 1 + row / 1000 % 28, row % 1000)).value();
     }
 
     private static JsonObject awaitReport(long importId) {

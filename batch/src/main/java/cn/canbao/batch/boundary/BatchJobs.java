@@ -69,7 +69,7 @@ public class BatchJobs {
             DEMO_POPULATION, List.of("regionCode", "count", "seed", "policyId", "paidUntil", "paidShare", "tier2Share",
                     "subsidyShares", "chunkSize", "threads"),
             FULL_COST_SWITCHOVER, List.of("policyId", "asOf", "regionCode", "chunkSize", "threads"),
-            ROSTER_IMPORT, List.of("importId", "chunkSize"),
+            ROSTER_IMPORT, List.of("importId", "chunkSize", "partitions", "threads"),
             CAMPAIGN_RENEWAL, List.of("fromPolicyId", "toPolicyId", "regionCode", "chunkSize", "threads"),
             DEADLINE_ROLLOVER, List.of("policyId", "asOf", "regionCode", "chunkSize", "threads"),
             HOUSEHOLD_COMPARISON, List.of("comparisonId", "chunkSize", "threads"));
@@ -298,6 +298,7 @@ public class BatchJobs {
         }
         number(p, errors, "chunkSize", 1, 5000, Long::parseLong);
         number(p, errors, "threads", 1, 8, Long::parseLong);
+        number(p, errors, "partitions", 1, 8, Long::parseLong);
         if (!errors.isEmpty()) {
             throw ProblemException.badRequest("INVALID_INPUT", "作业参数不完整或格式错误", "missing or malformed job parameters", errors);
         }

@@ -13,16 +13,18 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Records a chunk of roster rows (identities and report lines) in the chunk's transaction. The row numbers and ID
- * numbers reported so far are kept in memory for the step (read once on open, so a restart or a second run of the
- * same import sees what was committed before), instead of being asked for chunk by chunk. A failed chunk fails the
- * step (no skip or retry is configured), so the memory never holds a row whose chunk rolled back.
+ * Records a chunk of roster rows (identities and report lines) in the chunk's transaction. The row numbers of the
+ * partition's part already reported are kept in memory for the step (read once on open, so a restart or a second
+ * run of the same import sees what was committed before), instead of being asked for chunk by chunk. A failed chunk
+ * fails the partition (no skip or retry is configured), so the memory never holds a row whose chunk rolled back.
  */
 @Named
 @Dependent
 public class RosterRowWriter extends AbstractItemWriter {
 
     @Inject @BatchProperty String importId;
+    @Inject @BatchProperty String rowFrom;
+    @Inject @BatchProperty String rowTo;
 
     @Inject
     RosterImporter importer;
@@ -32,7 +34,8 @@ public class RosterRowWriter extends AbstractItemWriter {
 
     @Override
     public void open(Serializable checkpoint) {
-        reported = importer.reported(Long.parseLong(importId));
+        reported = importer.reported(Long.parseLong(importId), RosterPartitionMapper.number(rowFrom, 0),
+                RosterPartitionMapper.number(rowTo, Integer.MAX_VALUE));
     }
 
     @Override

@@ -2,8 +2,8 @@ package cn.canbao.subsidy.control;
 
 import cn.canbao.person.entity.DocumentType;
 import cn.canbao.person.entity.IdNumber;
-import cn.canbao.person.entity.Person;
 import cn.canbao.platform.control.AuditLog;
+import cn.canbao.platform.control.ChunkJdbc;
 import cn.canbao.policy.boundary.Policies;
 import cn.canbao.policy.entity.CatalogueEntry;
 import cn.canbao.subsidy.entity.SubsidyIdentity;
@@ -14,11 +14,18 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
 import java.io.Serializable;
+import java.sql.Connection;
 import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -42,16 +49,59 @@ public class RosterImporter {
         VALIDITY_OUTSIDE_CATALOGUE, ALREADY_ON_RECORD
     }
 
-    /** A data row of a roster file; {@code rowNumber} as the department sees it (the header is row 1). */
-    public record Row(int rowNumber, String idNumber, String name, String region, String subsidyCode) implements Serializable {
+    /**
+     * A data row of a roster file; {@code rowNumber} as the department sees it (the header is row 1). {@code repeated}:
+     * its ID number is on an earlier row of the file that passed the same first two checks (number well-formed, name
+     * present) — decided over the whole file by {@link #repeatedRows}, so that parts of a file can be checked apart.
+     */
+    public record Row(int rowNumber, String idNumber, String name, String region, String subsidyCode, boolean repeated)
+            implements Serializable {
+
+        public Row(int rowNumber, String idNumber, String name, String region, String subsidyCode) {
+            this(rowNumber, idNumber, name, region, subsidyCode, false);
+        }
+
+        public Row repeated(boolean repeated) {
+            return new Row(rowNumber, idNumber, name, region, subsidyCode, repeated);
+        }
+    }
+
+    /**
+     * The row numbers, up to {@code upTo}, of the rows whose ID number appeared on an earlier row — counting only rows
+     * whose number is well-formed and whose name is present, as the checks before DUPLICATE_IN_FILE do; the first
+     * occurrence wins. A function of the file alone, so every partition of an import (and a restart) finds the same.
+     */
+    public static Set<Integer> repeatedRows(List<Row> rows, int upTo) {
+        Set<String> seen = new HashSet<>();
+        Set<Integer> repeated = new HashSet<>();
+        for (Row row : rows) {
+            if (row.rowNumber() > upTo) {
+                break;
+            }
+            String number = normalized(row.idNumber());
+            if (number.length() != 18 || row.name() == null || row.name().trim().isEmpty()) {
+                continue;   // rejected before the duplicate check: BAD_ID_NUMBER or NAME_MISSING
+            }
+            try {
+                IdNumber.of(number);
+            } catch (IdNumber.InvalidIdNumberException e) {
+                continue;
+            }
+            if (!seen.add(number)) {
+                repeated.add(row.rowNumber());
+            }
+        }
+        return repeated;
+    }
+
+    private static String normalized(String idNumber) {
+        return idNumber == null ? "" : idNumber.trim().toUpperCase(Locale.ROOT);
     }
 
     /** The stored upload the job reads. */
     public record Upload(long importId, String department, String subsidyCode, LocalDate validFrom, LocalDate validTo,
                          String format, String fileName, byte[] content) {
     }
-
-    private static final int LINES_PER_INSERT = 25;
 
     @PersistenceContext
     EntityManager em;
@@ -76,40 +126,28 @@ public class RosterImporter {
     }
 
     /**
-     * Records a chunk of rows: identities for the accepted ones, a report line for each. Returns how many were accepted.
-     * The chunk is read in bulk (one statement each for the rows already reported, the earlier rows with the same
-     * numbers, the persons, their identities) and written in bulk (identities as JDBC batches at commit, report lines
-     * as multi-row inserts); the rules and their order are those of a row at a time.
+     * The row numbers of an import from {@code from} to {@code to} already reported (by an earlier run of the import or
+     * of the partition): read once when the job's writer opens, then kept up to date by {@link #record}.
      */
-    public int record(long importId, List<Row> rows) {
-        Set<String> numbers = new HashSet<>();
-        rows.forEach(r -> numbers.add(r.idNumber() == null ? "" : r.idNumber().trim().toUpperCase(Locale.ROOT)));
-        return record(importId, rows, new Reported(reportedRows(importId, rows),
-                new HashSet<>(earlierIdNumbers(importId, rows, numbers))));
+    public record Reported(Set<Integer> rows) {
+    }
+
+    public Reported reported(long importId, int from, int to) {
+        Set<Integer> rows = new HashSet<>();
+        for (Object n : em.createNativeQuery("select row_number from canbao.roster_import_row where import_id = ?1"
+                        + " and row_number between ?2 and ?3")
+                .setParameter(1, importId).setParameter(2, from).setParameter(3, to).getResultList()) {
+            rows.add(((Number) n).intValue());
+        }
+        return new Reported(rows);
     }
 
     /**
-     * The row numbers of an import already reported and the ID numbers on its earlier rows (bad numbers aside): read
-     * once when the job's writer opens, then kept up to date by {@link #record(long, List, Reported)}.
+     * Records a chunk of rows: identities for the accepted ones, a report line for each; rows already reported
+     * ({@code earlier}, kept by the caller — the job's writer) are skipped. Returns how many were accepted. The chunk is
+     * read in bulk (one statement each for the persons and their identities) and written in bulk (two JDBC batches);
+     * the rules and their order are those of a row at a time, DUPLICATE_IN_FILE as {@link Row#repeated()} says.
      */
-    public record Reported(Set<Integer> rows, Set<String> idNumbers) {
-    }
-
-    public Reported reported(long importId) {
-        Set<Integer> rows = new HashSet<>();
-        Set<String> numbers = new HashSet<>();
-        for (Object o : em.createNativeQuery("select row_number, id_number, reason from canbao.roster_import_row where import_id = ?1")
-                .setParameter(1, importId).getResultList()) {
-            Object[] r = (Object[]) o;
-            rows.add(((Number) r[0]).intValue());
-            if (r[1] != null && !"BAD_ID_NUMBER".equals(r[2])) {
-                numbers.add((String) r[1]);
-            }
-        }
-        return new Reported(rows, numbers);
-    }
-
-    /** {@link #record(long, List)} with what earlier chunks reported kept by the caller (the job's writer). */
     public int record(long importId, List<Row> rows, Reported earlier) {
         Upload upload = header(importId);
         String actor = audit.currentActor();
@@ -122,19 +160,26 @@ public class RosterImporter {
                 continue; // a second run of the same import reports each row once
             }
             todo.add(row);
-            String text = row.idNumber() == null ? "" : row.idNumber().trim().toUpperCase(Locale.ROOT);
+            String text = normalized(row.idNumber());
             if (text.length() == 18) {
                 numbers.add(text);
             }
         }
-        Set<String> seen = earlier.idNumbers();
-        Map<String, Person> persons = persons(numbers);
-        Map<Long, List<SubsidyIdentity>> held = identitiesOf(persons.values());
+        Connection connection = ChunkJdbc.connection(em);
+        Map<String, OnRecord> persons;
+        Map<Long, List<Held>> held;
+        try {
+            persons = persons(connection, numbers);
+            held = identitiesOf(connection, persons.values());
+        } catch (SQLException e) {
+            throw ChunkJdbc.failed("roster import " + importId + ", reading persons", e);
+        }
         Map<String, List<CatalogueEntry>> catalogues = new HashMap<>();
         List<Object[]> lines = new ArrayList<>(todo.size());
+        List<Object[]> identities = new ArrayList<>();
         int accepted = 0;
         for (Row row : todo) {
-            String text = row.idNumber() == null ? "" : row.idNumber().trim().toUpperCase(Locale.ROOT);
+            String text = normalized(row.idNumber());
             String name = row.name() == null ? "" : row.name().trim();
             IdNumber id;
             try {
@@ -147,21 +192,21 @@ public class RosterImporter {
                 lines.add(reject(row, id.value(), name, Reason.NAME_MISSING, "name is empty"));
                 continue;
             }
-            if (!seen.add(id.value())) {
+            if (row.repeated()) {
                 lines.add(reject(row, id.value(), name, Reason.DUPLICATE_IN_FILE, "the number appears on an earlier row of this roster"));
                 continue;
             }
-            Person p = persons.get(id.value());
+            OnRecord p = persons.get(id.value());
             if (p == null) {
                 lines.add(reject(row, id.value(), name, Reason.PERSON_UNKNOWN, "no resident with this number on record"));
                 continue;
             }
-            if (!p.getName().equals(name)) {
+            if (!p.name().equals(name)) {
                 lines.add(reject(row, id.value(), name, Reason.NAME_MISMATCH, "the record names this number differently"));
                 continue;
             }
             String code = row.subsidyCode() == null || row.subsidyCode().isBlank() ? upload.subsidyCode() : row.subsidyCode().trim();
-            String district = p.getHouseholdRegionCode().substring(0, 6);
+            String district = p.householdRegionCode().substring(0, 6);
             List<CatalogueEntry> entries = catalogues.computeIfAbsent(district + "/" + code, k -> entries(district, code));
             if (entries.isEmpty()) {
                 lines.add(reject(row, id.value(), name, Reason.SUBSIDY_CODE_UNKNOWN,
@@ -173,48 +218,73 @@ public class RosterImporter {
                         + " is not inside the validity of code " + code + " in the catalogues of district " + district));
                 continue;
             }
-            List<SubsidyIdentity> ofPerson = held.computeIfAbsent(p.getId(), k -> new ArrayList<>());
+            List<Held> ofPerson = held.computeIfAbsent(p.id(), k -> new ArrayList<>());
             if (alreadyHeld(ofPerson, code, upload.validFrom(), upload.validTo())) {
                 lines.add(reject(row, id.value(), name, Reason.ALREADY_ON_RECORD,
                         "an identity " + code + " covering " + upload.validFrom() + ".." + upload.validTo() + " is already on record"));
                 continue;
             }
-            SubsidyIdentity identity = new SubsidyIdentity(p.getId(), code, upload.department(), upload.validFrom(),
-                    upload.validTo(), SubsidyIdentity.Source.ROSTER, "roster import " + importId + " row " + row.rowNumber(), actor, now);
-            em.persist(identity);   // the id comes from the preallocated sequence at persist; the insert waits for the batch
-            if (identity.getId() == null) {
-                em.flush();
-            }
-            ofPerson.add(identity);
-            lines.add(new Object[]{row.rowNumber(), cut(id.value(), 32), cut(name, 100), "ACCEPTED", null, null, identity.getId()});
+            long identityId = ChunkJdbc.nextId(em, SubsidyIdentity.class);
+            identities.add(new Object[]{identityId, p.id(), code, upload.department(), upload.validFrom(), upload.validTo(),
+                    SubsidyIdentity.Source.ROSTER.name(), "roster import " + importId + " row " + row.rowNumber(), actor, now});
+            ofPerson.add(new Held(code, upload.validFrom(), upload.validTo()));
+            lines.add(new Object[]{row.rowNumber(), cut(id.value(), 32), cut(name, 100), "ACCEPTED", null, null, identityId});
             accepted++;
         }
-        insertLines(importId, lines);
+        try {
+            insertIdentities(connection, identities);
+            insertLines(connection, importId, lines);
+        } catch (SQLException e) {
+            throw ChunkJdbc.failed("roster import " + importId + ", writing rows", e);
+        }
         todo.forEach(r -> reported.add(r.rowNumber()));
         audit.record("ROSTER_ROWS_IMPORTED", "roster_import", String.valueOf(importId), null, null,
                 rows.size() + " row(s), " + accepted + " accepted, " + (rows.size() - accepted) + " rejected");
         return accepted;
     }
 
+    /** A person on record as the roster checks need it. */
+    private record OnRecord(long id, String name, String householdRegionCode) {
+    }
+
+    /** An identity on record as the "already on record" check needs it. */
+    private record Held(String code, LocalDate validFrom, LocalDate validTo) {
+    }
+
     /** The persons with these resident ID numbers, by number, in one statement. */
-    private Map<String, Person> persons(Set<String> numbers) {
-        Map<String, Person> found = new HashMap<>();
-        if (!numbers.isEmpty()) {
-            em.createQuery("select p from Person p where p.documentType = :type and p.idNumber in :numbers", Person.class)
-                    .setParameter("type", DocumentType.RESIDENT_ID).setParameter("numbers", new ArrayList<>(numbers))
-                    .getResultList().forEach(p -> found.put(p.getIdNumber(), p));
+    private static Map<String, OnRecord> persons(Connection connection, Set<String> numbers) throws SQLException {
+        Map<String, OnRecord> found = new HashMap<>();
+        if (numbers.isEmpty()) {
+            return found;
+        }
+        try (PreparedStatement select = connection.prepareStatement("select id, id_number, name, household_region_code"
+                + " from canbao.person where document_type = ? and id_number in (" + ChunkJdbc.placeholders(numbers.size()) + ")")) {
+            select.setString(1, DocumentType.RESIDENT_ID.name());
+            ChunkJdbc.bind(select, 2, numbers);
+            try (ResultSet r = select.executeQuery()) {
+                while (r.next()) {
+                    found.put(r.getString(2), new OnRecord(r.getLong(1), r.getString(3), r.getString(4)));
+                }
+            }
         }
         return found;
     }
 
     /** Every identity on record of these persons, by person, in one statement. */
-    private Map<Long, List<SubsidyIdentity>> identitiesOf(java.util.Collection<Person> persons) {
-        Map<Long, List<SubsidyIdentity>> of = new HashMap<>();
-        if (!persons.isEmpty()) {
-            List<Long> ids = persons.stream().map(Person::getId).toList();
-            em.createQuery("select s from SubsidyIdentity s where s.personId in :persons", SubsidyIdentity.class)
-                    .setParameter("persons", ids).getResultList()
-                    .forEach(s -> of.computeIfAbsent(s.getPersonId(), k -> new ArrayList<>()).add(s));
+    private static Map<Long, List<Held>> identitiesOf(Connection connection, Collection<OnRecord> persons) throws SQLException {
+        Map<Long, List<Held>> of = new HashMap<>();
+        if (persons.isEmpty()) {
+            return of;
+        }
+        try (PreparedStatement select = connection.prepareStatement("select person_id, code, valid_from, valid_to"
+                + " from canbao.subsidy_identity where person_id in (" + ChunkJdbc.placeholders(persons.size()) + ")")) {
+            ChunkJdbc.bind(select, 1, persons.stream().map(OnRecord::id).toList());
+            try (ResultSet r = select.executeQuery()) {
+                while (r.next()) {
+                    of.computeIfAbsent(r.getLong(1), k -> new ArrayList<>())
+                            .add(new Held(r.getString(2), r.getObject(3, LocalDate.class), r.getObject(4, LocalDate.class)));
+                }
+            }
         }
         return of;
     }
@@ -225,41 +295,6 @@ public class RosterImporter {
         return new Upload(importId, (String) r[0], (String) r[1], date(r[2]), date(r[3]), (String) r[4], (String) r[5], null);
     }
 
-    /**
-     * Numbers of this chunk already reported on earlier rows (committed chunks, or an earlier run of this import): only
-     * this chunk's numbers are asked for, so a chunk costs the same at row 900,000 as at row 1,000.
-     */
-    private List<String> earlierIdNumbers(long importId, List<Row> rows, Set<String> numbers) {
-        if (rows.isEmpty() || numbers.isEmpty()) {
-            return List.of();
-        }
-        int first = rows.stream().mapToInt(Row::rowNumber).min().orElse(0);
-        StringBuilder sql = new StringBuilder("select id_number from canbao.roster_import_row where import_id = ?1"
-                + " and row_number < ?2 and reason is distinct from 'BAD_ID_NUMBER' and id_number in (");
-        List<String> list = new ArrayList<>(numbers);
-        for (int i = 0; i < list.size(); i++) {
-            sql.append(i == 0 ? "?" : ", ?").append(i + 3);
-        }
-        var query = em.createNativeQuery(sql.append(')').toString()).setParameter(1, importId).setParameter(2, first);
-        for (int i = 0; i < list.size(); i++) {
-            query.setParameter(i + 3, list.get(i));
-        }
-        List<String> found = new ArrayList<>();
-        query.getResultList().forEach(n -> found.add((String) n));
-        return found;
-    }
-
-    private Set<Integer> reportedRows(long importId, List<Row> rows) {
-        if (rows.isEmpty()) {
-            return Set.of();
-        }
-        Set<Integer> reported = new HashSet<>();
-        em.createNativeQuery("select row_number from canbao.roster_import_row where import_id = ?1 and row_number between ?2 and ?3")
-                .setParameter(1, importId).setParameter(2, rows.get(0).rowNumber()).setParameter(3, rows.get(rows.size() - 1).rowNumber())
-                .getResultList().forEach(n -> reported.add(((Number) n).intValue()));
-        return reported;
-    }
-
     private List<CatalogueEntry> entries(String district, String code) {
         List<CatalogueEntry> entries = new ArrayList<>();
         policies.list().stream().filter(s -> s.regionCode().equals(district))
@@ -267,40 +302,54 @@ public class RosterImporter {
         return entries;
     }
 
-    private static boolean alreadyHeld(List<SubsidyIdentity> held, String code, LocalDate from, LocalDate to) {
-        return held.stream().anyMatch(s -> s.getCode().equals(code) && !s.getValidFrom().isAfter(from)
-                && (s.getValidTo() == null || !s.getValidTo().isBefore(to)));
+    private static boolean alreadyHeld(List<Held> held, String code, LocalDate from, LocalDate to) {
+        return held.stream().anyMatch(s -> s.code().equals(code) && !s.validFrom().isAfter(from)
+                && (s.validTo() == null || !s.validTo().isBefore(to)));
     }
 
     private static Object[] reject(Row row, String idNumber, String name, Reason reason, String message) {
         return new Object[]{row.rowNumber(), cut(idNumber, 32), cut(name, 100), "REJECTED", reason.name(), cut(message, 300), null};
     }
 
-    /**
-     * The report lines of a chunk in multi-row inserts of up to 25 rows (EclipseLink's translation of a native query
-     * costs time quadratic in its number of parameters: with 250 rows, 1,751 parameters, it took most of the import's
-     * server CPU). Casts where a parameter may be null: EclipseLink binds a null as VARCHAR, which PostgreSQL refuses
-     * for bigint.
-     */
-    private void insertLines(long importId, List<Object[]> lines) {
-        for (int from = 0; from < lines.size(); from += LINES_PER_INSERT) {
-            List<Object[]> part = lines.subList(from, Math.min(lines.size(), from + LINES_PER_INSERT));
-            StringBuilder sql = new StringBuilder("insert into canbao.roster_import_row (import_id, row_number, id_number, name,"
-                    + " outcome, reason, message, identity_id) values ");
-            int p = 1;
-            for (int i = 0; i < part.size(); i++) {
-                sql.append(i == 0 ? "" : ", ").append("(?1, ?").append(++p).append(", ?").append(++p).append(", ?").append(++p)
-                        .append(", ?").append(++p).append(", cast(?").append(++p).append(" as varchar(40)), cast(?").append(++p)
-                        .append(" as varchar(300)), cast(?").append(++p).append(" as bigint))");
+    /** The chunk's new identities (source ROSTER) as one JDBC batch. */
+    private static void insertIdentities(Connection connection, List<Object[]> identities) throws SQLException {
+        if (identities.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement insert = connection.prepareStatement("insert into canbao.subsidy_identity (id, person_id, code,"
+                + " certifying_department, valid_from, valid_to, source, evidence, recorded_by, recorded_at)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (Object[] identity : identities) {
+                ChunkJdbc.bind(insert, 1, Arrays.asList(identity));
+                insert.addBatch();
             }
-            var query = em.createNativeQuery(sql.toString()).setParameter(1, importId);
-            p = 1;
-            for (Object[] line : part) {
-                for (Object value : line) {
-                    query.setParameter(++p, value);
+            insert.executeBatch();
+        }
+    }
+
+    /** The chunk's report lines as one JDBC batch (types given for the columns that may be null). */
+    private static void insertLines(Connection connection, long importId, List<Object[]> lines) throws SQLException {
+        if (lines.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement insert = connection.prepareStatement("insert into canbao.roster_import_row (import_id,"
+                + " row_number, id_number, name, outcome, reason, message, identity_id) values (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (Object[] line : lines) {
+                insert.setLong(1, importId);
+                insert.setInt(2, (Integer) line[0]);
+                insert.setString(3, (String) line[1]);
+                insert.setString(4, (String) line[2]);
+                insert.setString(5, (String) line[3]);
+                insert.setString(6, (String) line[4]);
+                insert.setString(7, (String) line[5]);
+                if (line[6] == null) {
+                    insert.setNull(8, Types.BIGINT);
+                } else {
+                    insert.setLong(8, (Long) line[6]);
                 }
+                insert.addBatch();
             }
-            query.executeUpdate();
+            insert.executeBatch();
         }
     }
 

@@ -1,0 +1,66 @@
+package cn.canbao.batch.roster;
+
+import cn.canbao.subsidy.control.RosterImporter;
+import cn.canbao.subsidy.control.RosterImporter.Row;
+import jakarta.batch.api.BatchProperty;
+import jakarta.batch.api.partition.PartitionMapper;
+import jakarta.batch.api.partition.PartitionPlan;
+import jakarta.batch.api.partition.PartitionPlanImpl;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+import java.util.List;
+import java.util.Properties;
+
+/**
+ * Splits a roster's data rows into {@code partitions} runs of consecutive rows of about the same size (properties
+ * {@code rowFrom}, {@code rowTo}: row numbers, inclusive), checked by {@code threads} threads at once, so that the
+ * server's parsing and checking of one part overlaps the database's lookups and inserts of another. A roster under
+ * {@link #MIN_ROWS_PER_PARTITION} rows a part stays one partition. Whether a number repeats an earlier row's is
+ * decided over the whole file by every partition's reader ({@link RosterImporter#repeatedRows}), so the report is
+ * the one a single pass would write. The plan is a function of the file: a restart maps the same rows to the same
+ * partition, and JBeret reruns only the partitions that did not complete.
+ */
+@Named
+@Dependent
+public class RosterPartitionMapper implements PartitionMapper {
+
+    static final int MIN_ROWS_PER_PARTITION = 5000;
+
+    @Inject @BatchProperty String importId;
+    @Inject @BatchProperty String partitions;
+    @Inject @BatchProperty String threads;
+
+    @Inject
+    RosterImporter importer;
+
+    @Override
+    public PartitionPlan mapPartitions() {
+        RosterImporter.Upload upload = importer.upload(Long.parseLong(importId));
+        List<Row> rows = RosterFile.rows(upload.format(), upload.content());
+        int wanted = Math.max(1, number(partitions, 2));
+        int n = Math.max(1, Math.min(wanted, rows.size() / MIN_ROWS_PER_PARTITION));
+        Properties[] properties = new Properties[n];
+        for (int i = 0; i < n; i++) {
+            int first = (int) ((long) rows.size() * i / n);
+            int last = (int) ((long) rows.size() * (i + 1) / n) - 1;
+            properties[i] = new Properties();
+            // the first part starts at row 0 and the last ends at the largest row number, so that every row is covered
+            // even when the file has no data rows
+            properties[i].setProperty("rowFrom", String.valueOf(i == 0 || rows.isEmpty() ? 0 : rows.get(first).rowNumber()));
+            properties[i].setProperty("rowTo", String.valueOf(i == n - 1 || rows.isEmpty() ? Integer.MAX_VALUE : rows.get(last).rowNumber()));
+        }
+        PartitionPlanImpl plan = new PartitionPlanImpl();
+        plan.setPartitions(n);
+        plan.setThreads(Math.max(1, Math.min(n, number(threads, 2))));
+        plan.setPartitionProperties(properties);
+        plan.setPartitionsOverride(false);
+        return plan;
+    }
+
+    /** A numeric job property, or the default when it is absent or blank. */
+    static int number(String value, int otherwise) {
+        return value == null || value.isBlank() ? otherwise : Integer.parseInt(value.trim());
+    }
+}
