@@ -99,25 +99,15 @@ public class CampaignRenewal {
         int toYear = policies.policy(toPolicyId).insuranceYear();
         Connection connection = ChunkJdbc.connection(em);
         try {
-            List<Object[]> rows = new ArrayList<>(max);
-            List<Long> personIds = new ArrayList<>(max);
+            List<Object[]> rows = QuotedPerson.enrollmentPage(connection,
+                    List.of("e.id", "e.tier", "e.region_code", "e.insurance_year"), policyId, villageCode,
+                    EnrollmentStatus.PAID, afterId, max,
+                    (r, person) -> new Object[]{r.getLong(1), r.getInt(2), r.getString(3), r.getInt(4), person});
+            List<Long> personIds = new ArrayList<>(rows.size());
             Set<Integer> years = new TreeSet<>(Set.of(toYear));
-            try (PreparedStatement select = connection.prepareStatement("select e.id, e.tier, e.region_code, e.insurance_year, "
-                    + QuotedPerson.COLUMNS + " from canbao.enrollment e join canbao.person p on p.id = e.person_id"
-                    + " where e.policy_id = ? and e.region_code = ? and e.status = ? and e.id > ? order by e.id limit ?")) {
-                select.setString(1, policyId);
-                select.setString(2, villageCode);
-                select.setString(3, EnrollmentStatus.PAID.name());
-                select.setLong(4, afterId);
-                select.setInt(5, max);
-                try (ResultSet r = select.executeQuery()) {
-                    while (r.next()) {
-                        QuotedPerson person = QuotedPerson.read(r, 5);
-                        rows.add(new Object[]{r.getLong(1), r.getInt(2), r.getString(3), r.getInt(4), person});
-                        personIds.add(person.id());
-                        years.add(r.getInt(4));
-                    }
-                }
+            for (Object[] r : rows) {
+                personIds.add(((QuotedPerson) r[4]).id());
+                years.add((Integer) r[3]);
             }
             if (rows.isEmpty()) {
                 return List.of();

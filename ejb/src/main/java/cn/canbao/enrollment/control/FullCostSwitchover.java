@@ -22,7 +22,6 @@ import java.io.Serializable;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Clock;
@@ -101,36 +100,17 @@ public class FullCostSwitchover {
      */
     public List<Candidate> unpaidPage(String policyId, String villageCode, long afterId, int max) {
         Connection connection = ChunkJdbc.connection(em);
-        List<Candidate> page = new ArrayList<>(max);
         try {
-            List<Object[]> rows = new ArrayList<>(max);
-            List<Long> personIds = new ArrayList<>(max);
-            try (PreparedStatement select = connection.prepareStatement("select e.id, e.tier, e.amount_due, " + QuotedPerson.COLUMNS
-                    + " from canbao.enrollment e join canbao.person p on p.id = e.person_id where e.policy_id = ?"
-                    + " and e.region_code = ? and e.status = ? and e.id > ? order by e.id limit ?")) {
-                select.setString(1, policyId);
-                select.setString(2, villageCode);
-                select.setString(3, EnrollmentStatus.REGISTERED.name());
-                select.setLong(4, afterId);
-                select.setInt(5, max);
-                try (ResultSet r = select.executeQuery()) {
-                    while (r.next()) {
-                        QuotedPerson person = QuotedPerson.read(r, 4);
-                        rows.add(new Object[]{r.getLong(1), r.getInt(2), r.getBigDecimal(3), person});
-                        personIds.add(person.id());
-                    }
-                }
-            }
-            Map<Long, List<HeldIdentity>> held = QuotedPerson.held(connection, personIds);
-            for (Object[] r : rows) {
-                QuotedPerson person = (QuotedPerson) r[3];
-                page.add(new Candidate((Long) r[0], (Integer) r[1], villageCode, (BigDecimal) r[2], person,
-                        held.getOrDefault(person.id(), List.of())));
-            }
+            List<Candidate> page = QuotedPerson.enrollmentPage(connection, List.of("e.id", "e.tier", "e.amount_due"),
+                    policyId, villageCode, EnrollmentStatus.REGISTERED, afterId, max,
+                    (r, person) -> new Candidate(r.getLong(1), r.getInt(2), villageCode, r.getBigDecimal(3), person, null));
+            Map<Long, List<HeldIdentity>> held = QuotedPerson.held(connection,
+                    page.stream().map(c -> c.person().id()).toList());
+            return page.stream().map(c -> new Candidate(c.enrollmentId(), c.tier(), c.regionCode(), c.amountDue(), c.person(),
+                    held.getOrDefault(c.person().id(), List.of()))).toList();
         } catch (SQLException e) {
             throw ChunkJdbc.failed("unpaid enrollments of " + villageCode + " in " + policyId, e);
         }
-        return page;
     }
 
     /**

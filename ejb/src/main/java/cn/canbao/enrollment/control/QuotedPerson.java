@@ -1,5 +1,6 @@
 package cn.canbao.enrollment.control;
 
+import cn.canbao.enrollment.entity.EnrollmentStatus;
 import cn.canbao.person.entity.DocumentType;
 import cn.canbao.person.entity.IdNumber;
 import cn.canbao.platform.control.ChunkJdbc;
@@ -45,6 +46,38 @@ public record QuotedPerson(long id, ResidentType residentType, LocalDate birthDa
     /** The quote request for this person with the identities on record, as {@code PersonQuotes.request} builds it. */
     public QuoteRequest request(List<HeldIdentity> held, int tier, LocalDate date) {
         return new QuoteRequest(tier, date, residentType, birthDate, idNumber, held, Set.of());
+    }
+
+    /** Reads a row of an {@link #enrollmentPage}: the enrollment's columns, and the person already read. */
+    @FunctionalInterface
+    public interface EnrollmentRow<T> {
+        T read(ResultSet row, QuotedPerson person) throws SQLException;
+    }
+
+    /**
+     * A keyset page of the enrollments of a village in a policy with one status, after {@code afterId}, ascending by
+     * id, each joined to its person: {@code enrollmentColumns} (of {@code e}, the id first) then {@link #COLUMNS}, read
+     * by {@code row}. The repricing and renewal jobs' readers page this way (index (policy, region, status, id)).
+     */
+    public static <T> List<T> enrollmentPage(Connection connection, List<String> enrollmentColumns, String policyId,
+                                             String villageCode, EnrollmentStatus status, long afterId, int max,
+                                             EnrollmentRow<T> row) throws SQLException {
+        List<T> page = new ArrayList<>(max);
+        try (PreparedStatement select = connection.prepareStatement("select " + String.join(", ", enrollmentColumns) + ", "
+                + COLUMNS + " from canbao.enrollment e join canbao.person p on p.id = e.person_id where e.policy_id = ?"
+                + " and e.region_code = ? and e.status = ? and e.id > ? order by e.id limit ?")) {
+            select.setString(1, policyId);
+            select.setString(2, villageCode);
+            select.setString(3, status.name());
+            select.setLong(4, afterId);
+            select.setInt(5, max);
+            try (ResultSet r = select.executeQuery()) {
+                while (r.next()) {
+                    page.add(row.read(r, read(r, enrollmentColumns.size() + 1)));
+                }
+            }
+        }
+        return page;
     }
 
     /** Every identity on record of these persons, by person, ordered as {@code SubsidyIdentities.heldByPerson}, in one statement. */

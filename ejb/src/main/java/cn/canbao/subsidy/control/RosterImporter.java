@@ -3,7 +3,9 @@ package cn.canbao.subsidy.control;
 import cn.canbao.person.entity.DocumentType;
 import cn.canbao.person.entity.IdNumber;
 import cn.canbao.platform.control.AuditLog;
+import cn.canbao.enrollment.control.QuotedPerson;
 import cn.canbao.platform.control.ChunkJdbc;
+import cn.canbao.policy.entity.HeldIdentity;
 import cn.canbao.policy.boundary.Policies;
 import cn.canbao.policy.entity.CatalogueEntry;
 import cn.canbao.subsidy.entity.SubsidyIdentity;
@@ -25,7 +27,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -167,10 +168,10 @@ public class RosterImporter {
         }
         Connection connection = ChunkJdbc.connection(em);
         Map<String, OnRecord> persons;
-        Map<Long, List<Held>> held;
+        Map<Long, List<HeldIdentity>> held;
         try {
             persons = persons(connection, numbers);
-            held = identitiesOf(connection, persons.values());
+            held = QuotedPerson.held(connection, persons.values().stream().map(OnRecord::id).toList());
         } catch (SQLException e) {
             throw ChunkJdbc.failed("roster import " + importId + ", reading persons", e);
         }
@@ -218,7 +219,7 @@ public class RosterImporter {
                         + " is not inside the validity of code " + code + " in the catalogues of district " + district));
                 continue;
             }
-            List<Held> ofPerson = held.computeIfAbsent(p.id(), k -> new ArrayList<>());
+            List<HeldIdentity> ofPerson = held.computeIfAbsent(p.id(), k -> new ArrayList<>());
             if (alreadyHeld(ofPerson, code, upload.validFrom(), upload.validTo())) {
                 lines.add(reject(row, id.value(), name, Reason.ALREADY_ON_RECORD,
                         "an identity " + code + " covering " + upload.validFrom() + ".." + upload.validTo() + " is already on record"));
@@ -227,7 +228,7 @@ public class RosterImporter {
             long identityId = ChunkJdbc.nextId(em, SubsidyIdentity.class);
             identities.add(new Object[]{identityId, p.id(), code, upload.department(), upload.validFrom(), upload.validTo(),
                     SubsidyIdentity.Source.ROSTER.name(), "roster import " + importId + " row " + row.rowNumber(), actor, now});
-            ofPerson.add(new Held(code, upload.validFrom(), upload.validTo()));
+            ofPerson.add(new HeldIdentity(code, upload.validFrom(), upload.validTo()));
             lines.add(new Object[]{row.rowNumber(), cut(id.value(), 32), cut(name, 100), "ACCEPTED", null, null, identityId});
             accepted++;
         }
@@ -245,10 +246,6 @@ public class RosterImporter {
 
     /** A person on record as the roster checks need it. */
     private record OnRecord(long id, String name, String householdRegionCode) {
-    }
-
-    /** An identity on record as the "already on record" check needs it. */
-    private record Held(String code, LocalDate validFrom, LocalDate validTo) {
     }
 
     /** The persons with these resident ID numbers, by number, in one statement. */
@@ -270,25 +267,6 @@ public class RosterImporter {
         return found;
     }
 
-    /** Every identity on record of these persons, by person, in one statement. */
-    private static Map<Long, List<Held>> identitiesOf(Connection connection, Collection<OnRecord> persons) throws SQLException {
-        Map<Long, List<Held>> of = new HashMap<>();
-        if (persons.isEmpty()) {
-            return of;
-        }
-        try (PreparedStatement select = connection.prepareStatement("select person_id, code, valid_from, valid_to"
-                + " from canbao.subsidy_identity where person_id in (" + ChunkJdbc.placeholders(persons.size()) + ")")) {
-            ChunkJdbc.bind(select, 1, persons.stream().map(OnRecord::id).toList());
-            try (ResultSet r = select.executeQuery()) {
-                while (r.next()) {
-                    of.computeIfAbsent(r.getLong(1), k -> new ArrayList<>())
-                            .add(new Held(r.getString(2), r.getObject(3, LocalDate.class), r.getObject(4, LocalDate.class)));
-                }
-            }
-        }
-        return of;
-    }
-
     private Upload header(long importId) {
         Object[] r = (Object[]) em.createNativeQuery("select department, subsidy_code, valid_from, valid_to, format, file_name"
                 + " from canbao.roster_import where id = ?1").setParameter(1, importId).getSingleResult();
@@ -302,7 +280,7 @@ public class RosterImporter {
         return entries;
     }
 
-    private static boolean alreadyHeld(List<Held> held, String code, LocalDate from, LocalDate to) {
+    private static boolean alreadyHeld(List<HeldIdentity> held, String code, LocalDate from, LocalDate to) {
         return held.stream().anyMatch(s -> s.code().equals(code) && !s.validFrom().isAfter(from)
                 && (s.validTo() == null || !s.validTo().isBefore(to)));
     }
