@@ -1,6 +1,7 @@
 package cn.canbao.enrollment.control;
 
 import cn.canbao.platform.control.AuditLog;
+import cn.canbao.platform.control.NativeValues;
 import cn.canbao.policy.boundary.Policies;
 import cn.canbao.policy.entity.PaymentWindow;
 import cn.canbao.policy.entity.Policy;
@@ -90,8 +91,8 @@ public class CampaignSchedule {
         for (Object o : em.createNativeQuery("select policy_id, job_name, due_date, status, job_execution_id, detail, business_date,"
                 + " claimed_at from canbao.scheduled_job_start").getResultList()) {
             Object[] r = (Object[]) o;
-            Start s = new Start((String) r[0], (String) r[1], date(r[2]), (String) r[3], r[4] == null ? null : ((Number) r[4]).longValue(),
-                    (String) r[5], date(r[6]), time(r[7]));
+            Start s = new Start((String) r[0], (String) r[1], NativeValues.localDate(r[2]), (String) r[3], r[4] == null ? null : ((Number) r[4]).longValue(),
+                    (String) r[5], NativeValues.localDate(r[6]), NativeValues.offsetDateTime(r[7]));
             starts.put(key(s.policyId(), s.jobName(), s.dueDate()), s);
         }
         return starts;
@@ -149,20 +150,5 @@ public class CampaignSchedule {
                 .getResultStream().findFirst();
     }
 
-    private static LocalDate date(Object o) {
-        return o == null ? null : o instanceof LocalDate d ? d : ((java.sql.Date) o).toLocalDate();
-    }
 
-    private static OffsetDateTime time(Object o) {
-        if (o == null) {
-            return null;
-        }
-        if (o instanceof OffsetDateTime t) {
-            return t;
-        }
-        if (o instanceof java.sql.Timestamp t) {
-            return t.toInstant().atZone(cn.canbao.platform.control.BusinessClock.CHINA).toOffsetDateTime();
-        }
-        return OffsetDateTime.parse(o.toString().replace(' ', 'T'));
-    }
 }

@@ -6,6 +6,7 @@ import cn.canbao.platform.boundary.ProblemException;
 import cn.canbao.platform.boundary.ProblemException.FieldError;
 import cn.canbao.platform.boundary.Roles;
 import cn.canbao.platform.control.AuditLog;
+import cn.canbao.platform.control.NativeValues;
 import cn.canbao.policy.boundary.Policies;
 import cn.canbao.policy.entity.Policy;
 import cn.canbao.region.boundary.Regions;
@@ -214,7 +215,7 @@ public class HouseholdComparisons {
         List<Village> villages = villages(comparisonId);
         Counts totals = villages.stream().map(Village::counts).reduce(Counts::plus).orElse(new Counts(0, 0, 0, 0, 0, 0, 0, 0, 0, 0));
         return new Report(comparisonId, (String) h[0], region, (String) h[2], (String) h[3],
-                h[4] == null ? null : ((Number) h[4]).longValue(), null, null, (String) h[5], offsetDateTime(h[6]),
+                h[4] == null ? null : ((Number) h[4]).longValue(), null, null, (String) h[5], NativeValues.offsetDateTime(h[6]),
                 whole ? read : totals.policeRows() + rejects.size(), whole ? rejected : rejects.size(), villages.size(), totals, rejects);
     }
 
@@ -290,7 +291,7 @@ public class HouseholdComparisons {
         for (Object o : q.getResultList()) {
             Object[] r = (Object[]) o;
             lines.add(new Line((String) r[0], masked((String) r[1], null), (String) r[2], (String) r[3], (String) r[4], (String) r[5],
-                    (String) r[6], r[7] == null ? null : r[7] instanceof java.time.LocalDate d ? d : ((java.sql.Date) r[7]).toLocalDate(),
+                    (String) r[6], NativeValues.localDate(r[7]),
                     (String) r[8], (String) r[9], (String) r[10], r[11] == null ? null : ((Number) r[11]).intValue()));
         }
         return lines;
@@ -326,21 +327,6 @@ public class HouseholdComparisons {
         return ((Number) o).longValue();
     }
 
-    private static OffsetDateTime offsetDateTime(Object o) {
-        if (o == null) {
-            return null;
-        }
-        if (o instanceof OffsetDateTime t) {
-            return t;
-        }
-        if (o instanceof java.sql.Timestamp t) {
-            return t.toInstant().atZone(cn.canbao.platform.control.BusinessClock.CHINA).toOffsetDateTime();
-        }
-        if (o instanceof java.time.Instant i) {
-            return i.atZone(cn.canbao.platform.control.BusinessClock.CHINA).toOffsetDateTime();
-        }
-        return OffsetDateTime.parse(o.toString().replace(' ', 'T'));
-    }
 
     static String sha256(byte[] content) {
         try {

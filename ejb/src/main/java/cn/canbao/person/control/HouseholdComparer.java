@@ -8,6 +8,7 @@ import cn.canbao.person.entity.DocumentType;
 import cn.canbao.person.entity.IdNumber;
 import cn.canbao.person.entity.Person;
 import cn.canbao.platform.control.AuditLog;
+import cn.canbao.platform.control.NativeValues;
 import cn.canbao.policy.boundary.Policies;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
@@ -103,7 +104,7 @@ public class HouseholdComparer {
             throw new IllegalArgumentException("no household comparison " + comparisonId);
         }
         Object[] r = (Object[]) found.get(0);
-        return new Upload(comparisonId, (String) r[0], (String) r[1], (String) r[2], (String) r[3], bytes(r[4]));
+        return new Upload(comparisonId, (String) r[0], (String) r[1], (String) r[2], (String) r[3], NativeValues.bytes(r[4]));
     }
 
     // ---- step "load" ------------------------------------------------------------------------------------------------
@@ -359,7 +360,7 @@ public class HouseholdComparer {
             Person p = persons.get(id);
             Enrollment e = p == null ? null : enrollments.get(p.getId());
             PoliceStatus status = row == null ? null : PoliceStatus.valueOf((String) row[4]);
-            LocalDate died = row == null ? null : localDate(row[5]);
+            LocalDate died = row == null ? null : NativeValues.localDate(row[5]);
             Outcome outcome;
             String action = null;
             if (status == PoliceStatus.DECEASED) {
@@ -523,19 +524,5 @@ public class HouseholdComparer {
         return s == null || s.length() <= max ? s : s.substring(0, max);
     }
 
-    static LocalDate localDate(Object o) {
-        return o == null ? null : o instanceof LocalDate d ? d : ((java.sql.Date) o).toLocalDate();
-    }
 
-    static byte[] bytes(Object o) {
-        if (o instanceof byte[] b) {
-            return b;
-        }
-        try {
-            java.sql.Blob blob = (java.sql.Blob) o;
-            return blob.getBytes(1, (int) blob.length());
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -4,6 +4,7 @@ import cn.canbao.platform.boundary.ProblemException;
 import cn.canbao.platform.boundary.ProblemException.FieldError;
 import cn.canbao.platform.boundary.Roles;
 import cn.canbao.platform.control.AuditLog;
+import cn.canbao.platform.control.NativeValues;
 import cn.canbao.policy.boundary.Policies;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
@@ -172,7 +173,7 @@ public class Rosters {
             rejects.add(new Reject(((Number) r[0]).intValue(), masked((String) r[1], (String) r[3]), (String) r[2],
                     (String) r[3], (String) r[4]));
         }
-        return new Report(importId, (String) h[0], (String) h[1], localDate(h[2]), localDate(h[3]), (String) h[4], (String) h[5],
+        return new Report(importId, (String) h[0], (String) h[1], NativeValues.localDate(h[2]), NativeValues.localDate(h[3]), (String) h[4], (String) h[5],
                 h[6] == null ? null : ((Number) h[6]).longValue(), null, null, accepted + rejected, accepted, rejected, rejects);
     }
 
@@ -186,7 +187,7 @@ public class Rosters {
                         + " from canbao.roster_import i order by i.id desc")
                 .setFirstResult(Math.max(first, 0)).setMaxResults(Math.max(max, 1)).getResultList()) {
             Object[] r = (Object[]) o;
-            page.add(new Summary(((Number) r[0]).longValue(), (String) r[1], (String) r[2], localDate(r[3]), localDate(r[4]),
+            page.add(new Summary(((Number) r[0]).longValue(), (String) r[1], (String) r[2], NativeValues.localDate(r[3]), NativeValues.localDate(r[4]),
                     (String) r[5], (String) r[6], r[7] == null ? null : ((Number) r[7]).longValue(), (String) r[8],
                     offsetDateTime(r[9]), ((Number) r[10]).longValue(), ((Number) r[11]).longValue(), null));
         }
@@ -217,7 +218,4 @@ public class Rosters {
         return idNumber.substring(0, 4) + "*".repeat(10) + idNumber.substring(14);
     }
 
-    private static LocalDate localDate(Object o) {
-        return o == null ? null : o instanceof LocalDate d ? d : ((java.sql.Date) o).toLocalDate();
-    }
 }

@@ -5,6 +5,7 @@ import cn.canbao.person.entity.IdNumber;
 import cn.canbao.platform.control.AuditLog;
 import cn.canbao.enrollment.control.QuotedPerson;
 import cn.canbao.platform.control.ChunkJdbc;
+import cn.canbao.platform.control.NativeValues;
 import cn.canbao.policy.entity.HeldIdentity;
 import cn.canbao.policy.boundary.Policies;
 import cn.canbao.policy.entity.CatalogueEntry;
@@ -17,7 +18,6 @@ import jakarta.persistence.PersistenceContext;
 
 import java.io.Serializable;
 import java.sql.Connection;
-import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -123,7 +123,7 @@ public class RosterImporter {
             throw new IllegalArgumentException("no roster import " + importId);
         }
         Object[] r = (Object[]) found.get(0);
-        return new Upload(importId, (String) r[0], (String) r[1], date(r[2]), date(r[3]), (String) r[4], (String) r[5], bytes(r[6]));
+        return new Upload(importId, (String) r[0], (String) r[1], NativeValues.localDate(r[2]), NativeValues.localDate(r[3]), (String) r[4], (String) r[5], NativeValues.bytes(r[6]));
     }
 
     /**
@@ -270,7 +270,7 @@ public class RosterImporter {
     private Upload header(long importId) {
         Object[] r = (Object[]) em.createNativeQuery("select department, subsidy_code, valid_from, valid_to, format, file_name"
                 + " from canbao.roster_import where id = ?1").setParameter(1, importId).getSingleResult();
-        return new Upload(importId, (String) r[0], (String) r[1], date(r[2]), date(r[3]), (String) r[4], (String) r[5], null);
+        return new Upload(importId, (String) r[0], (String) r[1], NativeValues.localDate(r[2]), NativeValues.localDate(r[3]), (String) r[4], (String) r[5], null);
     }
 
     private List<CatalogueEntry> entries(String district, String code) {
@@ -335,22 +335,5 @@ public class RosterImporter {
         return s == null || s.length() <= max ? s : s.substring(0, max);
     }
 
-    static LocalDate date(Object o) {
-        if (o == null) {
-            return null;
-        }
-        return o instanceof LocalDate d ? d : ((Date) o).toLocalDate();
-    }
 
-    private static byte[] bytes(Object o) {
-        if (o instanceof byte[] b) {
-            return b;
-        }
-        try {
-            java.sql.Blob blob = (java.sql.Blob) o;
-            return blob.getBytes(1, (int) blob.length());
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -3,6 +3,7 @@ package cn.canbao.supervision.boundary;
 import cn.canbao.platform.boundary.Callers;
 import cn.canbao.platform.boundary.ProblemException;
 import cn.canbao.platform.boundary.Roles;
+import cn.canbao.platform.control.NativeValues;
 import cn.canbao.policy.boundary.Policies;
 import cn.canbao.policy.entity.Policy;
 import cn.canbao.policy.entity.ScoringRule;
@@ -129,7 +130,7 @@ public class Progress {
             if (day[0] == null) {
                 continue;   // paid before paid_on was recorded and without a standing payment row: cannot be placed
             }
-            perDay.merge(toDate(day[0]), ((Number) day[1]).longValue(), Long::sum);
+            perDay.merge(NativeValues.localDate(day[0]), ((Number) day[1]).longValue(), Long::sum);
         }
         return weeks(policy.opening(), lastDay(policy), perDay, target);
     }
@@ -177,15 +178,6 @@ public class Progress {
         return weeks;
     }
 
-    private static LocalDate toDate(Object value) {
-        if (value instanceof java.sql.Date date) {
-            return date.toLocalDate();
-        }
-        if (value instanceof LocalDate date) {
-            return date;
-        }
-        return LocalDate.parse(value.toString().substring(0, 10));
-    }
 
     /** Competition ranking by rate, highest first (1, 2, 2, 4); regions without a target come last, unranked (0). */
     static List<Row> ranked(List<Row> rows) {

@@ -2,6 +2,7 @@ package cn.canbao.supervision.boundary;
 
 import cn.canbao.platform.boundary.ProblemException;
 import cn.canbao.platform.boundary.Roles;
+import cn.canbao.platform.control.NativeValues;
 import cn.canbao.policy.boundary.Policies;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
@@ -85,6 +86,6 @@ public class VillageResults {
         }
         Object latest = em.createNativeQuery("select max(as_of) from canbao.village_result where policy_id = ?1")
                 .setParameter(1, policyId).getSingleResult();
-        return latest == null ? null : latest instanceof LocalDate d ? d : ((java.sql.Date) latest).toLocalDate();
+        return NativeValues.localDate(latest);
     }
 }
