@@ -1,6 +1,6 @@
 package cn.canbao.bench;
 
-import cn.canbao.person.entity.IdNumber;
+import cn.canbao.platform.entity.IdNumber;
 
 import java.math.BigDecimal;
 import java.net.InetAddress;

@@ -1,6 +1,6 @@
 package cn.canbao.bench;
 
-import cn.canbao.policy.control.QuoteEngine;
+import cn.canbao.policy.entity.QuoteEngine;
 import cn.canbao.policy.entity.Policy;
 import cn.canbao.policy.entity.Quote;
 import cn.canbao.policy.entity.QuoteRequest;

@@ -1,6 +1,6 @@
 package cn.canbao.bench;
 
-import cn.canbao.person.entity.IdNumber;
+import cn.canbao.platform.entity.IdNumber;
 import cn.canbao.policy.entity.HeldIdentity;
 import cn.canbao.policy.entity.PersonGroup;
 import cn.canbao.policy.entity.QuoteRequest;
@@ -24,7 +24,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The quote request body of API.md (Quote) written from and read into a {@link QuoteRequest}. Reading mirrors
+ * The quote request body of ../shared/spec/API.md (Quote) written from and read into a {@link QuoteRequest}. Reading mirrors
  * what the REST resource does before it reaches the engine (JSON text → request: enums, dates, ID number with
  * its check character, bare identities), which makes it the benchmark's baseline.
  */

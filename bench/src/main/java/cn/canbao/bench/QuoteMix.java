@@ -1,8 +1,8 @@
 package cn.canbao.bench;
 
-import cn.canbao.person.entity.IdNumber;
+import cn.canbao.platform.entity.IdNumber;
 import cn.canbao.policy.control.PolicyJson;
-import cn.canbao.policy.control.QuoteEngine;
+import cn.canbao.policy.entity.QuoteEngine;
 import cn.canbao.policy.entity.CatalogueEntry;
 import cn.canbao.policy.entity.PaymentWindow;
 import cn.canbao.policy.entity.PersonGroup;
@@ -44,7 +44,7 @@ public final class QuoteMix {
     public static final long SEED = 20240315L;
     public static final int CANDIDATES = 4096;
 
-    /** One accepted request, its JSON body (API.md, Quote) and the engine's answer. */
+    /** One accepted request, its JSON body (../shared/spec/API.md, Quote) and the engine's answer. */
     public record Case(Policy policy, QuoteRequest request, String body, Quote expected) {
     }
 

@@ -1,7 +1,7 @@
 package cn.canbao.it;
 
-import cn.canbao.platform.control.PopulationGenerator;
-import cn.canbao.platform.control.PopulationGenerator.Profile;
+import cn.canbao.demo.boundary.PopulationGenerator;
+import cn.canbao.demo.boundary.PopulationGenerator.Profile;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import org.jboss.arquillian.container.test.api.Deployment;

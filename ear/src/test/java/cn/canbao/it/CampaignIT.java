@@ -4,7 +4,7 @@ import cn.canbao.enrollment.entity.Enrollment;
 import cn.canbao.enrollment.entity.EnrollmentStatus;
 import cn.canbao.person.entity.Person;
 import cn.canbao.policy.control.PolicyJson;
-import cn.canbao.policy.control.QuoteEngine;
+import cn.canbao.policy.entity.QuoteEngine;
 import cn.canbao.policy.entity.HeldIdentity;
 import cn.canbao.policy.entity.Policy;
 import cn.canbao.policy.entity.QuoteRequest;

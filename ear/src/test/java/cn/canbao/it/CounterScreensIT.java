@@ -1,6 +1,6 @@
 package cn.canbao.it;
 
-import cn.canbao.person.entity.IdNumber;
+import cn.canbao.platform.entity.IdNumber;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;

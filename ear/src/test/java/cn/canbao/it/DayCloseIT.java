@@ -1,6 +1,6 @@
 package cn.canbao.it;
 
-import cn.canbao.person.entity.IdNumber;
+import cn.canbao.platform.entity.IdNumber;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -112,8 +112,8 @@ class DayCloseIT {
     // --- helpers
 
     private LocalDate today() {
-        String fixed = System.getProperty(cn.canbao.platform.control.BusinessClock.BUSINESS_DATE_PROPERTY);
-        return fixed == null ? LocalDate.now(cn.canbao.platform.control.BusinessClock.CHINA) : LocalDate.parse(fixed.trim());
+        String fixed = System.getProperty(cn.canbao.platform.boundary.BusinessClock.BUSINESS_DATE_PROPERTY);
+        return fixed == null ? LocalDate.now(cn.canbao.platform.boundary.BusinessClock.CHINA) : LocalDate.parse(fixed.trim());
     }
 
     /**

@@ -3,7 +3,7 @@ package cn.canbao.it;
 import cn.canbao.enrollment.entity.EnrollmentStatus;
 import cn.canbao.enrollment.entity.NonEnrollment;
 import cn.canbao.enrollment.entity.NonEnrollmentReason;
-import cn.canbao.person.entity.IdNumber;
+import cn.canbao.platform.entity.IdNumber;
 import jakarta.annotation.Resource;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;

@@ -185,7 +185,7 @@ class PolicyScreensIT {
     void theQuoteCalculatorUsesTheIdentityOnRecordOfAnIdNumber() {
         java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
         java.time.LocalDate birth = java.time.LocalDate.of(1950, 1, 1).plusDays(random.nextInt(3650));
-        String id = cn.canbao.person.entity.IdNumber.withCheckCharacter("500101"
+        String id = cn.canbao.platform.entity.IdNumber.withCheckCharacter("500101"
                 + birth.format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE) + String.format("%03d", random.nextInt(1000))).value();
         Http.Reply person = Http.as("clerk").post("/api/v1/persons", "{\"idNumber\":\"" + id
                 + "\",\"name\":\"试算测试\",\"householdRegionCode\":\"500101101001\",\"residentType\":\"RESIDENT\"}");
@@ -195,7 +195,7 @@ class PolicyScreensIT {
         assertEquals(201, identity.status(), identity.body());
         String unknown;
         do {
-            unknown = cn.canbao.person.entity.IdNumber.withCheckCharacter("500101" + java.time.LocalDate.of(1930, 1, 1)
+            unknown = cn.canbao.platform.entity.IdNumber.withCheckCharacter("500101" + java.time.LocalDate.of(1930, 1, 1)
                     .plusDays(random.nextInt(3650)).format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE)
                     + String.format("%03d", random.nextInt(1000))).value();
         } while (Http.as("district_admin").get("/api/v1/persons/" + unknown).status() != 404);

@@ -1,6 +1,6 @@
 package cn.canbao.it;
 
-import cn.canbao.person.entity.IdNumber;
+import cn.canbao.platform.entity.IdNumber;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -16,7 +16,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Progress against the village targets (API.md, GET /progress), as town officers and supervisors read it. */
+/** Progress against the village targets (../shared/spec/API.md, GET /progress), as town officers and supervisors read it. */
 @ExtendWith(ArquillianExtension.class)
 class ProgressIT {
 

@@ -5,7 +5,7 @@ import cn.canbao.it.soap.EnrollmentStatusReply;
 import cn.canbao.it.soap.PaymentReply;
 import cn.canbao.it.soap.ProvincialPlatform;
 import cn.canbao.it.soap.ProvincialPlatformService;
-import cn.canbao.person.entity.IdNumber;
+import cn.canbao.platform.entity.IdNumber;
 import jakarta.xml.ws.BindingProvider;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;

@@ -1,8 +1,8 @@
 package cn.canbao.batch.boundary;
 
-import cn.canbao.enrollment.control.CampaignSchedule;
-import cn.canbao.enrollment.control.CampaignSchedule.Due;
-import cn.canbao.enrollment.control.CampaignSchedule.Start;
+import cn.canbao.campaign.boundary.CampaignSchedule;
+import cn.canbao.campaign.boundary.CampaignSchedule.Due;
+import cn.canbao.campaign.boundary.CampaignSchedule.Start;
 import cn.canbao.platform.boundary.ProblemException;
 import cn.canbao.platform.boundary.Roles;
 import cn.canbao.region.boundary.Regions;

@@ -1,7 +1,7 @@
 package cn.canbao.batch.fullcost;
 
-import cn.canbao.enrollment.control.FullCostSwitchover;
-import cn.canbao.enrollment.control.FullCostSwitchover.Change;
+import cn.canbao.campaign.boundary.Repricing;
+import cn.canbao.campaign.boundary.Repricing.Change;
 import cn.canbao.enrollment.entity.AmountChange;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.AbstractItemWriter;
@@ -37,7 +37,7 @@ public class AmountChangeWriter extends AbstractItemWriter {
     JobContext job;
 
     @Inject
-    FullCostSwitchover repricing;
+    Repricing repricing;
 
     private Set<Long> recorded;
 

@@ -1,8 +1,8 @@
 package cn.canbao.batch.fullcost;
 
-import cn.canbao.enrollment.control.FullCostSwitchover;
+import cn.canbao.campaign.boundary.Repricing;
 import cn.canbao.policy.boundary.Policies;
-import cn.canbao.policy.control.QuoteEngine;
+import cn.canbao.policy.entity.QuoteEngine;
 import cn.canbao.policy.entity.Policy;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.ItemProcessor;
@@ -42,6 +42,6 @@ public class FullCostProcessor implements ItemProcessor {
             engine = new QuoteEngine(clock);
             date = LocalDate.parse(asOf);
         }
-        return FullCostSwitchover.assess((FullCostSwitchover.Candidate) candidate, policy, engine, date).orElse(null);
+        return Repricing.assess((Repricing.Candidate) candidate, policy, engine, date).orElse(null);
     }
 }

@@ -1,8 +1,8 @@
 package cn.canbao.batch.fullcost;
 
 import cn.canbao.batch.KeysetReader;
-import cn.canbao.enrollment.control.FullCostSwitchover;
-import cn.canbao.enrollment.control.FullCostSwitchover.Candidate;
+import cn.canbao.campaign.boundary.Repricing;
+import cn.canbao.campaign.boundary.Repricing.Candidate;
 import jakarta.batch.api.BatchProperty;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
@@ -22,7 +22,7 @@ public class UnpaidEnrollmentReader extends KeysetReader<Candidate> {
     @Inject @BatchProperty String villageCode;
 
     @Inject
-    FullCostSwitchover switchover;
+    Repricing switchover;
 
     @Override
     protected List<Candidate> nextPage(long after, int size) {

@@ -1,6 +1,6 @@
 package cn.canbao.batch.household;
 
-import cn.canbao.person.control.HouseholdComparer;
+import cn.canbao.household.boundary.HouseholdComparer;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.AbstractItemWriter;
 import jakarta.batch.runtime.context.JobContext;

@@ -1,7 +1,7 @@
 package cn.canbao.batch.household;
 
 import cn.canbao.batch.sheet.SpreadsheetTable;
-import cn.canbao.person.control.HouseholdComparer.Row;
+import cn.canbao.household.boundary.HouseholdComparer.Row;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,7 @@
 package cn.canbao.batch.household;
 
-import cn.canbao.person.control.HouseholdComparer;
-import cn.canbao.person.control.HouseholdComparer.Row;
+import cn.canbao.household.boundary.HouseholdComparer;
+import cn.canbao.household.boundary.HouseholdComparer.Row;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.AbstractItemReader;
 import jakarta.enterprise.context.Dependent;

@@ -1,8 +1,8 @@
 package cn.canbao.batch.population;
 
-import cn.canbao.platform.control.DemoPopulation;
-import cn.canbao.platform.control.PopulationGenerator.DemoHousehold;
-import cn.canbao.platform.control.PopulationGenerator.Resident;
+import cn.canbao.demo.boundary.DemoPopulation;
+import cn.canbao.demo.boundary.PopulationGenerator.DemoHousehold;
+import cn.canbao.demo.boundary.PopulationGenerator.Resident;
 import jakarta.batch.api.chunk.ItemProcessor;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;

@@ -1,7 +1,7 @@
 package cn.canbao.batch.population;
 
-import cn.canbao.platform.control.PopulationGenerator;
-import cn.canbao.platform.control.PopulationGenerator.Profile;
+import cn.canbao.demo.boundary.PopulationGenerator;
+import cn.canbao.demo.boundary.PopulationGenerator.Profile;
 import cn.canbao.policy.boundary.Policies;
 import cn.canbao.policy.entity.Policy;
 import jakarta.batch.api.BatchProperty;

@@ -1,7 +1,7 @@
 package cn.canbao.batch.population;
 
-import cn.canbao.platform.control.DemoPopulation;
-import cn.canbao.platform.control.PopulationGenerator.DemoHousehold;
+import cn.canbao.demo.boundary.DemoPopulation;
+import cn.canbao.demo.boundary.PopulationGenerator.DemoHousehold;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.AbstractItemWriter;
 import jakarta.batch.runtime.context.JobContext;

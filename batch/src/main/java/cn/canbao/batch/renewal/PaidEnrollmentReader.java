@@ -1,8 +1,8 @@
 package cn.canbao.batch.renewal;
 
 import cn.canbao.batch.KeysetReader;
-import cn.canbao.enrollment.control.CampaignRenewal;
-import cn.canbao.enrollment.control.CampaignRenewal.Candidate;
+import cn.canbao.campaign.boundary.CampaignRenewal;
+import cn.canbao.campaign.boundary.CampaignRenewal.Candidate;
 import jakarta.batch.api.BatchProperty;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;

@@ -1,8 +1,8 @@
 package cn.canbao.batch.renewal;
 
-import cn.canbao.enrollment.control.CampaignRenewal;
+import cn.canbao.campaign.boundary.CampaignRenewal;
 import cn.canbao.policy.boundary.Policies;
-import cn.canbao.policy.control.QuoteEngine;
+import cn.canbao.policy.entity.QuoteEngine;
 import cn.canbao.policy.entity.Policy;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.ItemProcessor;

@@ -1,7 +1,7 @@
 package cn.canbao.batch.renewal;
 
-import cn.canbao.enrollment.control.CampaignRenewal;
-import cn.canbao.enrollment.control.CampaignRenewal.Renewal;
+import cn.canbao.campaign.boundary.CampaignRenewal;
+import cn.canbao.campaign.boundary.CampaignRenewal.Renewal;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.AbstractItemWriter;
 import jakarta.batch.runtime.context.JobContext;

@@ -1,6 +1,6 @@
 package cn.canbao.batch.rollover;
 
-import cn.canbao.enrollment.control.DeadlineRollover;
+import cn.canbao.campaign.boundary.DeadlineRollover;
 import jakarta.batch.api.AbstractBatchlet;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.runtime.context.JobContext;

@@ -1,7 +1,7 @@
 package cn.canbao.batch.roster;
 
 import cn.canbao.batch.sheet.SpreadsheetTable;
-import cn.canbao.subsidy.control.RosterImporter.Row;
+import cn.canbao.roster.boundary.RosterImporter.Row;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;

@@ -1,7 +1,7 @@
 package cn.canbao.batch.roster;
 
-import cn.canbao.subsidy.control.RosterImporter;
-import cn.canbao.subsidy.control.RosterImporter.Row;
+import cn.canbao.roster.boundary.RosterImporter;
+import cn.canbao.roster.boundary.RosterImporter.Row;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.partition.PartitionMapper;
 import jakarta.batch.api.partition.PartitionPlan;

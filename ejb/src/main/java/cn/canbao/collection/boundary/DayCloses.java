@@ -7,8 +7,8 @@ import cn.canbao.platform.boundary.Callers;
 import cn.canbao.platform.boundary.ProblemException;
 import cn.canbao.platform.boundary.ProblemException.FieldError;
 import cn.canbao.platform.boundary.Roles;
-import cn.canbao.platform.control.AuditLog;
-import cn.canbao.platform.control.Constraints;
+import cn.canbao.platform.boundary.AuditLog;
+import cn.canbao.platform.boundary.Constraints;
 import cn.canbao.platform.entity.AppUser;
 import cn.canbao.region.boundary.Regions;
 import cn.canbao.region.entity.Region;
@@ -165,7 +165,7 @@ public class DayCloses {
 
     private static String auditJson(DayClose close) {
         DayTotals t = close.totals();
-        JsonObjectBuilder b = cn.canbao.platform.control.Jsons.PROVIDER.createObjectBuilder()
+        JsonObjectBuilder b = cn.canbao.platform.boundary.Jsons.PROVIDER.createObjectBuilder()
                 .add("id", close.getId())
                 .add("collector", close.getCollector())
                 .add("date", close.getBusinessDate().toString())
@@ -182,7 +182,7 @@ public class DayCloses {
     }
 
     private static JsonObjectBuilder line(DayTotals.Line line) {
-        return cn.canbao.platform.control.Jsons.PROVIDER.createObjectBuilder().add("payments", line.payments()).add("reversals", line.reversals())
+        return cn.canbao.platform.boundary.Jsons.PROVIDER.createObjectBuilder().add("payments", line.payments()).add("reversals", line.reversals())
                 .add("count", line.count()).add("amount", line.amount());
     }
 }

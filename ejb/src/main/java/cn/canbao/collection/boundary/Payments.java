@@ -1,5 +1,7 @@
 package cn.canbao.collection.boundary;
 
+import java.time.LocalDate;
+import jakarta.annotation.security.PermitAll;
 import cn.canbao.collection.control.PaymentRecorder;
 import cn.canbao.collection.control.PaymentRecorder.Checked;
 import cn.canbao.platform.boundary.LostRace;
@@ -12,7 +14,7 @@ import cn.canbao.platform.boundary.Callers;
 import cn.canbao.platform.boundary.ProblemException;
 import cn.canbao.platform.boundary.ProblemException.FieldError;
 import cn.canbao.platform.boundary.Roles;
-import cn.canbao.platform.control.Constraints;
+import cn.canbao.platform.boundary.Constraints;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJBException;
 import jakarta.ejb.Stateless;
@@ -34,14 +36,14 @@ import java.util.logging.Logger;
 /**
  * Payments (缴费) from every channel: counter (POS, cash) and the tax bureau's online channels. Idempotent by the
  * channel's transaction id; at most one standing payment per person and year; the amount must be exactly what is due
- * on the payment's date in China time. Concurrency design: docs/payments-concurrency.md.
+ * on the payment's date in China time. Concurrency design: docs/payments.md ("Idempotency and concurrency").
  */
 @Stateless
 @RolesAllowed({Roles.CLERK, Roles.TOWN_OFFICER, Roles.DISTRICT_ADMIN, Roles.DEPARTMENT, Roles.TAX,
         Roles.SUPERVISOR, Roles.OPERATOR, Roles.INTEGRATION})
 public class Payments {
 
-    /** A payment as a channel reports it (API.md, POST /payments). */
+    /** A payment as a channel reports it (../shared/spec/API.md, POST /payments). */
     public record Submission(String transactionId, String idNumber, String policyId, Integer tier, BigDecimal amount,
                              String channel, OffsetDateTime paidAt) {
     }
@@ -66,7 +68,7 @@ public class Payments {
     EntityManager em;
 
     @Inject
-    cn.canbao.platform.control.AuditLog audit;
+    cn.canbao.platform.boundary.AuditLog audit;
 
     @Inject
     java.time.Clock clock;
@@ -175,7 +177,7 @@ public class Payments {
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
         Payment reversal = original.reversal(refundReference, now, now.atZoneSameInstant(
-                cn.canbao.platform.control.BusinessClock.CHINA).toLocalDate(), audit.currentActor());
+                cn.canbao.platform.boundary.BusinessClock.CHINA).toLocalDate(), audit.currentActor());
         em.persist(reversal);
         reversal.issueReceipt(callers.current().getRegionCode());
         try {
@@ -242,5 +244,14 @@ public class Payments {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Enrollments of a village in a policy that are paid, with a payment whose business date lies before {@code asOf}. */
+    @PermitAll
+    public long paidBefore(String policyId, String villageCode, LocalDate asOf) {
+        return ((Number) em.createNativeQuery("select count(distinct e.id) from canbao.enrollment e"
+                        + " join canbao.payment p on p.enrollment_id = e.id where e.policy_id = ?1 and e.region_code = ?2"
+                        + " and e.status = 'PAID' and p.business_date < ?3")
+                .setParameter(1, policyId).setParameter(2, villageCode).setParameter(3, asOf).getSingleResult()).longValue();
     }
 }

@@ -3,7 +3,7 @@ package cn.canbao.collection.control;
 import cn.canbao.collection.entity.Channel;
 import cn.canbao.collection.entity.Payment;
 import cn.canbao.enrollment.boundary.Enrollments;
-import cn.canbao.enrollment.control.PersonQuotes;
+import cn.canbao.subsidy.boundary.PersonQuotes;
 import cn.canbao.enrollment.entity.Enrollment;
 import cn.canbao.person.boundary.Persons;
 import cn.canbao.person.entity.Person;
@@ -11,9 +11,9 @@ import cn.canbao.platform.boundary.Callers;
 import cn.canbao.platform.boundary.ProblemException;
 import cn.canbao.platform.boundary.Roles;
 import cn.canbao.platform.boundary.ProblemException.FieldError;
-import cn.canbao.platform.control.AuditLog;
-import cn.canbao.platform.control.BusinessClock;
-import cn.canbao.platform.control.Constraints;
+import cn.canbao.platform.boundary.AuditLog;
+import cn.canbao.platform.boundary.BusinessClock;
+import cn.canbao.platform.boundary.Constraints;
 import cn.canbao.policy.boundary.Policies;
 import cn.canbao.policy.entity.HeldIdentity;
 import cn.canbao.policy.entity.Policy;
@@ -39,7 +39,7 @@ import java.util.Optional;
 
 /**
  * Records one payment in a transaction of its own, so that the boundary can retry after losing a race (see
- * docs/payments-concurrency.md). Rights are checked by the boundary ({@code Payments}); this bean is internal.
+ * docs/payments.md ("Idempotency and concurrency")). Rights are checked by the boundary ({@code Payments}); this bean is internal.
  */
 @Stateless
 @PermitAll
@@ -244,7 +244,7 @@ public class PaymentRecorder {
     }
 
     public static String auditJson(Payment p) {
-        JsonObjectBuilder b = cn.canbao.platform.control.Jsons.PROVIDER.createObjectBuilder()
+        JsonObjectBuilder b = cn.canbao.platform.boundary.Jsons.PROVIDER.createObjectBuilder()
                 .add("id", p.getId())
                 .add("kind", p.getKind().name())
                 .add("transactionId", p.getTransactionId())

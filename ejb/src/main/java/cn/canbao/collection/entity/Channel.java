@@ -3,7 +3,7 @@ package cn.canbao.collection.entity;
 import java.util.EnumSet;
 import java.util.Set;
 
-/** Where the money was taken (API.md). Counter channels are the ones a village clerk works. */
+/** Where the money was taken (../shared/spec/API.md). Counter channels are the ones a village clerk works. */
 public enum Channel {
     WECHAT, ALIPAY, UNIONPAY, YUKUAIBAN, BANK_APP, E_TAX, POS, CASH, SCHOOL, DEPARTMENT;
 

@@ -1,6 +1,10 @@
 package cn.canbao.enrollment.boundary;
 
-import cn.canbao.enrollment.control.PersonQuotes;
+import cn.canbao.platform.boundary.NativeValues;
+import java.util.Map;
+import java.util.HashMap;
+import jakarta.annotation.security.PermitAll;
+import cn.canbao.subsidy.boundary.PersonQuotes;
 import cn.canbao.enrollment.entity.Enrollment;
 import cn.canbao.enrollment.entity.EnrollmentStatus;
 import cn.canbao.enrollment.entity.NonEnrollment;
@@ -11,8 +15,8 @@ import cn.canbao.platform.boundary.LostRace;
 import cn.canbao.platform.boundary.ProblemException;
 import cn.canbao.platform.boundary.ProblemException.FieldError;
 import cn.canbao.platform.boundary.Roles;
-import cn.canbao.platform.control.AuditLog;
-import cn.canbao.platform.control.Constraints;
+import cn.canbao.platform.boundary.AuditLog;
+import cn.canbao.platform.boundary.Constraints;
 import cn.canbao.policy.boundary.Policies;
 import cn.canbao.policy.entity.Policy;
 import cn.canbao.policy.entity.QuoteRefusedException;
@@ -400,7 +404,7 @@ public class Enrollments {
     }
 
     public static String auditJson(Enrollment e) {
-        JsonObjectBuilder b = cn.canbao.platform.control.Jsons.PROVIDER.createObjectBuilder()
+        JsonObjectBuilder b = cn.canbao.platform.boundary.Jsons.PROVIDER.createObjectBuilder()
                 .add("id", e.getId() == null ? 0 : e.getId())
                 .add("personId", e.getPersonId())
                 .add("policyId", e.getPolicyId())
@@ -415,5 +419,45 @@ public class Enrollments {
             b.add("benefitStart", e.getBenefitStart().toString()).add("benefitEnd", e.getBenefitEnd().toString());
         }
         return b.build().toString();
+    }
+
+    /** Paid enrollments of a policy, counted by the village they count in. */
+    @PermitAll
+    public Map<String, Long> paidByRegion(String policyId) {
+        Map<String, Long> counts = new HashMap<>();
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select region_code, count(*) from canbao.enrollment where policy_id = ?1"
+                + " and status = 'PAID' group by region_code").setParameter(1, policyId).getResultList();
+        for (Object[] row : rows) {
+            counts.put((String) row[0], ((Number) row[1]).longValue());
+        }
+        return counts;
+    }
+
+    /**
+     * Paid enrollments of a policy in these villages, counted by {@code paid_on} (the business date of the standing
+     * payment); enrollments paid before paid_on was recorded and without a standing payment row have none and are left out.
+     */
+    @PermitAll
+    public Map<LocalDate, Long> paidByDay(String policyId, List<String> villages) {
+        StringBuilder in = new StringBuilder();
+        for (int i = 0; i < villages.size(); i++) {
+            in.append(i == 0 ? "?" : ", ?").append(i + 2);
+        }
+        var query = em.createNativeQuery("select paid_on, count(*) from canbao.enrollment"
+                + " where policy_id = ?1 and status = 'PAID' and region_code in (" + in + ") group by paid_on")
+                .setParameter(1, policyId);
+        for (int i = 0; i < villages.size(); i++) {
+            query.setParameter(i + 2, villages.get(i));
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> days = query.getResultList();
+        Map<LocalDate, Long> perDay = new java.util.TreeMap<>();
+        for (Object[] day : days) {
+            if (day[0] != null) {
+                perDay.merge(NativeValues.localDate(day[0]), ((Number) day[1]).longValue(), Long::sum);
+            }
+        }
+        return perDay;
     }
 }

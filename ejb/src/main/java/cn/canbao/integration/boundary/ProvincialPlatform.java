@@ -22,7 +22,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 
 /**
- * The SOAP service of the provincial medical-insurance platform (API.md, SOAP): enrollment status by ID number and
+ * The SOAP service of the provincial medical-insurance platform (../shared/spec/API.md, SOAP): enrollment status by ID number and
  * policy, and payment confirmation with exactly the validation and idempotency of {@code POST /payments} (it calls
  * the same boundary). Address fixed by META-INF/jboss-webservices.xml: {@code /canbao-ws/ProvincialPlatform?wsdl}.
  * No transaction here: each call's own boundary decides, and a refusal is reported as a fault, not a rollback.

@@ -1,14 +1,15 @@
 package cn.canbao.person.boundary;
 
+import jakarta.annotation.security.PermitAll;
 import cn.canbao.person.entity.DocumentType;
 import cn.canbao.person.entity.Household;
-import cn.canbao.person.entity.IdNumber;
+import cn.canbao.platform.entity.IdNumber;
 import cn.canbao.person.entity.Person;
 import cn.canbao.platform.boundary.ProblemException;
 import cn.canbao.platform.boundary.ProblemException.FieldError;
 import cn.canbao.platform.boundary.Roles;
-import cn.canbao.platform.control.AuditLog;
-import cn.canbao.platform.control.Constraints;
+import cn.canbao.platform.boundary.AuditLog;
+import cn.canbao.platform.boundary.Constraints;
 import cn.canbao.policy.entity.ResidentType;
 import cn.canbao.region.boundary.Regions;
 import cn.canbao.region.entity.Region;
@@ -41,7 +42,7 @@ import java.util.Optional;
         Roles.SUPERVISOR, Roles.OPERATOR, Roles.INTEGRATION})
 public class Persons {
 
-    /** What the counter enters for a new resident (API.md, POST /persons). */
+    /** What the counter enters for a new resident (../shared/spec/API.md, POST /persons). */
     public record Registration(String idNumber, String name, String gender, String householdRegionCode,
                                String residenceRegionCode, String residentType, String guardianIdNumber) {
     }
@@ -111,7 +112,7 @@ public class Persons {
         }
         flushOrConflict(null);
         audit.record("HOUSEHOLD_REGISTERED", "household", String.valueOf(household.getId()), null,
-                cn.canbao.platform.control.Jsons.PROVIDER.createObjectBuilder().add("regionCode", household.getRegionCode())
+                cn.canbao.platform.boundary.Jsons.PROVIDER.createObjectBuilder().add("regionCode", household.getRegionCode())
                         .add("members", registered.size()).build().toString(), null);
         for (Person person : registered) {
             audit.record("PERSON_REGISTERED", "person", String.valueOf(person.getId()), null, auditJson(person), person.maskedIdNumber());
@@ -205,7 +206,7 @@ public class Persons {
     }
 
     public static String auditJson(Person p) {
-        JsonObjectBuilder b = cn.canbao.platform.control.Jsons.PROVIDER.createObjectBuilder()
+        JsonObjectBuilder b = cn.canbao.platform.boundary.Jsons.PROVIDER.createObjectBuilder()
                 .add("id", p.getId() == null ? 0 : p.getId())
                 .add("documentType", p.getDocumentType().name())
                 .add("idNumber", p.getIdNumber())
@@ -363,5 +364,19 @@ public class Persons {
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    /**
+     * The resident ID numbers registered in a household region after {@code after}, ascending, at most {@code max}: one
+     * side of the household comparison's merge of a village's numbers (index (household_region_code, id_number)).
+     */
+    @PermitAll
+    public List<String> residentNumbersAfter(String householdRegionCode, String after, int max) {
+        @SuppressWarnings("unchecked")
+        List<Object> numbers = em.createNativeQuery("select id_number from canbao.person where household_region_code = ?1"
+                        + " and document_type = ?2 and id_number > ?3 order by id_number")
+                .setParameter(1, householdRegionCode).setParameter(2, DocumentType.RESIDENT_ID.name()).setParameter(3, after)
+                .setMaxResults(max).getResultList();
+        return numbers.stream().map(String::valueOf).toList();
     }
 }

@@ -1,5 +1,6 @@
 package cn.canbao.person.entity;
 
+import cn.canbao.platform.entity.IdNumber;
 import cn.canbao.policy.entity.ResidentType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -154,6 +155,12 @@ public class Person {
     }
 
     /** For lists and logs: the number masked like {@link IdNumber#masked()}. */
+    /** What the quote engine reads of this person, as the batch jobs read it by JDBC: one builder of quote requests. */
+    public QuotedPerson quoted() {
+        return new QuotedPerson(id == null ? 0 : id, residentType, birthDate, idNumberValue(), deceasedOn, employeeInsured,
+                insuredElsewhere); // 0: not yet stored (a quote before registration)
+    }
+
     public String maskedIdNumber() {
         if (documentType == DocumentType.RESIDENT_ID) {
             return IdNumber.of(idNumber).masked();

@@ -3,9 +3,9 @@ package cn.canbao.policy.boundary;
 import cn.canbao.platform.boundary.ProblemException;
 import cn.canbao.platform.boundary.ProblemException.FieldError;
 import cn.canbao.platform.boundary.Roles;
-import cn.canbao.platform.control.AuditLog;
+import cn.canbao.platform.boundary.AuditLog;
 import cn.canbao.policy.control.PolicyJson;
-import cn.canbao.policy.control.QuoteEngine;
+import cn.canbao.policy.entity.QuoteEngine;
 import cn.canbao.policy.entity.Policy;
 import cn.canbao.policy.entity.PolicyFormatException;
 import cn.canbao.policy.entity.PolicyValidationException;
@@ -107,7 +107,7 @@ public class Policies {
         return new Saved(false, policy);
     }
 
-    /** What a person would pay on a date under this policy (API.md, Quote). */
+    /** What a person would pay on a date under this policy (../shared/spec/API.md, Quote). */
     public Quote quote(String policyId, QuoteRequest request) {
         Policy policy = policy(policyId);
         try {

@@ -89,7 +89,7 @@ public class PolicyJson {
     /** Parses without the rule checks: for tools that want to show every violation of a broken document. */
     public Policy parse(Reader reader) {
         JsonObject root;
-        try (JsonReader r = cn.canbao.platform.control.Jsons.PROVIDER.createReader(reader)) {
+        try (JsonReader r = cn.canbao.platform.boundary.Jsons.PROVIDER.createReader(reader)) {
             root = r.readObject();
         } catch (JsonException | IllegalStateException e) {
             throw new PolicyFormatException("$", "not a JSON object: " + e.getMessage(), e);
@@ -104,67 +104,67 @@ public class PolicyJson {
     }
 
     public void write(Policy policy, OutputStream out) {
-        var factory = cn.canbao.platform.control.Jsons.PROVIDER.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true));
+        var factory = cn.canbao.platform.boundary.Jsons.PROVIDER.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true));
         try (JsonWriter w = factory.createWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8))) {
             w.writeObject(toJson(policy));
         }
     }
 
     public JsonObject toJson(Policy p) {
-        JsonObjectBuilder b = cn.canbao.platform.control.Jsons.PROVIDER.createObjectBuilder()
+        JsonObjectBuilder b = cn.canbao.platform.boundary.Jsons.PROVIDER.createObjectBuilder()
                 .add("policyId", p.policyId())
                 .add("regionCode", p.regionCode())
                 .add("insuranceYear", p.insuranceYear())
                 .add("name", p.name());
-        b.add("tiers", array(p.tiers(), t -> cn.canbao.platform.control.Jsons.PROVIDER.createObjectBuilder().add("tier", t.tier())
+        b.add("tiers", array(p.tiers(), t -> cn.canbao.platform.boundary.Jsons.PROVIDER.createObjectBuilder().add("tier", t.tier())
                 .add("residentStandard", t.residentStandard())
                 .add("collegeStandard", money(t.collegeStandard()))));
         b.add("fiscalSubsidy", money(p.fiscalSubsidy()));
-        b.add("windows", array(p.windows(), w -> cn.canbao.platform.control.Jsons.PROVIDER.createObjectBuilder()
+        b.add("windows", array(p.windows(), w -> cn.canbao.platform.boundary.Jsons.PROVIDER.createObjectBuilder()
                 .add("name", w.name()).add("from", w.from().toString()).add("to", w.to().toString())
                 .add("paymentAllowed", w.paymentAllowed()).add("priceMode", w.priceMode().name())
                 .add("coverStart", w.coverStart().toString()).add("coverEnd", w.coverEnd().toString())
                 .add("description", text(w.description()))));
         b.add("finalCutoff", p.finalCutoff().toString());
-        b.add("exemptions", array(p.exemptions(), e -> cn.canbao.platform.control.Jsons.PROVIDER.createObjectBuilder()
+        b.add("exemptions", array(p.exemptions(), e -> cn.canbao.platform.boundary.Jsons.PROVIDER.createObjectBuilder()
                 .add("name", e.name()).add("description", text(e.description()))
                 .add("subsidyCodes", strings(e.subsidyCodes()))
                 .add("groups", strings(e.groups().stream().sorted().map(Enum::name).toList()))
                 .add("from", e.from().toString()).add("to", e.to().toString())
-                .add("priceMode", e.priceMode() == null ? JsonValue.NULL : cn.canbao.platform.control.Jsons.PROVIDER.createValue(e.priceMode().name()))
-                .add("coverStart", e.coverStart() == null ? JsonValue.NULL : cn.canbao.platform.control.Jsons.PROVIDER.createValue(e.coverStart().toString()))
+                .add("priceMode", e.priceMode() == null ? JsonValue.NULL : cn.canbao.platform.boundary.Jsons.PROVIDER.createValue(e.priceMode().name()))
+                .add("coverStart", e.coverStart() == null ? JsonValue.NULL : cn.canbao.platform.boundary.Jsons.PROVIDER.createValue(e.coverStart().toString()))
                 .add("extendsWindow", e.extendsWindow()).add("windowName", text(e.windowName()))));
         NewbornRule n = p.newborn();
-        b.add("newborn", n == null ? JsonValue.NULL : cn.canbao.platform.control.Jsons.PROVIDER.createObjectBuilder()
+        b.add("newborn", n == null ? JsonValue.NULL : cn.canbao.platform.boundary.Jsons.PROVIDER.createObjectBuilder()
                 .add("withinDays", n.withinDays())
-                .add("priceMode", n.priceMode() == null ? JsonValue.NULL : cn.canbao.platform.control.Jsons.PROVIDER.createValue(n.priceMode().name()))
+                .add("priceMode", n.priceMode() == null ? JsonValue.NULL : cn.canbao.platform.boundary.Jsons.PROVIDER.createValue(n.priceMode().name()))
                 .add("coverFromBirth", n.coverFromBirth())
                 .add("enrollAnyDateWithinDays", n.enrollAnyDateWithinDays())
-                .add("lateCoverStart", n.lateCoverStart() == null ? JsonValue.NULL : cn.canbao.platform.control.Jsons.PROVIDER.createValue(n.lateCoverStart().toString()))
+                .add("lateCoverStart", n.lateCoverStart() == null ? JsonValue.NULL : cn.canbao.platform.boundary.Jsons.PROVIDER.createValue(n.lateCoverStart().toString()))
                 .add("guardianCoverAutomatic", n.guardianCoverAutomatic())
                 .add("description", text(n.description())).build());
         CollegeRule c = p.college();
-        b.add("college", c == null ? JsonValue.NULL : cn.canbao.platform.control.Jsons.PROVIDER.createObjectBuilder()
+        b.add("college", c == null ? JsonValue.NULL : cn.canbao.platform.boundary.Jsons.PROVIDER.createObjectBuilder()
                 .add("yearMode", c.yearMode().name())
                 .add("coverFrom", date(c.coverFrom())).add("coverTo", date(c.coverTo()))
                 .add("graduateCoverTo", date(c.graduateCoverTo()))
-                .add("freshmanCoverStart", c.freshmanCoverStart() == null ? JsonValue.NULL : cn.canbao.platform.control.Jsons.PROVIDER.createValue(c.freshmanCoverStart().toString()))
+                .add("freshmanCoverStart", c.freshmanCoverStart() == null ? JsonValue.NULL : cn.canbao.platform.boundary.Jsons.PROVIDER.createValue(c.freshmanCoverStart().toString()))
                 .add("description", text(c.description())).build());
-        b.add("catalogue", array(p.catalogue(), e -> cn.canbao.platform.control.Jsons.PROVIDER.createObjectBuilder()
+        b.add("catalogue", array(p.catalogue(), e -> cn.canbao.platform.boundary.Jsons.PROVIDER.createObjectBuilder()
                 .add("code", e.code()).add("name", e.name())
                 .add("certifyingDepartment", text(e.certifyingDepartment()))
                 .add("fundingDepartment", text(e.fundingDepartment()))
                 .add("validFrom", date(e.validFrom())).add("validTo", date(e.validTo()))
                 .add("college", e.college())
-                .add("amounts", array(e.amounts(), a -> cn.canbao.platform.control.Jsons.PROVIDER.createObjectBuilder().add("tier", a.tier())
+                .add("amounts", array(e.amounts(), a -> cn.canbao.platform.boundary.Jsons.PROVIDER.createObjectBuilder().add("tier", a.tier())
                         .add("subsidy", money(a.subsidy())).add("personal", money(a.personal()))))));
-        b.add("milestones", array(p.milestones(), m -> cn.canbao.platform.control.Jsons.PROVIDER.createObjectBuilder()
+        b.add("milestones", array(p.milestones(), m -> cn.canbao.platform.boundary.Jsons.PROVIDER.createObjectBuilder()
                 .add("name", m.name()).add("from", date(m.from())).add("to", date(m.to()))
                 .add("description", text(m.description()))));
-        b.add("villageScoring", array(p.villageScoring(), s -> cn.canbao.platform.control.Jsons.PROVIDER.createObjectBuilder()
+        b.add("villageScoring", array(p.villageScoring(), s -> cn.canbao.platform.boundary.Jsons.PROVIDER.createObjectBuilder()
                 .add("name", s.name()).add("description", text(s.description()))
                 .add("evaluatedOn", date(s.evaluatedOn()))
-                .add("bands", array(s.bands(), band -> cn.canbao.platform.control.Jsons.PROVIDER.createObjectBuilder()
+                .add("bands", array(s.bands(), band -> cn.canbao.platform.boundary.Jsons.PROVIDER.createObjectBuilder()
                         .add("minRatePercent", number(band.minRatePercent()))
                         .add("maxRatePercent", number(band.maxRatePercent()))
                         .add("fundingPerPerson", money(band.fundingPerPerson()))
@@ -178,31 +178,31 @@ public class PolicyJson {
     }
 
     private static <T> JsonArrayBuilder array(List<T> items, java.util.function.Function<T, JsonObjectBuilder> f) {
-        JsonArrayBuilder a = cn.canbao.platform.control.Jsons.PROVIDER.createArrayBuilder();
+        JsonArrayBuilder a = cn.canbao.platform.boundary.Jsons.PROVIDER.createArrayBuilder();
         items.forEach(i -> a.add(f.apply(i)));
         return a;
     }
 
     private static JsonArrayBuilder strings(List<String> items) {
-        JsonArrayBuilder a = cn.canbao.platform.control.Jsons.PROVIDER.createArrayBuilder();
+        JsonArrayBuilder a = cn.canbao.platform.boundary.Jsons.PROVIDER.createArrayBuilder();
         items.forEach(a::add);
         return a;
     }
 
     private static JsonValue money(BigDecimal v) {
-        return v == null ? JsonValue.NULL : cn.canbao.platform.control.Jsons.PROVIDER.createValue(v);
+        return v == null ? JsonValue.NULL : cn.canbao.platform.boundary.Jsons.PROVIDER.createValue(v);
     }
 
     private static JsonValue number(BigDecimal v) {
-        return v == null ? JsonValue.NULL : cn.canbao.platform.control.Jsons.PROVIDER.createValue(v);
+        return v == null ? JsonValue.NULL : cn.canbao.platform.boundary.Jsons.PROVIDER.createValue(v);
     }
 
     private static JsonValue date(LocalDate d) {
-        return d == null ? JsonValue.NULL : cn.canbao.platform.control.Jsons.PROVIDER.createValue(d.toString());
+        return d == null ? JsonValue.NULL : cn.canbao.platform.boundary.Jsons.PROVIDER.createValue(d.toString());
     }
 
     private static JsonValue text(String s) {
-        return s == null ? JsonValue.NULL : cn.canbao.platform.control.Jsons.PROVIDER.createValue(s);
+        return s == null ? JsonValue.NULL : cn.canbao.platform.boundary.Jsons.PROVIDER.createValue(s);
     }
 
     // ---- reading ------------------------------------------------------------------------------------------

@@ -21,7 +21,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** The load checks of DOMAIN.md §4: every violation is collected, each naming its row and rule. */
+/** The load checks of ../shared/spec/DOMAIN.md §4: every violation is collected, each naming its row and rule. */
 public class PolicyValidator {
 
     public void requireValid(Policy policy) {

@@ -1,6 +1,6 @@
 package cn.canbao.policy.entity;
 
-import cn.canbao.person.entity.IdNumber;
+import cn.canbao.platform.entity.IdNumber;
 
 import java.time.LocalDate;
 import java.util.List;

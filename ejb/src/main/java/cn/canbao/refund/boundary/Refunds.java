@@ -10,7 +10,7 @@ import cn.canbao.person.entity.Person;
 import cn.canbao.platform.boundary.ProblemException;
 import cn.canbao.platform.boundary.ProblemException.FieldError;
 import cn.canbao.platform.boundary.Roles;
-import cn.canbao.platform.control.AuditLog;
+import cn.canbao.platform.boundary.AuditLog;
 import cn.canbao.platform.entity.AuditEntry;
 import cn.canbao.policy.boundary.Policies;
 import cn.canbao.policy.entity.Policy;
@@ -200,7 +200,7 @@ public class Refunds {
     }
 
     static String json(Refund r) {
-        var b = cn.canbao.platform.control.Jsons.PROVIDER.createObjectBuilder().add("id", r.getId()).add("enrollmentId", r.getEnrollmentId())
+        var b = cn.canbao.platform.boundary.Jsons.PROVIDER.createObjectBuilder().add("id", r.getId()).add("enrollmentId", r.getEnrollmentId())
                 .add("paymentId", r.getPaymentId()).add("reason", r.getReason().name()).add("status", r.getStatus().name())
                 .add("eligible", r.isEligible());
         if (r.getOverrideReason() != null) {

@@ -1,5 +1,10 @@
 package cn.canbao.region.boundary;
 
+import java.util.Map;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
+import jakarta.annotation.security.PermitAll;
 import cn.canbao.platform.boundary.Callers;
 import cn.canbao.platform.boundary.ProblemException;
 import cn.canbao.platform.boundary.Roles;
@@ -111,5 +116,53 @@ public class Regions {
     private Region require(String code) {
         return find(code).orElseThrow(() -> ProblemException.notFound("REGION_UNKNOWN",
                 "未知的行政区划代码 " + code, "unknown region code " + code));
+    }
+
+    /**
+     * The villages at or below {@code code} (empty for an unknown code), from one read of the whole region table: for
+     * callers that ask once per batch chunk, where {@link #villagesUnder}'s walk would cost a query per region.
+     */
+    @PermitAll
+    public Set<String> villageSetUnder(String code) {
+        Map<String, List<String>> children = new HashMap<>();
+        Map<String, String> levels = new HashMap<>();
+        for (Object o : em.createNativeQuery("select code, parent_code, level from canbao.region").getResultList()) {
+            Object[] r = (Object[]) o;
+            levels.put((String) r[0], (String) r[2]);
+            if (r[1] != null) {
+                children.computeIfAbsent((String) r[1], k -> new ArrayList<>()).add((String) r[0]);
+            }
+        }
+        Set<String> villages = new HashSet<>();
+        List<String> open = new ArrayList<>(List.of(code));
+        while (!open.isEmpty()) {
+            String c = open.remove(open.size() - 1);
+            if ("VILLAGE".equals(levels.get(c))) {
+                villages.add(c);
+            }
+            open.addAll(children.getOrDefault(c, List.of()));
+        }
+        return villages;
+    }
+
+    /** Every village target of a policy, by village code. */
+    @PermitAll
+    public Map<String, Long> targets(String policyId) {
+        Map<String, Long> targets = new HashMap<>();
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select region_code, target from canbao.region_target where policy_id = ?1")
+                .setParameter(1, policyId).getResultList();
+        for (Object[] row : rows) {
+            targets.put((String) row[0], ((Number) row[1]).longValue());
+        }
+        return targets;
+    }
+
+    /** A village's target in a policy, 0 when it has none. */
+    @PermitAll
+    public long target(String policyId, String villageCode) {
+        List<?> targets = em.createNativeQuery("select target from canbao.region_target where policy_id = ?1 and region_code = ?2")
+                .setParameter(1, policyId).setParameter(2, villageCode).getResultList();
+        return targets.isEmpty() ? 0 : ((Number) targets.get(0)).longValue();
     }
 }

@@ -1,11 +1,19 @@
 package cn.canbao.subsidy.boundary;
 
+import cn.canbao.platform.boundary.ChunkJdbc;
+import java.util.Map;
+import java.util.HashMap;
+import java.util.Collection;
+import java.sql.SQLException;
+import java.sql.ResultSet;
+import java.sql.PreparedStatement;
+import java.sql.Connection;
 import cn.canbao.person.boundary.Persons;
 import cn.canbao.person.entity.Person;
 import cn.canbao.platform.boundary.ProblemException;
 import cn.canbao.platform.boundary.ProblemException.FieldError;
 import cn.canbao.platform.boundary.Roles;
-import cn.canbao.platform.control.AuditLog;
+import cn.canbao.platform.boundary.AuditLog;
 import cn.canbao.policy.boundary.Policies;
 import cn.canbao.policy.entity.HeldIdentity;
 import cn.canbao.subsidy.entity.SubsidyIdentity;
@@ -86,7 +94,7 @@ public class SubsidyIdentities {
         em.persist(identity);
         em.flush();
         audit.record("SUBSIDY_IDENTITY_RECORDED", "person", String.valueOf(person.getId()), null,
-                cn.canbao.platform.control.Jsons.PROVIDER.createObjectBuilder().add("identityId", identity.getId()).add("code", code)
+                cn.canbao.platform.boundary.Jsons.PROVIDER.createObjectBuilder().add("identityId", identity.getId()).add("code", code)
                         .add("certifyingDepartment", identity.getCertifyingDepartment())
                         .add("validFrom", identity.getValidFrom().toString())
                         .add("validTo", identity.getValidTo() == null ? "" : identity.getValidTo().toString())
@@ -109,7 +117,7 @@ public class SubsidyIdentities {
      * caller's area like {@link Persons#byIdNumber}: the payment path's person and identity reads in one round trip.
      */
     public Holder holderByIdNumber(String idNumber) {
-        cn.canbao.person.entity.IdNumber id = Persons.parseId(idNumber);
+        cn.canbao.platform.entity.IdNumber id = Persons.parseId(idNumber);
         List<Object[]> rows = em.createQuery("select p, s from Person p left join SubsidyIdentity s on s.personId = p.id"
                         + " where p.documentType = :type and p.idNumber = :number order by s.validFrom, s.id", Object[].class)
                 .setParameter("type", cn.canbao.person.entity.DocumentType.RESIDENT_ID)
@@ -153,5 +161,48 @@ public class SubsidyIdentities {
 
     private boolean knownInSomeCatalogue(String code) {
         return policies.list().stream().anyMatch(s -> policies.policy(s.policyId()).category(code).isPresent());
+    }
+
+    /** Every identity on record of these persons, by person, ordered as {@link #heldByPerson}, in one statement. */
+    public static Map<Long, List<HeldIdentity>> held(Connection connection, Collection<Long> personIds) throws SQLException {
+        Map<Long, List<HeldIdentity>> held = new HashMap<>();
+        if (personIds.isEmpty()) {
+            return held;
+        }
+        try (PreparedStatement select = connection.prepareStatement("select person_id, code, valid_from, valid_to"
+                + " from canbao.subsidy_identity where person_id in (" + ChunkJdbc.placeholders(personIds.size()) + ")"
+                + " order by person_id, valid_from, id")) {
+            ChunkJdbc.bind(select, 1, personIds);
+            try (ResultSet r = select.executeQuery()) {
+                while (r.next()) {
+                    held.computeIfAbsent(r.getLong(1), k -> new ArrayList<>()).add(new HeldIdentity(r.getString(2),
+                            r.getObject(3, LocalDate.class), r.getObject(4, LocalDate.class)));
+                }
+            }
+        }
+        return held;
+    }
+
+    /** An identity to be recorded in bulk (a roster's accepted rows), its id drawn from the entity's sequence. */
+    public record NewIdentity(long id, long personId, String code, String certifyingDepartment, LocalDate validFrom,
+                              LocalDate validTo, SubsidyIdentity.Source source, String evidence, String recordedBy,
+                              java.time.OffsetDateTime recordedAt) {
+    }
+
+    /** A chunk's new identities as one JDBC batch on the chunk's connection. */
+    public static void insert(Connection connection, List<NewIdentity> identities) throws SQLException {
+        if (identities.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement insert = connection.prepareStatement("insert into canbao.subsidy_identity (id, person_id, code,"
+                + " certifying_department, valid_from, valid_to, source, evidence, recorded_by, recorded_at)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (NewIdentity i : identities) {
+                ChunkJdbc.bind(insert, 1, java.util.Arrays.asList(i.id(), i.personId(), i.code(), i.certifyingDepartment(),
+                        i.validFrom(), i.validTo(), i.source().name(), i.evidence(), i.recordedBy(), i.recordedAt()));
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
     }
 }

@@ -1,9 +1,9 @@
 package cn.canbao.supervision.boundary;
 
+import cn.canbao.enrollment.boundary.Enrollments;
 import cn.canbao.platform.boundary.Callers;
 import cn.canbao.platform.boundary.ProblemException;
 import cn.canbao.platform.boundary.Roles;
-import cn.canbao.platform.control.NativeValues;
 import cn.canbao.policy.boundary.Policies;
 import cn.canbao.policy.entity.Policy;
 import cn.canbao.policy.entity.ScoringRule;
@@ -41,7 +41,7 @@ public class Progress {
                         BigDecimal villageFundingPerPerson, BigDecimal scoreChange, boolean interview) {
     }
 
-    /** One line of the progress table (API.md: regionCode, regionName, target, enrolled, rate, rank). */
+    /** One line of the progress table (../shared/spec/API.md: regionCode, regionName, target, enrolled, rate, rank). */
     public record Row(String regionCode, String regionName, String level, long target, long enrolled,
                       BigDecimal rate, int rank, List<Score> scoring) {
     }
@@ -63,6 +63,9 @@ public class Progress {
     Regions regions;
 
     @Inject
+    Enrollments enrollments;
+
+    @Inject
     Callers callers;
 
     public List<Row> byChildRegion(String policyId, String regionCode) {
@@ -76,11 +79,8 @@ public class Progress {
                 childrenOf.computeIfAbsent(r.getParentCode(), k -> new ArrayList<>()).add(r);
             }
         }
-        Map<String, Long> targets = counts(
-                "select region_code, target from canbao.region_target where policy_id = ?1", policy.policyId());
-        Map<String, Long> enrolled = counts(
-                "select region_code, count(*) from canbao.enrollment where policy_id = ?1 and status = 'PAID' group by region_code",
-                policy.policyId());
+        Map<String, Long> targets = regions.targets(policy.policyId());
+        Map<String, Long> enrolled = enrollments.paidByRegion(policy.policyId());
 
         List<Region> rowsFor = region.getLevel() == RegionLevel.VILLAGE ? List.of(region) : childrenOf.getOrDefault(code, List.of());
         List<Row> rows = new ArrayList<>();
@@ -110,28 +110,9 @@ public class Progress {
         if (villages.isEmpty()) {
             return List.of();
         }
-        Map<String, Long> targets = counts("select region_code, target from canbao.region_target where policy_id = ?1",
-                policy.policyId());
+        Map<String, Long> targets = regions.targets(policy.policyId());
         long target = villages.stream().mapToLong(v -> targets.getOrDefault(v, 0L)).sum();
-        StringBuilder in = new StringBuilder();
-        for (int i = 0; i < villages.size(); i++) {
-            in.append(i == 0 ? "?" : ", ?").append(i + 2);
-        }
-        var query = em.createNativeQuery("select paid_on, count(*) from canbao.enrollment"
-                + " where policy_id = ?1 and status = 'PAID' and region_code in (" + in + ") group by paid_on")
-                .setParameter(1, policy.policyId());
-        for (int i = 0; i < villages.size(); i++) {
-            query.setParameter(i + 2, villages.get(i));
-        }
-        @SuppressWarnings("unchecked")
-        List<Object[]> days = query.getResultList();
-        java.util.TreeMap<LocalDate, Long> perDay = new java.util.TreeMap<>();
-        for (Object[] day : days) {
-            if (day[0] == null) {
-                continue;   // paid before paid_on was recorded and without a standing payment row: cannot be placed
-            }
-            perDay.merge(NativeValues.localDate(day[0]), ((Number) day[1]).longValue(), Long::sum);
-        }
+        java.util.TreeMap<LocalDate, Long> perDay = new java.util.TreeMap<>(enrollments.paidByDay(policy.policyId(), villages));
         return weeks(policy.opening(), lastDay(policy), perDay, target);
     }
 
@@ -215,15 +196,5 @@ public class Progress {
             villages.addAll(villagesUnder(child, childrenOf));
         }
         return villages;
-    }
-
-    private Map<String, Long> counts(String sql, String policyId) {
-        Map<String, Long> counts = new HashMap<>();
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(sql).setParameter(1, policyId).getResultList();
-        for (Object[] row : rows) {
-            counts.put((String) row[0], ((Number) row[1]).longValue());
-        }
-        return counts;
     }
 }

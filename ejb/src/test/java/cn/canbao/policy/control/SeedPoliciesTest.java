@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The five seed files load, pass the checks, carry DOMAIN.md §4's numbers and survive a JSON round trip. */
+/** The five seed files load, pass the checks, carry ../shared/spec/DOMAIN.md §4's numbers and survive a JSON round trip. */
 class SeedPoliciesTest {
 
     private final PolicyJson json = new PolicyJson();

@@ -1,6 +1,6 @@
 package cn.canbao.policy.control;
 
-import cn.canbao.person.entity.IdNumber;
+import cn.canbao.platform.entity.IdNumber;
 import cn.canbao.policy.entity.HeldIdentity;
 import cn.canbao.policy.entity.PersonGroup;
 import cn.canbao.policy.entity.Quote;

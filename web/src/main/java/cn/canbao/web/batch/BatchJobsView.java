@@ -1,6 +1,7 @@
 package cn.canbao.web.batch;
 
 import cn.canbao.batch.boundary.BatchJobs;
+import cn.canbao.batch.boundary.JobDefinition;
 import cn.canbao.platform.boundary.ProblemException;
 import cn.canbao.web.platform.ScreenMessages;
 import cn.canbao.web.platform.Texts;
@@ -13,10 +14,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
- * {@code batch/jobs.xhtml?job=}: the jobs and their parameters (as {@code GET /api/v1/batch/jobs}: {@link BatchJobs#JOBS}),
+ * {@code batch/jobs.xhtml?job=}: the jobs and their parameters (as {@code GET /api/v1/batch/jobs}: {@link BatchJobs#jobs}),
  * and a form starting the chosen job through the same boundary as {@code POST /api/v1/batch/jobs/{job}/executions}.
  * A refused start (400 INVALID_INPUT, 422 POLICY_UNKNOWN…, 409 JOB_RUNNING) shows the boundary's messages; nothing starts.
  */
@@ -41,16 +41,15 @@ public class BatchJobsView implements Serializable {
     private final Map<String, String> values = new HashMap<>();
 
     public List<Job> getJobs() {
-        return new TreeMap<>(BatchJobs.JOBS).keySet().stream().map(name -> new Job(name, parameters(name))).toList();
+        return jobs.jobs().stream().map(d -> new Job(d.id(), parameters(d))).toList();
     }
 
     public List<Parameter> getParameters() {
-        return job == null || !BatchJobs.JOBS.containsKey(job) ? List.of() : parameters(job);
+        return jobs.jobs().stream().filter(d -> d.id().equals(job)).findFirst().map(BatchJobsView::parameters).orElse(List.of());
     }
 
-    private static List<Parameter> parameters(String name) {
-        List<String> required = BatchJobs.REQUIRED.getOrDefault(name, List.of());
-        return BatchJobs.JOBS.get(name).stream().map(p -> new Parameter(p, required.contains(p))).toList();
+    private static List<Parameter> parameters(JobDefinition job) {
+        return job.parameters().stream().map(p -> new Parameter(p.name(), p.required())).toList();
     }
 
     /** The job's description and a parameter's, from the bundle. */

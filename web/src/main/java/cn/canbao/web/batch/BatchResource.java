@@ -1,5 +1,6 @@
 package cn.canbao.web.batch;
 
+import cn.canbao.platform.boundary.Roles;
 import cn.canbao.batch.boundary.BatchJobs;
 import cn.canbao.batch.boundary.JobScheduler;
 import cn.canbao.platform.boundary.ProblemException;
@@ -26,7 +27,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * {@code /api/v1/batch}: operating the batch jobs (docs/batch.md). Start a job with
@@ -34,11 +34,11 @@ import java.util.TreeMap;
  */
 @Path("batch")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({"operator", "district_admin"})
+@RolesAllowed({Roles.OPERATOR, Roles.DISTRICT_ADMIN})
 public class BatchResource {
 
-    /** A job and the parameters it accepts. */
-    public record Job(String jobName, List<String> parameters) {
+    /** A job, the parameters it accepts (required ones also in {@code required}) and its title in Chinese and English. */
+    public record Job(String jobName, List<String> parameters, List<String> required, String title, String titleEn) {
     }
 
     /** The answer to a start or restart: where to watch the new execution. */
@@ -57,7 +57,7 @@ public class BatchResource {
     @GET
     @Path("jobs")
     public List<Job> jobs() {
-        return new TreeMap<>(BatchJobs.JOBS).entrySet().stream().map(e -> new Job(e.getKey(), e.getValue())).toList();
+        return jobs.jobs().stream().map(d -> new Job(d.id(), d.parameterNames(), d.requiredNames(), d.titleZh(), d.titleEn())).toList();
     }
 
     @POST

@@ -1,6 +1,7 @@
 package cn.canbao.web.batch;
 
 import cn.canbao.batch.boundary.BatchJobs;
+import cn.canbao.batch.boundary.JobDefinition;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -11,7 +12,6 @@ import org.primefaces.model.SortMeta;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 
 /** {@code batch/executions.xhtml?job=}: executions of all jobs (or one), newest first, a page at a time. */
 @Named
@@ -54,11 +54,11 @@ public class ExecutionsView implements Serializable {
     }
 
     private String jobName() {
-        return job == null || job.isBlank() || !BatchJobs.JOBS.containsKey(job) ? null : job;
+        return job == null || job.isBlank() || jobs.jobs().stream().noneMatch(d -> d.id().equals(job)) ? null : job;
     }
 
     public List<String> getJobNames() {
-        return List.copyOf(new TreeSet<>(BatchJobs.JOBS.keySet()));
+        return jobs.jobs().stream().map(JobDefinition::id).toList();
     }
 
     public Lines getLines() { return lines; }

@@ -1,5 +1,6 @@
 package cn.canbao.web.collection;
 
+import cn.canbao.platform.boundary.Roles;
 import cn.canbao.collection.boundary.DayCloses;
 import cn.canbao.collection.entity.DayTotals;
 import cn.canbao.platform.boundary.ProblemException;
@@ -26,7 +27,7 @@ import java.util.List;
  */
 @Path("day-closes")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({"clerk", "town_officer", "district_admin", "supervisor"})
+@RolesAllowed({Roles.CLERK, Roles.TOWN_OFFICER, Roles.DISTRICT_ADMIN, Roles.SUPERVISOR})
 public class DayCloseResource {
 
     public record DayCloseBody(LocalDate date, BigDecimal declaredCash) {
@@ -54,7 +55,7 @@ public class DayCloseResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed("clerk")
+    @RolesAllowed(Roles.CLERK)
     public Response close(DayCloseBody body) {
         if (body == null) {
             throw ProblemException.badRequest("EMPTY_BODY", "请求内容为空", "empty body", List.of());

@@ -1,5 +1,6 @@
 package cn.canbao.web.collection;
 
+import cn.canbao.platform.boundary.Roles;
 import cn.canbao.collection.boundary.Payments;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -13,12 +14,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 /**
- * {@code /api/v1/payments} (API.md): 201 for a new payment, 200 with the first result when the transaction id was
+ * {@code /api/v1/payments} (../shared/spec/API.md): 201 for a new payment, 200 with the first result when the transaction id was
  * seen before. Corrections by reversal only.
  */
 @Path("payments")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({"clerk", "town_officer", "district_admin", "department", "tax", "supervisor", "operator", "integration"})
+@RolesAllowed({Roles.CLERK, Roles.TOWN_OFFICER, Roles.DISTRICT_ADMIN, Roles.DEPARTMENT, Roles.TAX, Roles.SUPERVISOR, Roles.OPERATOR, Roles.INTEGRATION})
 public class PaymentResource {
 
     public record ReversalBody(String reason) {
@@ -50,7 +51,7 @@ public class PaymentResource {
     @POST
     @Path("{transactionId}/reversals")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed("district_admin")
+    @RolesAllowed(Roles.DISTRICT_ADMIN)
     public Response reverse(@PathParam("transactionId") String transactionId, ReversalBody body) {
         return Response.status(Response.Status.CREATED)
                 .entity(PaymentView.of(payments.reverse(transactionId, body == null ? null : body.reason()))).build();

@@ -1,7 +1,7 @@
 package cn.canbao.web.counter;
 
 import cn.canbao.person.boundary.Persons;
-import cn.canbao.person.entity.IdNumber;
+import cn.canbao.platform.entity.IdNumber;
 import cn.canbao.person.entity.Person;
 import cn.canbao.platform.boundary.ProblemException;
 import cn.canbao.policy.entity.ResidentType;

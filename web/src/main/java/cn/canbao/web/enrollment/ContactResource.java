@@ -1,5 +1,6 @@
 package cn.canbao.web.enrollment;
 
+import cn.canbao.platform.boundary.Roles;
 import cn.canbao.enrollment.boundary.Contacts;
 import cn.canbao.enrollment.entity.ContactAttempt;
 import cn.canbao.platform.boundary.ProblemException;
@@ -21,7 +22,7 @@ import java.util.List;
  */
 @Path("contacts")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({"clerk", "town_officer"})
+@RolesAllowed({Roles.CLERK, Roles.TOWN_OFFICER})
 public class ContactResource {
 
     public record ContactBody(String idNumber, String policyId, String channel, String outcome, String note) {

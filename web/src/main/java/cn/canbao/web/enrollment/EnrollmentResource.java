@@ -1,5 +1,6 @@
 package cn.canbao.web.enrollment;
 
+import cn.canbao.platform.boundary.Roles;
 import cn.canbao.enrollment.boundary.Enrollments;
 import cn.canbao.platform.boundary.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
@@ -15,10 +16,10 @@ import jakarta.ws.rs.core.Response;
 
 import java.util.List;
 
-/** {@code /api/v1/enrollments}: registering a person in a campaign year (API.md), and reading where it stands. */
+/** {@code /api/v1/enrollments}: registering a person in a campaign year (../shared/spec/API.md), and reading where it stands. */
 @Path("enrollments")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({"clerk", "town_officer", "district_admin", "department", "tax", "supervisor", "operator", "integration"})
+@RolesAllowed({Roles.CLERK, Roles.TOWN_OFFICER, Roles.DISTRICT_ADMIN, Roles.DEPARTMENT, Roles.TAX, Roles.SUPERVISOR, Roles.OPERATOR, Roles.INTEGRATION})
 public class EnrollmentResource {
 
     public record EnrollmentBody(String idNumber, String policyId, Integer tier) {

@@ -1,5 +1,6 @@
 package cn.canbao.web.person;
 
+import cn.canbao.platform.boundary.Roles;
 import cn.canbao.person.boundary.Persons;
 import cn.canbao.person.entity.Person;
 import cn.canbao.platform.boundary.ProblemException;
@@ -17,7 +18,7 @@ import java.util.List;
 /** {@code POST /api/v1/households}: a household and its members registered in one step, all or nothing. */
 @Path("households")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({"clerk", "town_officer", "district_admin", "integration"})
+@RolesAllowed({Roles.CLERK, Roles.TOWN_OFFICER, Roles.DISTRICT_ADMIN, Roles.INTEGRATION})
 public class HouseholdResource {
 
     /** The registered household; members' ID numbers masked, as in any list. */

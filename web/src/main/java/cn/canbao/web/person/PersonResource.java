@@ -1,5 +1,6 @@
 package cn.canbao.web.person;
 
+import cn.canbao.platform.boundary.Roles;
 import cn.canbao.enrollment.boundary.Enrollments;
 import cn.canbao.person.boundary.Persons;
 import cn.canbao.person.entity.Person;
@@ -20,10 +21,10 @@ import jakarta.ws.rs.core.UriInfo;
 
 import java.util.List;
 
-/** {@code /api/v1/persons}: residents registered at the counter (API.md, Persons). */
+/** {@code /api/v1/persons}: residents registered at the counter (../shared/spec/API.md, Persons). */
 @Path("persons")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({"clerk", "town_officer", "district_admin", "department", "tax", "supervisor", "operator", "integration"})
+@RolesAllowed({Roles.CLERK, Roles.TOWN_OFFICER, Roles.DISTRICT_ADMIN, Roles.DEPARTMENT, Roles.TAX, Roles.SUPERVISOR, Roles.OPERATOR, Roles.INTEGRATION})
 public class PersonResource {
 
     @Inject
@@ -55,7 +56,7 @@ public class PersonResource {
     @POST
     @Path("{idNumber}/identities")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({"district_admin", "department"})
+    @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.DEPARTMENT})
     public Response recordIdentity(@PathParam("idNumber") String idNumber, SubsidyIdentities.ManualEntry body) {
         return Response.status(Response.Status.CREATED)
                 .entity(IdentityView.of(identities.recordManually(idNumber, body))).build();
@@ -68,7 +69,7 @@ public class PersonResource {
     @POST
     @Path("{idNumber}/non-enrollments")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({"clerk", "town_officer", "district_admin"})
+    @RolesAllowed({Roles.CLERK, Roles.TOWN_OFFICER, Roles.DISTRICT_ADMIN})
     public Response recordNonEnrollment(@PathParam("idNumber") String idNumber, NonEnrollmentBody body) {
         if (body == null) {
             throw ProblemException.badRequest("EMPTY_BODY", "请求内容为空", "empty body", List.of());

@@ -6,7 +6,7 @@ import jakarta.json.bind.JsonbConfig;
 import jakarta.ws.rs.ext.ContextResolver;
 import jakarta.ws.rs.ext.Provider;
 
-/** JSON as API.md writes it: absent values appear as null (e.g. "subsidyCode": null), not omitted. */
+/** JSON as ../shared/spec/API.md writes it: absent values appear as null (e.g. "subsidyCode": null), not omitted. */
 @Provider
 public class JsonbConfiguration implements ContextResolver<Jsonb> {
 

@@ -1,6 +1,8 @@
 package cn.canbao.web.policy;
 
-import cn.canbao.person.entity.IdNumber;
+import cn.canbao.platform.boundary.Roles;
+import cn.canbao.subsidy.boundary.PersonQuotes;
+import cn.canbao.platform.entity.IdNumber;
 import cn.canbao.platform.boundary.ProblemException;
 import cn.canbao.platform.boundary.ProblemException.FieldError;
 import cn.canbao.policy.boundary.Policies;
@@ -9,12 +11,12 @@ import cn.canbao.policy.entity.PersonGroup;
 import cn.canbao.policy.entity.Quote;
 import cn.canbao.policy.entity.QuoteRequest;
 import cn.canbao.policy.entity.ResidentType;
-import cn.canbao.supervision.boundary.VillageResults;
+import cn.canbao.campaign.boundary.VillageResults;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import cn.canbao.enrollment.boundary.AmountChanges;
 import cn.canbao.enrollment.entity.AmountChange;
-import cn.canbao.platform.control.BusinessClock;
+import cn.canbao.platform.boundary.BusinessClock;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.QueryParam;
@@ -38,15 +40,15 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * {@code /api/v1/policies}: the campaign policies as data (API.md, Policies and Quote). Validation of the body
+ * {@code /api/v1/policies}: the campaign policies as data (../shared/spec/API.md, Policies and Quote). Validation of the body
  * happens here; the rules live in the policy component.
  */
 @Path("policies")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({"clerk", "town_officer", "district_admin", "department", "tax", "supervisor", "operator", "integration"})
+@RolesAllowed({Roles.CLERK, Roles.TOWN_OFFICER, Roles.DISTRICT_ADMIN, Roles.DEPARTMENT, Roles.TAX, Roles.SUPERVISOR, Roles.OPERATOR, Roles.INTEGRATION})
 public class PolicyResource {
 
-    /** The body of a quote request (API.md). */
+    /** The body of a quote request (../shared/spec/API.md). */
     public record QuoteBody(Integer tier, LocalDate paymentDate, String residentType, LocalDate birthDate,
                             String idNumber, List<String> identities, List<String> groups) {
     }
@@ -61,7 +63,7 @@ public class PolicyResource {
     AmountChanges amountChanges;
 
     @Inject
-    RecordQuotes recordQuotes;
+    PersonQuotes personQuotes;
 
     @GET
     public List<Policies.Summary> list() {
@@ -77,7 +79,7 @@ public class PolicyResource {
     @PUT
     @Path("{policyId}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed("district_admin")
+    @RolesAllowed(Roles.DISTRICT_ADMIN)
     public Response put(@PathParam("policyId") String policyId, String document) {
         if (document == null || document.isBlank()) {
             throw ProblemException.badRequest("EMPTY_BODY", "请求内容为空，请提交政策文档", "empty body: send the policy document",
@@ -94,8 +96,8 @@ public class PolicyResource {
     @Path("{policyId}/quotes")
     @Consumes(MediaType.APPLICATION_JSON)
     public Quote quote(@PathParam("policyId") String policyId, QuoteBody body) {
-        // API.md: with an ID number, the identities on record count too (the bare codes of the body are added)
-        return recordQuotes.quote(policyId, toRequest(body));
+        // ../shared/spec/API.md: with an ID number, the identities on record count too (the bare codes of the body are added)
+        return personQuotes.quote(policyId, toRequest(body));
     }
 
     /** A line of the change list of amounts due, as the tax side reads it. */
@@ -110,7 +112,7 @@ public class PolicyResource {
      */
     @GET
     @Path("{policyId}/amount-changes")
-    @RolesAllowed({"tax", "district_admin", "operator", "supervisor"})
+    @RolesAllowed({Roles.TAX, Roles.DISTRICT_ADMIN, Roles.OPERATOR, Roles.SUPERVISOR})
     public List<AmountChangeLine> amountChanges(@PathParam("policyId") String policyId, @QueryParam("since") String since,
                                                 @QueryParam("afterId") @DefaultValue("0") long afterId,
                                                 @QueryParam("limit") @DefaultValue("1000") int limit) {
@@ -134,7 +136,7 @@ public class PolicyResource {
     /** Each village's result frozen by campaign-deadline-rollover on {@code asOf} (default: the latest frozen). */
     @GET
     @Path("{policyId}/village-results")
-    @RolesAllowed({"town_officer", "district_admin", "supervisor", "operator"})
+    @RolesAllowed({Roles.TOWN_OFFICER, Roles.DISTRICT_ADMIN, Roles.SUPERVISOR, Roles.OPERATOR})
     public List<VillageResults.Result> villageResults(@PathParam("policyId") String policyId, @QueryParam("asOf") String asOf) {
         return villageResults.results(policyId, date(asOf));
     }
@@ -142,7 +144,7 @@ public class PolicyResource {
     /** The unpaid list frozen with the village results, for the villages at or below {@code regionCode}. */
     @GET
     @Path("{policyId}/unpaid-list")
-    @RolesAllowed({"town_officer", "district_admin", "supervisor", "operator"})
+    @RolesAllowed({Roles.TOWN_OFFICER, Roles.DISTRICT_ADMIN, Roles.SUPERVISOR, Roles.OPERATOR})
     public List<VillageResults.Unpaid> unpaidList(@PathParam("policyId") String policyId, @QueryParam("asOf") String asOf,
                                                   @QueryParam("regionCode") String regionCode) {
         return villageResults.unpaid(policyId, date(asOf), regionCode == null || regionCode.isBlank() ? null : regionCode.trim());

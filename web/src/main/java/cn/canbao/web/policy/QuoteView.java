@@ -1,5 +1,6 @@
 package cn.canbao.web.policy;
 
+import cn.canbao.subsidy.boundary.PersonQuotes;
 import cn.canbao.person.entity.Person;
 import cn.canbao.platform.boundary.ProblemException;
 import cn.canbao.policy.boundary.Policies;
@@ -40,7 +41,7 @@ public class QuoteView implements Serializable {
     transient Clock clock;
 
     @Inject
-    transient RecordQuotes recordQuotes;
+    transient PersonQuotes personQuotes;
 
     private String id;
     private transient List<Policies.Summary> summaries;
@@ -106,14 +107,14 @@ public class QuoteView implements Serializable {
             // the API's request: the ID number checked and parsed the same way (INVALID_ID_NUMBER)
             QuoteRequest request = PolicyResource.toRequest(new PolicyResource.QuoteBody(tier, paymentDate,
                     residentType == null ? null : residentType.name(), birthDate, idNumber, identities, groups));
-            Optional<Person> person = recordQuotes.person(request);
+            Optional<Person> person = personQuotes.person(request);
             if (request.idNumber() != null && person.isEmpty()) {
                 refusal = Texts.text("quote.idNumberUnknown", "no person on record with this ID number in your area")
                         + "（PERSON_UNKNOWN）";
                 return;
             }
             person.ifPresent(p -> onRecord = p.getName() + " " + p.maskedIdNumber() + " · " + p.getBirthDate());
-            quote = policies.quote(id, recordQuotes.withRecord(request, person));
+            quote = policies.quote(id, personQuotes.withRecord(request, person));
         } catch (ProblemException problem) {
             refusal = Texts.refusal(problem);
         }

@@ -1,5 +1,6 @@
 package cn.canbao.web.refund;
 
+import cn.canbao.platform.boundary.Roles;
 import cn.canbao.platform.boundary.ProblemException;
 import cn.canbao.refund.boundary.Refunds;
 import cn.canbao.refund.entity.Refund;
@@ -18,12 +19,12 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 /**
- * {@code /api/v1/refunds} (API.md): request (counter), {@code /{id}/review} (district_admin),
+ * {@code /api/v1/refunds} (../shared/spec/API.md): request (counter), {@code /{id}/review} (district_admin),
  * {@code /{id}/execution} (tax).
  */
 @Path("refunds")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({"clerk", "town_officer", "district_admin", "department", "tax", "supervisor", "operator", "integration"})
+@RolesAllowed({Roles.CLERK, Roles.TOWN_OFFICER, Roles.DISTRICT_ADMIN, Roles.DEPARTMENT, Roles.TAX, Roles.SUPERVISOR, Roles.OPERATOR, Roles.INTEGRATION})
 public class RefundResource {
 
     public record RefundBody(String idNumber, String policyId, String reason, String note) {
@@ -49,7 +50,7 @@ public class RefundResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({"clerk", "town_officer", "district_admin"})
+    @RolesAllowed({Roles.CLERK, Roles.TOWN_OFFICER, Roles.DISTRICT_ADMIN})
     public Response request(RefundBody body) {
         if (body == null) {
             throw ProblemException.badRequest("EMPTY_BODY", "请求内容为空", "empty body", List.of());
@@ -67,7 +68,7 @@ public class RefundResource {
     @POST
     @Path("{id}/review")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed("district_admin")
+    @RolesAllowed(Roles.DISTRICT_ADMIN)
     public RefundView review(@PathParam("id") Long id, ReviewBody body) {
         if (body == null || body.approve() == null) {
             throw ProblemException.badRequest("INVALID_INPUT", "须说明是否批准", "approve is required",
@@ -78,7 +79,7 @@ public class RefundResource {
 
     @POST
     @Path("{id}/execution")
-    @RolesAllowed("tax")
+    @RolesAllowed(Roles.TAX)
     public RefundView execute(@PathParam("id") Long id) {
         return RefundView.of(refunds.execute(id));
     }

@@ -1,5 +1,6 @@
 package cn.canbao.web.region;
 
+import cn.canbao.platform.boundary.Roles;
 import cn.canbao.region.boundary.Regions;
 import cn.canbao.region.entity.Region;
 import jakarta.annotation.security.RolesAllowed;
@@ -15,7 +16,7 @@ import java.util.List;
 /** {@code GET /api/v1/regions[?parentCode=]}: the administrative tree as the caller may see it. */
 @Path("regions")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({"clerk", "town_officer", "district_admin", "department", "tax", "supervisor", "operator", "integration"})
+@RolesAllowed({Roles.CLERK, Roles.TOWN_OFFICER, Roles.DISTRICT_ADMIN, Roles.DEPARTMENT, Roles.TAX, Roles.SUPERVISOR, Roles.OPERATOR, Roles.INTEGRATION})
 public class RegionResource {
 
     /** The API shape of a region. */

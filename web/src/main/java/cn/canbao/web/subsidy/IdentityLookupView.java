@@ -1,5 +1,6 @@
 package cn.canbao.web.subsidy;
 
+import cn.canbao.web.roster.RosterLabels;
 import cn.canbao.person.boundary.Persons;
 import cn.canbao.person.entity.Person;
 import cn.canbao.platform.boundary.ProblemException;

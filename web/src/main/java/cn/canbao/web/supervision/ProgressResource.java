@@ -1,5 +1,6 @@
 package cn.canbao.web.supervision;
 
+import cn.canbao.platform.boundary.Roles;
 import cn.canbao.supervision.boundary.Progress;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -14,7 +15,7 @@ import java.util.List;
 /** {@code GET /api/v1/progress?policyId=&regionCode=}: progress against the targets, one row per child region. */
 @Path("progress")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({"clerk", "town_officer", "district_admin", "supervisor", "operator", "integration", "tax", "department"})
+@RolesAllowed({Roles.CLERK, Roles.TOWN_OFFICER, Roles.DISTRICT_ADMIN, Roles.SUPERVISOR, Roles.OPERATOR, Roles.INTEGRATION, Roles.TAX, Roles.DEPARTMENT})
 public class ProgressResource {
 
     @Inject

@@ -1,0 +1,69 @@
+package cn.canbao.platform.boundary;
+
+import cn.canbao.platform.entity.AuditEntry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+
+import java.security.Principal;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/**
+ * Writes audit entries in the caller's transaction, so an audited change and its audit line commit or roll back
+ * together. The actor is the authenticated caller; work started by the system (start-up, timers) is "system".
+ * Internal: callers' rights are checked at the business boundaries, so any caller may write its own audit line.
+ *
+ * <p>A CDI bean, not an EJB: it is called three times per payment, and an EJB invocation costs a whole interceptor
+ * chain (security, pool, request scope, CMT) each time (docs/benchmarks.md). {@code @Transactional} keeps what the
+ * EJB's default {@code REQUIRED} gave: a call without a transaction gets one of its own. Every caller is an EJB, so
+ * the caller's identity is the one the EJB container associated with the thread; the injected {@link Principal}
+ * (CDI built-in bean, Elytron's current identity) is what {@code SessionContext.getCallerPrincipal()} returned.
+ */
+@ApplicationScoped
+@Transactional
+public class AuditLog {
+
+    public static final String SYSTEM = "system";
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Principal principal;
+
+    @Inject
+    Clock clock;
+
+    public AuditEntry record(String action, String entityType, String entityId, String before, String after, String detail) {
+        AuditEntry entry = new AuditEntry(OffsetDateTime.now(clock), actor(), action, entityType, entityId, before, after, detail);
+        em.persist(entry);
+        return entry;
+    }
+
+    public List<AuditEntry> forEntity(String entityType, String entityId) {
+        return em.createQuery("select a from AuditEntry a where a.entityType = :type and a.entityId = :id order by a.id", AuditEntry.class)
+                .setParameter("type", entityType)
+                .setParameter("id", entityId)
+                .getResultList();
+    }
+
+    /** The user on whose behalf the current call runs, or "system". */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public String currentActor() {
+        return actor();
+    }
+
+    private String actor() {
+        String name;
+        try {
+            name = principal.getName();
+        } catch (RuntimeException noIdentity) {    // no security domain on this thread (nothing authenticated)
+            return SYSTEM;
+        }
+        return name == null || "anonymous".equals(name) ? SYSTEM : name;
+    }
+}

@@ -1,0 +1,123 @@
+package cn.canbao.web.household;
+
+import cn.canbao.platform.boundary.Roles;
+import cn.canbao.batch.boundary.HouseholdComparisonRuns;
+import cn.canbao.household.boundary.HouseholdComparisons;
+import cn.canbao.household.boundary.HouseholdComparisons.Report;
+import cn.canbao.platform.boundary.ProblemException;
+import cn.canbao.platform.boundary.ProblemException.FieldError;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityPart;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * {@code /api/v1/household-comparisons}: a police household list (户籍人口名单) in, compared by the batch job
+ * {@code household-comparison} with the persons and enrollments on record (docs/batch.md). The upload waits for the
+ * job up to {@code wait} seconds (default 30, at most 120): 201 (new comparison) or 200 (the same file compared
+ * before: nothing new is recorded) with the finished report, or 202 with the report so far; {@code Location} names
+ * the report. Reading: the report, the village summaries and the classified persons, each limited to the caller's area.
+ */
+@Path("household-comparisons")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.CLERK, Roles.TOWN_OFFICER, Roles.DISTRICT_ADMIN, Roles.SUPERVISOR, Roles.OPERATOR})
+public class HouseholdComparisonResource {
+
+    @Inject
+    HouseholdComparisonRuns runs;
+
+    @Inject
+    HouseholdComparisons comparisons;
+
+    @Context
+    UriInfo uri;
+
+    /** Multipart form: {@code file} (CSV in UTF-8 or XLSX), {@code policyId}, {@code regionCode} (default: the policy's district). */
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.OPERATOR})
+    public Response upload(List<EntityPart> parts, @QueryParam("wait") @DefaultValue("30") int wait) {
+        Map<String, String> fields = new HashMap<>();
+        byte[] content = null;
+        String fileName = null;
+        String contentType = null;
+        for (EntityPart part : parts) {
+            try (InputStream in = part.getContent()) {
+                byte[] bytes = in.readNBytes(HouseholdComparisons.MAX_BYTES + 1);
+                if ("file".equals(part.getName())) {
+                    content = bytes;
+                    fileName = part.getFileName().orElse(null);
+                    contentType = part.getMediaType() == null ? null : part.getMediaType().toString();
+                } else {
+                    fields.put(part.getName(), new String(bytes, StandardCharsets.UTF_8).trim());
+                }
+            } catch (IOException e) {
+                throw ProblemException.badRequest("INVALID_INPUT", "上传内容无法读取", "unreadable upload",
+                        List.of(new FieldError(part.getName(), e.getMessage())));
+            }
+        }
+        HouseholdComparisonRuns.Outcome outcome = runs.compare(new HouseholdComparisons.Upload(fields.get("policyId"),
+                fields.get("regionCode"), format(fileName, contentType, content), fileName, content),
+                Duration.ofSeconds(Math.max(0, Math.min(wait, 120))));
+        Report report = outcome.report();
+        boolean done = "COMPLETED".equals(report.batchStatus()) || "FAILED".equals(report.batchStatus())
+                || "STOPPED".equals(report.batchStatus()) || "ABANDONED".equals(report.batchStatus());
+        return Response.status(!done ? 202 : outcome.created() ? 201 : 200)
+                .location(uri.getBaseUriBuilder().path("household-comparisons/{id}").build(report.comparisonId())).entity(report).build();
+    }
+
+    @GET
+    @Path("{id}")
+    public Report report(@PathParam("id") long id) {
+        return runs.report(id);
+    }
+
+    @GET
+    @Path("{id}/villages")
+    public List<HouseholdComparisons.Village> villages(@PathParam("id") long id) {
+        return comparisons.villages(id);
+    }
+
+    /** {@code outcome}: one class, or FOLLOW_UP (MISSING and NOT_ON_RECORD), or all; {@code regionCode}: default the caller's region. */
+    @GET
+    @Path("{id}/persons")
+    public List<HouseholdComparisons.Line> persons(@PathParam("id") long id, @QueryParam("outcome") String outcome,
+                                                   @QueryParam("regionCode") String regionCode,
+                                                   @QueryParam("offset") @DefaultValue("0") int offset,
+                                                   @QueryParam("limit") @DefaultValue("1000") int limit) {
+        return comparisons.persons(id, outcome, regionCode, offset, limit);
+    }
+
+    /** XLSX by name or type, or by its zip signature; anything else is read as CSV (UTF-8). */
+    private static String format(String fileName, String contentType, byte[] content) {
+        String name = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT);
+        if (name.endsWith(".xlsx") || (contentType != null && contentType.contains("spreadsheetml"))
+                || (content != null && content.length > 1 && content[0] == 'P' && content[1] == 'K')) {
+            return "XLSX";
+        }
+        if (name.endsWith(".xls")) {
+            return "XLS";
+        }
+        return "CSV";
+    }
+}
