@@ -1,5 +1,6 @@
 package cn.canbao.household.boundary;
 
+import cn.canbao.platform.boundary.UploadedFiles;
 import cn.canbao.platform.boundary.JobReport;
 import cn.canbao.household.boundary.HouseholdComparer.Outcome;
 import cn.canbao.platform.boundary.Callers;
@@ -112,14 +113,7 @@ public class HouseholdComparisons {
         if (u.policyId() == null || u.policyId().isBlank()) {
             errors.add(new FieldError("policyId", "必填 / required"));
         }
-        if (u.format() == null || !FORMATS.contains(u.format())) {
-            errors.add(new FieldError("file", "须为 CSV 或 XLSX 文件 / must be a CSV or XLSX file"));
-        }
-        if (u.content() == null || u.content().length == 0) {
-            errors.add(new FieldError("file", "文件为空 / empty file"));
-        } else if (u.content().length > MAX_BYTES) {
-            errors.add(new FieldError("file", "文件超过 " + MAX_BYTES / 1024 / 1024 + " MB / file too large"));
-        }
+        errors.addAll(UploadedFiles.fileErrors(u.format(), u.content(), FORMATS, MAX_BYTES));
         if (!errors.isEmpty()) {
             throw ProblemException.badRequest("INVALID_INPUT", "户籍名单信息不完整或格式错误", "incomplete or malformed household list", errors);
         }

@@ -1,5 +1,6 @@
 package cn.canbao.roster.boundary;
 
+import cn.canbao.platform.boundary.UploadedFiles;
 import cn.canbao.platform.boundary.JobReport;
 import cn.canbao.platform.boundary.ProblemException;
 import cn.canbao.platform.boundary.ProblemException.FieldError;
@@ -97,14 +98,7 @@ public class Rosters {
         } else if (u.validFrom() != null && u.validTo().isBefore(u.validFrom())) {
             errors.add(new FieldError("validTo", "不能早于 validFrom / must not be before validFrom"));
         }
-        if (u.format() == null || !FORMATS.contains(u.format())) {
-            errors.add(new FieldError("file", "须为 CSV 或 XLSX 文件 / must be a CSV or XLSX file"));
-        }
-        if (u.content() == null || u.content().length == 0) {
-            errors.add(new FieldError("file", "文件为空 / empty file"));
-        } else if (u.content().length > MAX_BYTES) {
-            errors.add(new FieldError("file", "文件超过 " + MAX_BYTES / 1024 / 1024 + " MB / file too large"));
-        }
+        errors.addAll(UploadedFiles.fileErrors(u.format(), u.content(), FORMATS, MAX_BYTES));
         if (!errors.isEmpty()) {
             throw ProblemException.badRequest("INVALID_INPUT", "名册信息不完整或格式错误", "incomplete or malformed roster", errors);
         }

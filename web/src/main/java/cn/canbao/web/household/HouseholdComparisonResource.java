@@ -1,11 +1,10 @@
 package cn.canbao.web.household;
 
+import cn.canbao.web.platform.UploadForms;
 import cn.canbao.platform.boundary.Roles;
 import cn.canbao.batch.boundary.HouseholdComparisonRuns;
 import cn.canbao.household.boundary.HouseholdComparisons;
 import cn.canbao.household.boundary.HouseholdComparisons.Report;
-import cn.canbao.platform.boundary.ProblemException;
-import cn.canbao.platform.boundary.ProblemException.FieldError;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -22,14 +21,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 
 /**
  * {@code /api/v1/household-comparisons}: a police household list (户籍人口名单) in, compared by the batch job
@@ -57,32 +49,11 @@ public class HouseholdComparisonResource {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.OPERATOR})
     public Response upload(List<EntityPart> parts, @QueryParam("wait") @DefaultValue("30") int wait) {
-        Map<String, String> fields = new HashMap<>();
-        byte[] content = null;
-        String fileName = null;
-        String contentType = null;
-        for (EntityPart part : parts) {
-            try (InputStream in = part.getContent()) {
-                byte[] bytes = in.readNBytes(HouseholdComparisons.MAX_BYTES + 1);
-                if ("file".equals(part.getName())) {
-                    content = bytes;
-                    fileName = part.getFileName().orElse(null);
-                    contentType = part.getMediaType() == null ? null : part.getMediaType().toString();
-                } else {
-                    fields.put(part.getName(), new String(bytes, StandardCharsets.UTF_8).trim());
-                }
-            } catch (IOException e) {
-                throw ProblemException.badRequest("INVALID_INPUT", "上传内容无法读取", "unreadable upload",
-                        List.of(new FieldError(part.getName(), e.getMessage())));
-            }
-        }
-        HouseholdComparisonRuns.Outcome outcome = runs.compare(new HouseholdComparisons.Upload(fields.get("policyId"),
-                fields.get("regionCode"), format(fileName, contentType, content), fileName, content),
-                Duration.ofSeconds(Math.max(0, Math.min(wait, 120))));
+        UploadForms.Form form = UploadForms.read(parts, HouseholdComparisons.MAX_BYTES);
+        HouseholdComparisonRuns.Outcome outcome = runs.compare(new HouseholdComparisons.Upload(form.field("policyId"),
+                form.field("regionCode"), form.format(), form.fileName(), form.content()), UploadForms.wait(wait));
         Report report = outcome.report();
-        boolean done = "COMPLETED".equals(report.batchStatus()) || "FAILED".equals(report.batchStatus())
-                || "STOPPED".equals(report.batchStatus()) || "ABANDONED".equals(report.batchStatus());
-        return Response.status(!done ? 202 : outcome.created() ? 201 : 200)
+        return Response.status(!UploadForms.ended(report.batchStatus()) ? 202 : outcome.created() ? 201 : 200)
                 .location(uri.getBaseUriBuilder().path("household-comparisons/{id}").build(report.comparisonId())).entity(report).build();
     }
 
@@ -106,18 +77,5 @@ public class HouseholdComparisonResource {
                                                    @QueryParam("offset") @DefaultValue("0") int offset,
                                                    @QueryParam("limit") @DefaultValue("1000") int limit) {
         return comparisons.persons(id, outcome, regionCode, offset, limit);
-    }
-
-    /** XLSX by name or type, or by its zip signature; anything else is read as CSV (UTF-8). */
-    private static String format(String fileName, String contentType, byte[] content) {
-        String name = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT);
-        if (name.endsWith(".xlsx") || (contentType != null && contentType.contains("spreadsheetml"))
-                || (content != null && content.length > 1 && content[0] == 'P' && content[1] == 'K')) {
-            return "XLSX";
-        }
-        if (name.endsWith(".xls")) {
-            return "XLS";
-        }
-        return "CSV";
     }
 }

@@ -1,5 +1,6 @@
 package cn.canbao.web.roster;
 
+import cn.canbao.web.platform.UploadForms;
 import cn.canbao.platform.boundary.Roles;
 import cn.canbao.batch.boundary.RosterImports;
 import cn.canbao.platform.boundary.ProblemException;
@@ -26,17 +27,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 
 /**
  * {@code /api/v1/rosters}: a certifying department's roster (资助对象名册) in, an import report out (../shared/spec/API.md). The
@@ -59,31 +54,13 @@ public class RosterResource {
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public Response upload(List<EntityPart> parts, @QueryParam("wait") @DefaultValue("30") int wait) {
-        Map<String, String> fields = new HashMap<>();
-        byte[] content = null;
-        String fileName = null;
-        String contentType = null;
-        for (EntityPart part : parts) {
-            try (InputStream in = part.getContent()) {
-                byte[] bytes = in.readNBytes(Rosters.MAX_BYTES + 1);
-                if ("file".equals(part.getName())) {
-                    content = bytes;
-                    fileName = part.getFileName().orElse(null);
-                    contentType = part.getMediaType() == null ? null : part.getMediaType().toString();
-                } else {
-                    fields.put(part.getName(), new String(bytes, StandardCharsets.UTF_8).trim());
-                }
-            } catch (IOException e) {
-                throw ProblemException.badRequest("INVALID_INPUT", "上传内容无法读取", "unreadable upload",
-                        List.of(new FieldError(part.getName(), e.getMessage())));
-            }
-        }
+        UploadForms.Form form = UploadForms.read(parts, Rosters.MAX_BYTES);
         List<FieldError> errors = new ArrayList<>();
-        Rosters.Upload upload = new Rosters.Upload(fields.get("department"), fields.get("subsidyCode"),
-                date(fields.get("validFrom"), "validFrom", errors), date(fields.get("validTo"), "validTo", errors),
-                format(fileName, contentType, content), fileName, content);
+        Rosters.Upload upload = new Rosters.Upload(form.field("department"), form.field("subsidyCode"),
+                date(form.field("validFrom"), "validFrom", errors), date(form.field("validTo"), "validTo", errors),
+                form.format(), form.fileName(), form.content());
         refuse(errors);
-        return answer(imports.importRoster(upload, wait(wait)));
+        return answer(imports.importRoster(upload, UploadForms.wait(wait)));
     }
 
     /** JSON: {@code {department, subsidyCode, validFrom, validTo, rows: [{idNumber, name, region?, subsidyCode?}]}}; row i is row i + 1. */
@@ -102,7 +79,7 @@ public class RosterResource {
                 date(text(body, "validFrom"), "validFrom", errors), date(text(body, "validTo"), "validTo", errors), "JSON", null,
                 rows == null ? null : rows.toString().getBytes(StandardCharsets.UTF_8));
         refuse(errors);
-        return answer(imports.importRoster(upload, wait(wait)));
+        return answer(imports.importRoster(upload, UploadForms.wait(wait)));
     }
 
     @GET
@@ -112,27 +89,8 @@ public class RosterResource {
     }
 
     private Response answer(Report report) {
-        boolean done = "COMPLETED".equals(report.batchStatus()) || "FAILED".equals(report.batchStatus())
-                || "STOPPED".equals(report.batchStatus()) || "ABANDONED".equals(report.batchStatus());
-        return Response.status(done ? 200 : 202)
+        return Response.status(UploadForms.ended(report.batchStatus()) ? 200 : 202)
                 .location(uri.getBaseUriBuilder().path("rosters/{id}").build(report.importId())).entity(report).build();
-    }
-
-    private static Duration wait(int seconds) {
-        return Duration.ofSeconds(Math.max(0, Math.min(seconds, 120)));
-    }
-
-    /** XLSX by name or type, or by its zip signature; anything else is read as CSV (UTF-8). */
-    static String format(String fileName, String contentType, byte[] content) {
-        String name = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT);
-        if (name.endsWith(".xlsx") || (contentType != null && contentType.contains("spreadsheetml"))
-                || (content != null && content.length > 1 && content[0] == 'P' && content[1] == 'K')) {
-            return "XLSX";
-        }
-        if (name.endsWith(".xls")) {
-            return "XLS"; // refused by the boundary: the old binary format is not read
-        }
-        return "CSV";
     }
 
     private static String text(JsonObject o, String name) {

@@ -1,6 +1,6 @@
 package cn.canbao.web.roster;
 
-import cn.canbao.web.roster.RosterResource;
+import cn.canbao.web.platform.UploadForms;
 import cn.canbao.web.roster.RosterLabels;
 import cn.canbao.batch.boundary.RosterImports;
 import cn.canbao.platform.boundary.ProblemException;
@@ -79,7 +79,7 @@ public class RosterUploadView implements Serializable {
 
     /** As the REST upload decides (XLSX by name, type or signature, else CSV), but another file type is named as such. */
     static String format(String fileName, String contentType, byte[] content) {
-        String decided = RosterResource.format(fileName, contentType, content);
+        String decided = UploadForms.format(fileName, contentType, content);
         String name = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT);
         int dot = name.lastIndexOf('.');
         if ("CSV".equals(decided) && dot > 0 && !name.endsWith(".csv") && !name.endsWith(".txt")) {
