@@ -76,10 +76,15 @@ final class Browser implements AutoCloseable {
 
     /** Signs in through the login form (any protected page leads there) and waits for the home page. */
     Browser signIn(String user) {
+        return signIn(user, "demo123");
+    }
+
+    /** Signs in with a password and waits for a page of the application (the home page, or the password page first). */
+    Browser signIn(String user, String password) {
         go("/");
         wait(ExpectedConditions.presenceOfElementLocated(By.id("j_username")));
         driver.findElement(By.id("j_username")).sendKeys(user);
-        driver.findElement(By.id("j_password")).sendKeys("demo123");
+        driver.findElement(By.id("j_password")).sendKeys(password);
         driver.findElement(By.id("login-submit")).click();
         wait(ExpectedConditions.presenceOfElementLocated(By.id("header:current-user")));
         return this;

@@ -1,7 +1,7 @@
 package cn.canbao.demo.control;
 
 import cn.canbao.platform.boundary.AuditLog;
-import cn.canbao.platform.entity.AppUser;
+import cn.canbao.account.boundary.SystemAccounts;
 import cn.canbao.policy.boundary.SeedPolicies;
 import cn.canbao.region.entity.Region;
 import cn.canbao.region.entity.RegionLevel;
@@ -28,7 +28,7 @@ import java.util.logging.Logger;
 
 /**
  * Loads the demo data of the embedded default on its first start: the region tree of the five seed districts, the
- * village targets of seeds 000 and 001, the demo users' regions and the five seed policies of config/policies. Only when {@code canbao.demo-data=true}
+ * village targets of seeds 000 and 001, the demo accounts (role, region, the README's demo password) and the five seed policies of config/policies. Only when {@code canbao.demo-data=true}
  * (set by config/cli/90-demo.cli) and the region table is still empty, so a restart never loads twice.
  * The data are files in config/demo, packaged as canbao-config.jar in the EAR's lib/.
  */
@@ -39,6 +39,8 @@ public class DemoData {
 
     public static final String DEMO_DATA_PROPERTY = "canbao.demo-data";
     private static final String BASE = "canbao/demo/";
+    static final String DEMO_PASSWORD = "demo123";
+    static final int DEMO_COST = 4;
     private static final Logger LOG = Logger.getLogger(DemoData.class.getName());
 
     @PersistenceContext
@@ -50,6 +52,9 @@ public class DemoData {
     @Inject
     SeedPolicies seedPolicies;
 
+    @Inject
+    SystemAccounts accounts;
+
     @PostConstruct
     void loadOnFirstStart() {
         if (!Boolean.parseBoolean(System.getProperty(DEMO_DATA_PROPERTY, "false"))) {
@@ -57,7 +62,8 @@ public class DemoData {
         }
         long regions = em.createQuery("select count(r) from Region r", Long.class).getSingleResult();
         if (regions > 0) {
-            LOG.info("Demo data already present (" + regions + " regions); nothing loaded");
+            long hashed = csv("users.csv").stream().filter(this::demoAccount).count();
+            LOG.info("Demo data already present (" + regions + " regions); " + hashed + " demo account(s) given a password");
             return;
         }
         List<Map<String, String>> regionRows = csv("regions.csv");
@@ -81,9 +87,7 @@ public class DemoData {
             }
         }
         List<Map<String, String>> userRows = csv("users.csv");
-        for (Map<String, String> row : userRows) {
-            em.persist(new AppUser(row.get("username"), row.get("display_name"), row.get("region_code")));
-        }
+        userRows.forEach(this::demoAccount);
         long policies = csv("seed-policies.csv").stream()
                 .filter(row -> seedPolicies.loadIfAbsent(text("canbao/policies/" + row.get("file"))))
                 .count();
@@ -92,6 +96,15 @@ public class DemoData {
                         + policies + " policies");
         LOG.info(() -> "Demo data loaded: " + regionRows.size() + " regions, " + targetRows.size() + " village targets, "
                 + userRows.size() + " users, " + policies + " seed policies");
+    }
+
+    /**
+     * A demo account with the documented demo password (README.md), hashed with bcrypt like any other but at the
+     * lowest cost: the password is public, and the tests sign in thousands of times. Never forced to change it.
+     */
+    private boolean demoAccount(Map<String, String> row) {
+        return accounts.ensure(row.get("username"), row.get("display_name"), row.get("role"), row.get("region_code"),
+                DEMO_PASSWORD, DEMO_COST, false);
     }
 
     static String text(String resource) {

@@ -5,10 +5,15 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import java.time.OffsetDateTime;
 
 /**
- * A user of Canbao and the region whose data they may see. Credentials and roles live in the security realm.
- * Cached: every request asks for its caller's region.
+ * An account of Canbao: who signs in, in which role, for which region (the area whose data they may see and change).
+ * The Elytron jdbc-realm reads the role and the password's bcrypt hash, salt and cost from this table
+ * (config/cli/03-security.cli); only enabled accounts with a hash can sign in. Cached: every request asks for its
+ * caller's region. Managed through {@code account.boundary.Accounts}.
  */
 @Entity
 @Cacheable
@@ -24,16 +29,93 @@ public class AppUser {
     @Column(name = "region_code", nullable = false)
     private String regionCode;
 
+    private String role;
+
+    @Column(name = "password_hash")
+    private String passwordHash;
+
+    @Column(name = "password_salt")
+    private String passwordSalt;
+
+    @Column(name = "password_cost")
+    private Integer passwordCost;
+
+    private boolean enabled = true;
+
+    @Column(name = "must_change_password")
+    private boolean mustChangePassword;
+
+    @Column(name = "password_changed_at")
+    private OffsetDateTime passwordChangedAt;
+
+    @Column(name = "last_login_at")
+    private OffsetDateTime lastLoginAt;
+
+    @Column(name = "created_at")
+    private OffsetDateTime createdAt;
+
+    @Column(name = "created_by")
+    private String createdBy;
+
+    @Version
+    private long version;
+
     protected AppUser() {
     }
 
-    public AppUser(String username, String displayName, String regionCode) {
+    public AppUser(String username, String displayName, String role, String regionCode, OffsetDateTime createdAt,
+                   String createdBy) {
         this.username = username;
         this.displayName = displayName;
+        this.role = role;
         this.regionCode = regionCode;
+        this.createdAt = createdAt;
+        this.createdBy = createdBy;
+    }
+
+    /** A bcrypt hash of a password (Base64 hash and salt, cost), as the realm's bcrypt-mapper reads it. */
+    public record PasswordHash(String hash, String salt, int cost) {
+    }
+
+    /** A new password: an administrator's (reset, first password) must be changed at the next sign-in; one's own need not. */
+    public void setPassword(PasswordHash password, boolean mustChange, OffsetDateTime at) {
+        this.passwordHash = password.hash();
+        this.passwordSalt = password.salt();
+        this.passwordCost = password.cost();
+        this.mustChangePassword = mustChange;
+        this.passwordChangedAt = at;
+    }
+
+    public PasswordHash password() {
+        return passwordHash == null ? null : new PasswordHash(passwordHash, passwordSalt, passwordCost == null ? 0 : passwordCost);
+    }
+
+    public void rename(String displayName) {
+        this.displayName = displayName;
+    }
+
+    public void assign(String role, String regionCode) {
+        this.role = role;
+        this.regionCode = regionCode;
+    }
+
+    public void enable(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    public void recordLogin(OffsetDateTime at) {
+        this.lastLoginAt = at;
     }
 
     public String getUsername() { return username; }
     public String getDisplayName() { return displayName; }
     public String getRegionCode() { return regionCode; }
+    public String getRole() { return role; }
+    public boolean isEnabled() { return enabled; }
+    public boolean isMustChangePassword() { return mustChangePassword; }
+    public OffsetDateTime getPasswordChangedAt() { return passwordChangedAt; }
+    public OffsetDateTime getLastLoginAt() { return lastLoginAt; }
+    public OffsetDateTime getCreatedAt() { return createdAt; }
+    public String getCreatedBy() { return createdBy; }
+    public long getVersion() { return version; }
 }

@@ -165,4 +165,25 @@ public class Regions {
                 .setParameter(1, policyId).setParameter(2, villageCode).getResultList();
         return targets.isEmpty() ? 0 : ((Number) targets.get(0)).longValue();
     }
+
+    /** The caller's region and every region below it, by code (the region pickers of the administrators' screens). */
+    public List<Region> callersSubtree() {
+        String own = callers.current().getRegionCode();
+        List<Region> all = em.createQuery("select r from Region r order by r.code", Region.class).getResultList();
+        Map<String, List<Region>> children = new HashMap<>();
+        for (Region r : all) {
+            if (r.getParentCode() != null) {
+                children.computeIfAbsent(r.getParentCode(), k -> new ArrayList<>()).add(r);
+            }
+        }
+        List<Region> subtree = new ArrayList<>();
+        List<Region> open = new ArrayList<>(List.of(require(own)));
+        while (!open.isEmpty()) {
+            Region r = open.remove(open.size() - 1);
+            subtree.add(r);
+            open.addAll(children.getOrDefault(r.getCode(), List.of()));
+        }
+        subtree.sort(java.util.Comparator.comparing(Region::getCode));
+        return subtree;
+    }
 }

@@ -1,5 +1,7 @@
 package cn.canbao.web.platform;
 
+import cn.canbao.account.boundary.Accounts;
+import jakarta.inject.Inject;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -13,7 +15,9 @@ import java.util.Set;
 /**
  * The API is outside the servlet security constraints (so browsers are not sent to the login form); this filter
  * makes it require an authenticated caller for everything but the public paths, answering 401 as problem+json.
- * Authentication itself is done by the server (Elytron, HTTP Basic) before the request reaches JAX-RS.
+ * Authentication itself is done by the server (Elytron, HTTP Basic) before the request reaches JAX-RS. An account
+ * whose password an administrator set or reset may only read itself and change that password (403
+ * PASSWORD_CHANGE_REQUIRED otherwise), as the screens send it to the password page.
  */
 @Provider
 @PreMatching
@@ -21,6 +25,9 @@ import java.util.Set;
 public class AuthenticationFilter implements ContainerRequestFilter {
 
     static final Set<String> PUBLIC_PATHS = Set.of("health");
+
+    @Inject
+    Accounts accounts;
 
     @Override
     public void filter(ContainerRequestContext request) {
@@ -32,6 +39,14 @@ public class AuthenticationFilter implements ContainerRequestFilter {
             request.abortWith(jakarta.ws.rs.core.Response.fromResponse(Problems.of(401, "Unauthorized", "NOT_AUTHENTICATED",
                             "请先登录（HTTP Basic） / authentication required (HTTP Basic)", null))
                     .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"canbao\"").build());
+            return;
+        }
+        String me = request.getSecurityContext().getUserPrincipal().getName();
+        boolean changingPassword = path.equals("accounts/me") || path.equals("accounts/" + me + "/password");
+        if (!changingPassword && accounts.mustChangePassword()) {
+            request.abortWith(Problems.of(403, "Forbidden", "PASSWORD_CHANGE_REQUIRED",
+                    "请先修改管理员设置的密码（PUT /accounts/" + me + "/password） / change the password an administrator set first"
+                            + " (PUT /accounts/" + me + "/password)", null));
         }
     }
 }

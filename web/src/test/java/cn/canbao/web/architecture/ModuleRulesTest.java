@@ -53,6 +53,14 @@ class ModuleRulesTest {
                 .should().dependOnClassesThat().resideInAnyPackage("cn.canbao.batch..", "cn.canbao.web..").check(all);
     }
 
+    @Test
+    void systemAccountsAreMadeByStartUpOnly() {
+        noClasses().that().resideOutsideOfPackages("cn.canbao.account..", "cn.canbao.demo..")
+                .should().dependOnClassesThat().haveFullyQualifiedName("cn.canbao.account.boundary.SystemAccounts")
+                .because("accounts without a caller are made at start-up only; screens and resources go through Accounts")
+                .check(all);
+    }
+
     /** Role names come from {@code platform.boundary.Roles} in web and batch too, never as string literals. */
     @Test
     void roleNamesAreConstants() throws java.io.IOException {

@@ -1,0 +1,270 @@
+package cn.canbao.account.boundary;
+
+import cn.canbao.account.control.AccountRules;
+import cn.canbao.account.control.PasswordHashes;
+import cn.canbao.account.control.PasswordRules;
+import cn.canbao.platform.boundary.AuditLog;
+import cn.canbao.platform.boundary.Callers;
+import cn.canbao.platform.boundary.ProblemException;
+import cn.canbao.platform.boundary.ProblemException.FieldError;
+import cn.canbao.platform.boundary.Roles;
+import cn.canbao.platform.entity.AppUser;
+import cn.canbao.region.boundary.Regions;
+import cn.canbao.region.entity.Region;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Accounts of an area (../shared/spec/API.md, "Going live"): a district administrator manages the accounts of the
+ * district, a town officer the clerks and town officers of the town. Every account has one role and one region; a
+ * new account and an administrator's reset force a new password at the next sign-in; every change is audited
+ * (never a password). An account outside the caller's area answers as an unknown one.
+ */
+@Stateless
+@RolesAllowed({Roles.DISTRICT_ADMIN, Roles.TOWN_OFFICER})
+public class Accounts {
+
+    public static final int MAX_PAGE = 500;
+
+    /** An account as lists and the API show it. */
+    public record Account(String username, String displayName, String role, String regionCode, String regionName,
+                          boolean enabled, boolean mustChangePassword, OffsetDateTime lastLoginAt, OffsetDateTime createdAt,
+                          String createdBy, boolean locked) {
+    }
+
+    public record NewAccount(String username, String displayName, String role, String regionCode, String password) {
+    }
+
+    /** A change of an account: null members stay as they are. */
+    public record Change(String displayName, String role, String regionCode, Boolean enabled) {
+    }
+
+    public record Page(List<Account> accounts, long total) {
+    }
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Callers callers;
+
+    @Inject
+    Regions regions;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    LoginThrottle throttle;
+
+    @Inject
+    Clock clock;
+
+    public Account create(NewAccount a) {
+        List<FieldError> errors = new ArrayList<>();
+        AccountRules.username(a.username()).ifPresent(m -> errors.add(new FieldError("username", m)));
+        AccountRules.displayName(a.displayName()).ifPresent(m -> errors.add(new FieldError("displayName", m)));
+        if (a.role() == null || !AccountRules.ROLES.contains(a.role())) {
+            errors.add(new FieldError("role", "须为 " + String.join("、", AccountRules.ROLES) + " 之一 / unknown role"));
+        }
+        if (a.regionCode() == null || a.regionCode().isBlank()) {
+            errors.add(new FieldError("regionCode", "必填 / required"));
+        }
+        PasswordRules.refusal(a.username(), a.password()).ifPresent(m -> errors.add(new FieldError("password", m)));
+        refuse(errors, "账户信息不完整或格式错误", "incomplete or malformed account");
+        AppUser caller = callers.current();
+        Region region = assignable(caller, a.role(), a.regionCode().trim());
+        if (em.find(AppUser.class, a.username()) != null) {
+            throw ProblemException.conflict("USERNAME_TAKEN", "用户名 " + a.username() + " 已被使用", "user name " + a.username() + " is taken");
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        AppUser user = new AppUser(a.username(), a.displayName().trim(), a.role(), region.getCode(), now, caller.getUsername());
+        user.setPassword(PasswordHashes.hash(a.password(), PasswordHashes.configuredCost()), true, now);
+        em.persist(user);
+        em.flush();
+        audit.record("ACCOUNT_CREATED", "account", user.getUsername(), null, describe(user), null);
+        return view(user);
+    }
+
+    /** The accounts at or below {@code regionCode} (default: the caller's region), by user name, a page at a time. */
+    public Page list(String regionCode, int page, int size) {
+        AppUser caller = callers.current();
+        String code = regionCode == null || regionCode.isBlank() ? caller.getRegionCode() : regionCode.trim();
+        if (regions.find(code).isEmpty() || !regions.isWithin(code, caller.getRegionCode())) {
+            throw ProblemException.forbidden("REGION_NOT_VISIBLE", "无权查看辖区 " + code + " 的账户", "region " + code + " is outside your area");
+        }
+        List<AppUser> all = em.createQuery("select u from AppUser u order by u.username", AppUser.class).getResultList()
+                .stream().filter(u -> regions.isWithin(u.getRegionCode(), code)).toList();
+        int from = Math.min(Math.max(page, 0) * Math.max(1, Math.min(size, MAX_PAGE)), all.size());
+        int to = Math.min(from + Math.max(1, Math.min(size, MAX_PAGE)), all.size());
+        return new Page(all.subList(from, to).stream().map(this::view).toList(), all.size());
+    }
+
+    public Account get(String username) {
+        return view(inArea(username));
+    }
+
+    public Account change(String username, Change c) {
+        List<FieldError> errors = new ArrayList<>();
+        if (c.displayName() != null) {
+            AccountRules.displayName(c.displayName()).ifPresent(m -> errors.add(new FieldError("displayName", m)));
+        }
+        if (c.role() != null && !AccountRules.ROLES.contains(c.role())) {
+            errors.add(new FieldError("role", "须为 " + String.join("、", AccountRules.ROLES) + " 之一 / unknown role"));
+        }
+        refuse(errors, "账户信息格式错误", "malformed account change");
+        AppUser caller = callers.current();
+        AppUser user = inArea(username);
+        em.lock(user, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
+        String before = describe(user);
+        if (user.getUsername().equals(caller.getUsername()) && (Boolean.FALSE.equals(c.enabled())
+                || (c.role() != null && !c.role().equals(user.getRole())))) {
+            throw ProblemException.conflict("OWN_ACCOUNT", "不能停用自己的账户或更改自己的角色",
+                    "you cannot disable your own account or change your own role");
+        }
+        String role = c.role() == null ? user.getRole() : c.role();
+        String regionCode = c.regionCode() == null || c.regionCode().isBlank() ? user.getRegionCode() : c.regionCode().trim();
+        if (c.role() != null || c.regionCode() != null) {
+            assignable(caller, role, regionCode);
+        } else {
+            requireRoleWithinCaller(caller, user.getRole());
+        }
+        if (c.displayName() != null) {
+            user.rename(c.displayName().trim());
+        }
+        user.assign(role, regionCode);
+        if (c.enabled() != null) {
+            user.enable(c.enabled());
+        }
+        em.flush();
+        audit.record(Boolean.FALSE.equals(c.enabled()) ? "ACCOUNT_DISABLED" : "ACCOUNT_CHANGED", "account", user.getUsername(),
+                before, describe(user), null);
+        return view(user);
+    }
+
+    /** An administrator's reset: the account must choose a new password at its next sign-in. */
+    public void resetPassword(String username, String password) {
+        AppUser caller = callers.current();
+        AppUser user = inArea(username);
+        requireRoleWithinCaller(caller, user.getRole());
+        PasswordRules.refusal(user.getUsername(), password).ifPresent(m ->
+                refuse(List.of(new FieldError("password", m)), "密码不符合要求", "password refused"));
+        user.setPassword(PasswordHashes.hash(password, PasswordHashes.configuredCost()), true, OffsetDateTime.now(clock));
+        throttle.unlock(user.getUsername());
+        audit.record("ACCOUNT_PASSWORD_RESET", "account", user.getUsername(), null, null, "must change at next sign-in");
+    }
+
+    /** The caller's own new password, given the current one. */
+    @PermitAll
+    public void changeOwnPassword(String currentPassword, String password) {
+        AppUser user = em.find(AppUser.class, callers.current().getUsername());
+        if (!PasswordHashes.matches(currentPassword, user.password())) {
+            refuse(List.of(new FieldError("currentPassword", "当前密码不正确 / the current password is wrong")),
+                    "当前密码不正确", "the current password is wrong");
+        }
+        List<FieldError> errors = new ArrayList<>();
+        PasswordRules.refusal(user.getUsername(), password).ifPresent(m -> errors.add(new FieldError("password", m)));
+        if (errors.isEmpty() && password.equals(currentPassword)) {
+            errors.add(new FieldError("password", "须与当前密码不同 / must differ from the current password"));
+        }
+        refuse(errors, "新密码不符合要求", "new password refused");
+        user.setPassword(PasswordHashes.hash(password, user.password().cost() < PasswordHashes.configuredCost()
+                ? PasswordHashes.configuredCost() : user.password().cost()), false, OffsetDateTime.now(clock));
+        audit.record("ACCOUNT_PASSWORD_CHANGED", "account", user.getUsername(), null, null, null);
+    }
+
+    /** Lifts the sign-in throttle of an account (every source), e.g. after the user called the office. */
+    public void unlock(String username) {
+        AppUser user = inArea(username);
+        throttle.unlock(user.getUsername());
+        audit.record("ACCOUNT_UNLOCKED", "account", user.getUsername(), null, null, null);
+    }
+
+    /** The caller's own account. */
+    @PermitAll
+    public Account me() {
+        return view(em.find(AppUser.class, callers.current().getUsername()));
+    }
+
+    /** Records a person's sign-in (the login form; not every API request). */
+    @PermitAll
+    public Account signedIn() {
+        AppUser user = em.find(AppUser.class, callers.current().getUsername());
+        user.recordLogin(OffsetDateTime.now(clock));
+        return view(user);
+    }
+
+    @PermitAll
+    public boolean mustChangePassword() {
+        Optional<String> username = callers.username();
+        if (username.isEmpty()) {
+            return false;
+        }
+        AppUser user = em.find(AppUser.class, username.get());
+        return user != null && user.isMustChangePassword();
+    }
+
+    // ---- rules ------------------------------------------------------------------------------------------------------
+
+    private AppUser inArea(String username) {
+        AppUser user = username == null ? null : em.find(AppUser.class, username);
+        if (user == null || !regions.isWithin(user.getRegionCode(), callers.current().getRegionCode())) {
+            throw ProblemException.notFound("ACCOUNT_UNKNOWN", "未知的账户 " + username, "unknown account " + username);
+        }
+        return user;
+    }
+
+    /** The region for {@code role}: known, inside the caller's area, of a level the role works at; the role no higher than the caller's. */
+    private Region assignable(AppUser caller, String role, String regionCode) {
+        requireRoleWithinCaller(caller, role);
+        Region region = regions.find(regionCode).orElseThrow(() -> new ProblemException(ProblemException.Kind.UNPROCESSABLE,
+                "REGION_UNKNOWN", "未知的行政区划代码 " + regionCode, "unknown region code " + regionCode,
+                List.of(new FieldError("regionCode", "未知 / unknown"))));
+        if (!regions.isWithin(region.getCode(), caller.getRegionCode())) {
+            throw ProblemException.forbidden("REGION_NOT_VISIBLE", "辖区 " + regionCode + " 不在您的管理范围内",
+                    "region " + regionCode + " is outside your area");
+        }
+        if (!AccountRules.levelFits(role, region.getLevel())) {
+            throw new ProblemException(ProblemException.Kind.UNPROCESSABLE, "REGION_LEVEL_FOR_ROLE",
+                    role + " 须设在" + AccountRules.levelsZh(role) + "：" + regionCode + " 为 " + region.getLevel(),
+                    role + " works at " + AccountRules.levels(role) + "; " + regionCode + " is a " + region.getLevel(),
+                    List.of(new FieldError("regionCode", AccountRules.levelsZh(role))));
+        }
+        return region;
+    }
+
+    private static void requireRoleWithinCaller(AppUser caller, String role) {
+        if (!AccountRules.mayAssign(caller.getRole(), role)) {
+            throw ProblemException.forbidden("ROLE_ABOVE_CALLER", "无权管理角色为 " + role + " 的账户",
+                    "you may not manage accounts with role " + role);
+        }
+    }
+
+    private static void refuse(List<FieldError> errors, String zh, String en) {
+        if (!errors.isEmpty()) {
+            throw ProblemException.badRequest("INVALID_INPUT", zh, en, errors);
+        }
+    }
+
+    private Account view(AppUser u) {
+        String regionName = regions.find(u.getRegionCode()).map(Region::getName).orElse(null);
+        return new Account(u.getUsername(), u.getDisplayName(), u.getRole(), u.getRegionCode(), regionName, u.isEnabled(),
+                u.isMustChangePassword(), u.getLastLoginAt(), u.getCreatedAt(), u.getCreatedBy(), throttle.isLocked(u.getUsername()));
+    }
+
+    private static String describe(AppUser u) {
+        return "{\"username\":\"" + u.getUsername() + "\",\"role\":\"" + u.getRole() + "\",\"regionCode\":\"" + u.getRegionCode()
+                + "\",\"enabled\":" + u.isEnabled() + "}";
+    }
+}

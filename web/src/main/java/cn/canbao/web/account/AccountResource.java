@@ -1,0 +1,126 @@
+package cn.canbao.web.account;
+
+import cn.canbao.account.boundary.Accounts;
+import cn.canbao.account.boundary.Accounts.Account;
+import cn.canbao.platform.boundary.ProblemException;
+import cn.canbao.platform.boundary.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
+
+import java.util.List;
+
+/**
+ * {@code /api/v1/accounts} (../shared/spec/API.md, "Going live"): accounts of the caller's area for district
+ * administrators and town officers; every signed-in caller changes their own password here.
+ */
+@Path("accounts")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.DISTRICT_ADMIN, Roles.TOWN_OFFICER})
+public class AccountResource {
+
+    public record NewAccountBody(String username, String displayName, String role, String regionCode, String password) {
+    }
+
+    public record ChangeBody(String displayName, String role, String regionCode, Boolean enabled) {
+    }
+
+    public record PasswordBody(String password, String currentPassword) {
+    }
+
+    @Inject
+    Accounts accounts;
+
+    @Context
+    UriInfo uri;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response create(NewAccountBody body) {
+        requireBody(body);
+        Account created = accounts.create(new Accounts.NewAccount(body.username(), body.displayName(), body.role(),
+                body.regionCode(), body.password()));
+        return Response.created(uri.getBaseUriBuilder().path("accounts/{username}").build(created.username()))
+                .entity(created).build();
+    }
+
+    @GET
+    public Response list(@QueryParam("regionCode") String regionCode, @QueryParam("page") @DefaultValue("0") int page,
+                         @QueryParam("size") @DefaultValue("50") int size) {
+        Accounts.Page result = accounts.list(regionCode, page, size);
+        return Response.ok(result.accounts()).header("X-Total-Count", result.total()).build();
+    }
+
+    /** The caller's own account. */
+    @GET
+    @Path("me")
+    @RolesAllowed({Roles.CLERK, Roles.TOWN_OFFICER, Roles.DISTRICT_ADMIN, Roles.DEPARTMENT, Roles.TAX, Roles.SUPERVISOR,
+            Roles.OPERATOR, Roles.INTEGRATION})
+    public Account me() {
+        return accounts.me();
+    }
+
+    @GET
+    @Path("{username}")
+    public Account get(@PathParam("username") String username) {
+        return accounts.get(username);
+    }
+
+    @PATCH
+    @Path("{username}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Account change(@PathParam("username") String username, ChangeBody body) {
+        requireBody(body);
+        return accounts.change(username, new Accounts.Change(body.displayName(), body.role(), body.regionCode(), body.enabled()));
+    }
+
+    /**
+     * A new password: one's own with {@code currentPassword}; an administrator's reset of an account of the area
+     * otherwise (the account must change it at its next sign-in).
+     */
+    @PUT
+    @Path("{username}/password")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.CLERK, Roles.TOWN_OFFICER, Roles.DISTRICT_ADMIN, Roles.DEPARTMENT, Roles.TAX, Roles.SUPERVISOR,
+            Roles.OPERATOR, Roles.INTEGRATION})
+    public Response password(@PathParam("username") String username, PasswordBody body, @Context SecurityContext security) {
+        requireBody(body);
+        boolean own = security.getUserPrincipal() != null && security.getUserPrincipal().getName().equals(username);
+        if (own) {
+            accounts.changeOwnPassword(body.currentPassword(), body.password());
+        } else if (security.isUserInRole(Roles.DISTRICT_ADMIN) || security.isUserInRole(Roles.TOWN_OFFICER)) {
+            accounts.resetPassword(username, body.password());
+        } else {
+            throw ProblemException.forbidden("NOT_YOUR_ACCOUNT", "只能修改自己的密码", "you may change your own password only");
+        }
+        return Response.noContent().build();
+    }
+
+    /** Lifts the sign-in throttle of an account after repeated failures. */
+    @POST
+    @Path("{username}/unlock")
+    public Response unlock(@PathParam("username") String username) {
+        accounts.unlock(username);
+        return Response.noContent().build();
+    }
+
+    private static void requireBody(Object body) {
+        if (body == null) {
+            throw ProblemException.badRequest("EMPTY_BODY", "请求内容为空", "empty body", List.of());
+        }
+    }
+}
