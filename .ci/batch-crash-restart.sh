@@ -93,7 +93,7 @@ SQL
 }
 
 : "${CANBAO_DB_USER:?set CANBAO_DB_USER/CANBAO_DB_PASSWORD (as .ci/run does)}"
-[ -f ear/target/wildfly/.canbao-provisioned-postgresql ] || { echo "provision the server for PostgreSQL first (mvn verify with CANBAO_DB_URL)"; exit 1; }
+ls ear/target/wildfly/.canbao-provisioned-postgresql-* >/dev/null 2>&1 || { echo "provision the server for PostgreSQL first (mvn verify with CANBAO_DB_URL)"; exit 1; }
 
 echo "-- reference: uninterrupted demo-population of $COUNT persons into $VILLAGE"
 fresh_db ${DB}_ref

@@ -51,9 +51,9 @@ curl -fsS "$BASE/api/v1/health"; echo
 regions=$(curl -fsS -u town_officer:demo123 "$BASE/api/v1/regions?parentCode=500101101" | grep -o '"code"' | wc -l)
 [ "$regions" = 17 ] || { echo "expected 17 villages, got $regions"; exit 1; }
 
-# change a policy so the restart has something to keep: rename 500230-2024
+# change a policy so the restart has something to keep: 丰都's administrator renames 500230-2024
 renamed=$(curl -fsS -u district_admin:demo123 "$BASE/api/v1/policies/500230-2024" | sed '0,/"name" *: *"[^"]*"/s//"name": "栗子乡2024（重启检查）"/')
-status=$(curl -sS -o /tmp/canbao-smoke-put.json -w '%{http_code}' -X PUT -u district_admin:demo123 \
+status=$(curl -sS -o /tmp/canbao-smoke-put.json -w '%{http_code}' -X PUT -u fd_admin:demo123 \
     -H 'Content-Type: application/json' --data-binary "$renamed" "$BASE/api/v1/policies/500230-2024")
 [ "$status" = 200 ] || { echo "policy change refused ($status):"; cat /tmp/canbao-smoke-put.json; exit 1; }
 

@@ -47,6 +47,8 @@ class CampaignIT {
     private static final String FROM = "500101-2024";
     private static final String TO = "500101-2025";
     private static final String SCORED = "500118-2023";
+    /** 永川区's operator: a job over 永川's villages is started by 永川 (jobs stay inside the caller's area) */
+    private static final String YONGCHUAN_OPERATOR = "yc_operator";
 
     @Deployment
     static EnterpriseArchive deployment() {
@@ -112,16 +114,16 @@ class CampaignIT {
     @Test
     void deadlineRolloverFreezesEachVillagesResultAndUnpaidListOnce() {
         String village = emptyVillage("500118101", 1, 7);
-        run("demo-population", "{\"regionCode\":\"" + village + "\",\"count\":80,\"seed\":11,\"policyId\":\"" + SCORED
+        run(YONGCHUAN_OPERATOR, "demo-population", "{\"regionCode\":\"" + village + "\",\"count\":80,\"seed\":11,\"policyId\":\"" + SCORED
                 + "\",\"paidUntil\":\"2022-12-20\",\"subsidyShares\":\"113:0.02\"}");
         String asOf = "2023-01-01";
-        Http.Reply early = Http.as("operator").post("/api/v1/batch/jobs/campaign-deadline-rollover/executions",
+        Http.Reply early = Http.as(YONGCHUAN_OPERATOR).post("/api/v1/batch/jobs/campaign-deadline-rollover/executions",
                 "{\"parameters\":{\"policyId\":\"" + SCORED + "\",\"asOf\":\"2022-12-31\"}}");
         assertEquals(422, early.status(), early.body());
         assertEquals("NOT_AFTER_DEADLINE", early.json().getString("code"));
 
         String parameters = "{\"policyId\":\"" + SCORED + "\",\"asOf\":\"" + asOf + "\",\"regionCode\":\"" + village + "\"}";
-        JsonObject first = run("campaign-deadline-rollover", parameters);
+        JsonObject first = run(YONGCHUAN_OPERATOR, "campaign-deadline-rollover", parameters);
         long paid = enrollments(village, SCORED, EnrollmentStatus.PAID).size();
         List<Enrollment> unpaid = enrollments(village, SCORED, EnrollmentStatus.REGISTERED);
         assertEquals(80L, paid + unpaid.size());
@@ -134,7 +136,7 @@ class CampaignIT {
         ScoringRule rule = policy.villageScoring().get(0);
         ScoringBand band = rule.bandFor(rate).orElseThrow();
 
-        Http.Reply results = Http.as("supervisor").get("/api/v1/policies/" + SCORED + "/village-results?asOf=" + asOf);
+        Http.Reply results = Http.as("yc_supervisor").get("/api/v1/policies/" + SCORED + "/village-results?asOf=" + asOf);
         assertEquals(200, results.status(), results.body());
         List<JsonObject> mine = results.array().stream().map(v -> v.asJsonObject())
                 .filter(r -> village.equals(r.getString("regionCode"))).toList();
@@ -146,7 +148,7 @@ class CampaignIT {
         assertEquals(0, band.scoreChange().compareTo(row.getJsonNumber("scoreChange").bigDecimalValue()));
         assertEquals(band.interview(), row.getBoolean("interview"));
 
-        JsonArray list = Http.as("town_officer").get("/api/v1/policies/" + SCORED + "/unpaid-list?asOf=" + asOf + "&regionCode=" + village).array();
+        JsonArray list = Http.as("yc_town_officer").get("/api/v1/policies/" + SCORED + "/unpaid-list?asOf=" + asOf + "&regionCode=" + village).array();
         assertEquals(unpaid.size(), list.size());
         Map<Long, BigDecimal> due = new java.util.HashMap<>();
         for (Object o : em.createNativeQuery("select id, amount_due from canbao.enrollment where region_code = ?1 and policy_id = ?2"
@@ -162,11 +164,11 @@ class CampaignIT {
         long changes = count("select count(c) from AmountChange c where c.regionCode = '" + village + "' and c.reason = cn.canbao.enrollment.entity.AmountChange.Reason.DEADLINE_ROLLOVER");
         assertEquals(BatchRuns.metrics(first).get("writeCount"), changes);
 
-        JsonObject rerun = run("campaign-deadline-rollover", parameters);
+        JsonObject rerun = run(YONGCHUAN_OPERATOR, "campaign-deadline-rollover", parameters);
         assertEquals(0L, BatchRuns.metrics(rerun).get("writeCount"));
         assertEquals(changes, count("select count(c) from AmountChange c where c.regionCode = '" + village + "' and c.reason = cn.canbao.enrollment.entity.AmountChange.Reason.DEADLINE_ROLLOVER"));
-        assertEquals(unpaid.size(), Http.as("town_officer").get("/api/v1/policies/" + SCORED + "/unpaid-list?asOf=" + asOf + "&regionCode=" + village).array().size());
-        assertEquals(mine.size(), Http.as("supervisor").get("/api/v1/policies/" + SCORED + "/village-results?asOf=" + asOf).array()
+        assertEquals(unpaid.size(), Http.as("yc_town_officer").get("/api/v1/policies/" + SCORED + "/unpaid-list?asOf=" + asOf + "&regionCode=" + village).array().size());
+        assertEquals(mine.size(), Http.as("yc_supervisor").get("/api/v1/policies/" + SCORED + "/village-results?asOf=" + asOf).array()
                 .stream().filter(r -> village.equals(r.asJsonObject().getString("regionCode"))).count());
     }
 
@@ -192,5 +194,9 @@ class CampaignIT {
 
     private static JsonObject run(String job, String parameters) {
         return BatchRuns.run(job, parameters, java.time.Duration.ofMinutes(10));
+    }
+
+    private static JsonObject run(String user, String job, String parameters) {
+        return BatchRuns.run(user, job, parameters, java.time.Duration.ofMinutes(10));
     }
 }

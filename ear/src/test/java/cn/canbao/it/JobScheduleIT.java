@@ -47,9 +47,9 @@ class JobScheduleIT {
 
     @Test
     void dueJobsStartOnceOnThePolicysDates() throws Exception {
-        String next = Http.as("district_admin").get("/api/v1/policies/500118-2023").body()
+        String next = Http.as("yc_admin").get("/api/v1/policies/500118-2023").body()
                 .replace("2023-02-28", "@LEAP@").replace("2023", "2024").replace("2022", "2023").replace("@LEAP@", "2024-02-29");
-        Http.Reply put = Http.as("district_admin").put("/api/v1/policies/" + POLICY, next);
+        Http.Reply put = Http.as("yc_admin").put("/api/v1/policies/" + POLICY, next);
         assertTrue(put.status() == 200 || put.status() == 201, put.body());
 
         JsonObject plan = Http.as("operator").get("/api/v1/batch/schedule").json();
@@ -113,14 +113,14 @@ class JobScheduleIT {
     }
 
     private static long executionsOf(String job) {
-        JsonArray all = Http.as("operator").get("/api/v1/batch/executions?jobName=" + job + "&limit=500").array();
+        JsonArray all = Http.as("yc_operator").get("/api/v1/batch/executions?jobName=" + job + "&limit=500").array();
         return all.stream().filter(v -> POLICY.equals(v.asJsonObject().getJsonObject("parameters").getString("policyId", ""))).count();
     }
 
     private static JsonObject waitFor(long execution) throws InterruptedException {
         long deadline = System.currentTimeMillis() + 120_000;
         while (System.currentTimeMillis() < deadline) {
-            JsonObject e = Http.as("operator").get("/api/v1/batch/executions/" + execution).json();
+            JsonObject e = Http.as("yc_operator").get("/api/v1/batch/executions/" + execution).json();
             if (ENDED.contains(e.getString("batchStatus"))) {
                 return e;
             }

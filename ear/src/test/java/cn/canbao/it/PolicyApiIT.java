@@ -28,6 +28,24 @@ class PolicyApiIT {
         return Deployments.canbao();
     }
 
+    /** Each district's administrator (demo accounts): a district loads and replaces its own policies only. */
+    private static final java.util.Map<String, String> ADMINS = java.util.Map.of("500101", "district_admin", "500118", "yc_admin",
+            "500230", "fd_admin", "511903", "ey_admin", "500102", "fl_admin");
+
+    @Test
+    void anotherDistrictsPolicyIsReadOnly() throws IOException {
+        String before = Http.as("yc_admin").get("/api/v1/policies/500118-2023").body();
+        Http.Reply put = Http.as("district_admin").put("/api/v1/policies/500118-2023", seed("500118-2023"));
+        assertEquals(403, put.status(), put.body());
+        assertEquals("POLICY_OUTSIDE_AREA", put.json().getString("code"));
+        assertEquals(before, Http.as("yc_admin").get("/api/v1/policies/500118-2023").body(), "nothing changed");
+        // a new year for 永川 (2025: no 29 February in the document) is 永川's to create, not 万州's
+        String next = seed("500118-2023").replace("2023", "2025").replace("2022", "2024");
+        Http.Reply create = Http.as("district_admin").put("/api/v1/policies/500118-2025", next);
+        assertEquals(403, create.status(), create.body());
+        assertEquals(404, Http.as("yc_admin").get("/api/v1/policies/500118-2025").status(), "nothing created");
+    }
+
     private static String seed(String policyId) throws IOException {
         Path dir = Path.of(System.getProperty("canbao.policies.dir", "../config/policies"));
         return Files.readString(dir.resolve(policyId + ".json"), StandardCharsets.UTF_8);
@@ -36,7 +54,7 @@ class PolicyApiIT {
     @Test
     void theFiveSeedPoliciesLoadThroughTheApi() throws IOException {
         for (String policyId : SEEDS) {
-            Http.Reply put = Http.as("district_admin").put("/api/v1/policies/" + policyId, seed(policyId));
+            Http.Reply put = Http.as(ADMINS.get(policyId.substring(0, 6))).put("/api/v1/policies/" + policyId, seed(policyId));
             assertTrue(put.status() == 200 || put.status() == 201, policyId + " → " + put.status() + " " + put.body());
             Http.Reply get = Http.as("clerk").get("/api/v1/policies/" + policyId);
             assertEquals(200, get.status());

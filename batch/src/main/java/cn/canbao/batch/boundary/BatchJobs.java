@@ -1,5 +1,7 @@
 package cn.canbao.batch.boundary;
 
+import cn.canbao.platform.boundary.Callers;
+import cn.canbao.region.boundary.Regions;
 import cn.canbao.platform.boundary.ProblemException;
 import cn.canbao.platform.boundary.Roles;
 import cn.canbao.platform.boundary.AuditLog;
@@ -61,6 +63,12 @@ public class BatchJobs {
     @Inject
     AuditLog audit;
 
+    @Inject
+    Callers callers;
+
+    @Inject
+    Regions regions;
+
     private static JobOperator operator() {
         return BatchRuntime.getJobOperator();
     }
@@ -90,7 +98,9 @@ public class BatchJobs {
             }
             for (JobInstance instance : instances) {
                 for (JobExecution e : operator().getJobExecutions(instance)) {
-                    all.add(view(e, List.of()));
+                    if (inCallersArea(e)) {
+                        all.add(view(e, List.of()));
+                    }
                 }
             }
         }
@@ -119,7 +129,7 @@ public class BatchJobs {
                 continue;
             }
             for (JobInstance instance : operator().getJobInstances(name, 0, count)) {
-                all.addAll(operator().getJobExecutions(instance));
+                operator().getJobExecutions(instance).stream().filter(this::inCallersArea).forEach(all::add);
             }
         }
         all.sort(Comparator.comparingLong(JobExecution::getExecutionId).reversed());
@@ -174,14 +184,21 @@ public class BatchJobs {
     private JobExecution find(long executionId) {
         try {
             JobExecution e = operator().getJobExecution(executionId);
-            if (e == null || !catalogue.contains(e.getJobName())) {
-                throw new NoSuchJobExecutionException(String.valueOf(executionId));
+            if (e == null || !catalogue.contains(e.getJobName()) || !inCallersArea(e)) {
+                throw new NoSuchJobExecutionException(String.valueOf(executionId)); // another area's: as unknown
             }
             return e;
         } catch (NoSuchJobExecutionException e) {
             throw ProblemException.notFound("EXECUTION_UNKNOWN", "未知的作业执行 " + executionId,
                     "unknown job execution " + executionId);
         }
+    }
+
+    /** An execution over a region (its {@code regionCode}) is the business of that region's area only. */
+    private boolean inCallersArea(JobExecution e) {
+        Properties parameters = e.getJobParameters();
+        String region = parameters == null ? null : parameters.getProperty("regionCode");
+        return region == null || callers.username().isEmpty() || regions.isWithin(region, callers.current().getRegionCode());
     }
 
     // ---- views ------------------------------------------------------------------------------------------------------

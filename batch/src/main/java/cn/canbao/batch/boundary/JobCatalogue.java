@@ -1,5 +1,6 @@
 package cn.canbao.batch.boundary;
 
+import cn.canbao.platform.boundary.Callers;
 import cn.canbao.platform.boundary.ProblemException;
 import cn.canbao.platform.boundary.ProblemException.FieldError;
 import cn.canbao.policy.boundary.Policies;
@@ -25,7 +26,8 @@ import java.util.function.Function;
  * The batch jobs there are: one {@link JobDefinition} per job, collected from the beans that implement it. Checks a
  * start's parameters in two steps — their form, from each parameter's type (400 INVALID_INPUT listing every bad
  * field), then the job's own checks (422/404/409 problems) — and offers the checks several jobs share: the policy
- * exists, the region exists and lies in the policy's pooling region.
+ * exists, the region exists and lies in the policy's pooling region; and a caller's job stays inside the caller's
+ * area.
  */
 @ApplicationScoped
 public class JobCatalogue {
@@ -39,6 +41,9 @@ public class JobCatalogue {
 
     @Inject
     Regions regions;
+
+    @Inject
+    Callers callers;
 
     private volatile Map<String, JobDefinition> byId;
 
@@ -111,7 +116,41 @@ public class JobCatalogue {
         if (!errors.isEmpty()) {
             throw ProblemException.badRequest("INVALID_INPUT", "作业参数不完整或格式错误", "missing or malformed job parameters", errors);
         }
-        return job.check(p);
+        Map<String, String> checked = job.check(p);
+        requireCallersArea(job, checked);
+        return checked;
+    }
+
+    /**
+     * A job works only over the caller's area: every policy it names (its pooling region) and the region it runs over
+     * lie in the caller's region (403 JOB_OUTSIDE_AREA). The scheduler's starts carry no user and are not limited.
+     */
+    private void requireCallersArea(JobDefinition job, Map<String, String> p) {
+        if (callers.username().isEmpty()) {
+            return;
+        }
+        String own = callers.current().getRegionCode();
+        List<String> named = new ArrayList<>();
+        for (JobParameter parameter : job.parameters()) {
+            String value = p.get(parameter.name());
+            if (value != null && parameter.type() == JobParameter.Type.POLICY) {
+                named.add(policies.policy(value).regionCode());
+            } else if (value != null && parameter.type() == JobParameter.Type.REGION) {
+                named.add(value);
+            }
+        }
+        if (p.containsKey("policyId")) {
+            named.add(policies.policy(p.get("policyId")).regionCode());
+        }
+        if (p.containsKey("regionCode")) {
+            named.add(p.get("regionCode"));
+        }
+        for (String region : named) {
+            if (!regions.isWithin(region, own)) {
+                throw ProblemException.forbidden("JOB_OUTSIDE_AREA", job.id() + " 的 " + region + " 不在您的辖区（" + own + "）内",
+                        job.id() + " over " + region + " lies outside your area (" + own + ")");
+            }
+        }
     }
 
     // ---- checks the jobs share ----------------------------------------------------------------------------------

@@ -1,5 +1,7 @@
 package cn.canbao.campaign.boundary;
 
+import cn.canbao.platform.boundary.Callers;
+import cn.canbao.region.boundary.Regions;
 import cn.canbao.platform.boundary.ProblemException;
 import cn.canbao.platform.boundary.Roles;
 import cn.canbao.platform.boundary.NativeValues;
@@ -40,6 +42,12 @@ public class VillageResults {
     @Inject
     Policies policies;
 
+    @Inject
+    Regions regions;
+
+    @Inject
+    Callers callers;
+
     public List<Result> results(String policyId, LocalDate asOf) {
         LocalDate date = date(policyId, asOf);
         List<Result> results = new ArrayList<>();
@@ -51,6 +59,9 @@ public class VillageResults {
                         + " where policy_id = ?1 and as_of = ?2 order by region_code, rule")
                 .setParameter(1, policyId).setParameter(2, date).getResultList()) {
             Object[] r = (Object[]) o;
+            if (!regions.callerMaySee((String) r[0])) {
+                continue; // another area's village
+            }
             results.add(new Result((String) r[0], date, (String) r[1], ((Number) r[2]).longValue(), ((Number) r[3]).longValue(),
                     (BigDecimal) r[4], (BigDecimal) r[5], (BigDecimal) r[6], (BigDecimal) r[7], (BigDecimal) r[8],
                     Boolean.TRUE.equals(r[9])));
@@ -58,8 +69,14 @@ public class VillageResults {
         return results;
     }
 
-    /** The unpaid list of the villages at or below {@code regionCode} (all when null). */
+    /** The unpaid list of the villages at or below {@code regionCode} (default: the caller's region), inside the caller's area. */
     public List<Unpaid> unpaid(String policyId, LocalDate asOf, String regionCode) {
+        String area = regionCode == null ? callers.current().getRegionCode() : regionCode;
+        if (!regions.callerMaySee(area)) {
+            throw ProblemException.forbidden("REGION_NOT_VISIBLE", "无权查看辖区 " + area + " 的未缴费名单",
+                    "region " + area + " is outside your area");
+        }
+        regionCode = area;
         LocalDate date = date(policyId, asOf);
         List<Unpaid> lines = new ArrayList<>();
         if (date == null) {

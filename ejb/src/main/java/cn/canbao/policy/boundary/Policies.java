@@ -1,5 +1,7 @@
 package cn.canbao.policy.boundary;
 
+import cn.canbao.platform.boundary.Callers;
+import cn.canbao.region.boundary.Regions;
 import cn.canbao.platform.boundary.ProblemException;
 import cn.canbao.platform.boundary.ProblemException.FieldError;
 import cn.canbao.platform.boundary.Roles;
@@ -54,6 +56,12 @@ public class Policies {
     @Inject
     Clock clock;
 
+    @Inject
+    Callers callers;
+
+    @Inject
+    Regions regions;
+
     private final PolicyJson json = new PolicyJson();
 
     public List<Summary> list() {
@@ -92,10 +100,14 @@ public class Policies {
                     "policy id " + policyId + " in the path differs from " + policy.policyId() + " in the document",
                     List.of(new FieldError("policyId", "must be " + policyId)));
         }
+        StoredPolicy existing = em.find(StoredPolicy.class, policyId);
+        requireOwnArea(policy.regionCode());
+        if (existing != null) {
+            requireOwnArea(existing.getRegionCode());
+        }
         String normalized = json.write(policy);
         OffsetDateTime now = OffsetDateTime.now(clock);
         String actor = audit.currentActor();
-        StoredPolicy existing = em.find(StoredPolicy.class, policyId);
         if (existing == null) {
             em.persist(new StoredPolicy(policy, normalized, now, actor));
             audit.record("POLICY_CREATED", "policy", policyId, null, normalized, policy.name());
@@ -105,6 +117,22 @@ public class Policies {
         existing.replaceWith(policy, normalized, now, actor);
         audit.record("POLICY_REPLACED", "policy", policyId, before, normalized, policy.name());
         return new Saved(false, policy);
+    }
+
+    /** Whether the caller may create or replace this policy: its pooling region lies in the caller's area. */
+    public boolean callerMayEdit(String policyId) {
+        StoredPolicy stored = em.find(StoredPolicy.class, policyId);
+        return stored != null && callers.isCallerInRole(Roles.DISTRICT_ADMIN)
+                && regions.isWithin(stored.getRegionCode(), callers.current().getRegionCode());
+    }
+
+    /** A district edits its own policies only (../shared/spec/DOMAIN.md §6): 403 POLICY_OUTSIDE_AREA otherwise. */
+    private void requireOwnArea(String regionCode) {
+        String own = callers.current().getRegionCode();
+        if (!regions.isWithin(regionCode, own)) {
+            throw ProblemException.forbidden("POLICY_OUTSIDE_AREA", "统筹区 " + regionCode + " 的政策不在您的辖区（" + own + "）内，只能查看",
+                    "policies of pooling region " + regionCode + " lie outside your area (" + own + "): read only");
+        }
     }
 
     /** What a person would pay on a date under this policy (../shared/spec/API.md, Quote). */

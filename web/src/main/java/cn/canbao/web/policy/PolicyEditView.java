@@ -53,6 +53,7 @@ public class PolicyEditView implements Serializable {
     private String refusal;
     private final List<Problem> problems = new ArrayList<>();
     private boolean loaded;
+    private Boolean readOnly;
 
     /** f:viewAction: the stored document of {@code id}, or an empty editor for a new policy. */
     public void load() {
@@ -68,6 +69,15 @@ public class PolicyEditView implements Serializable {
         } catch (ProblemException problem) {
             message(FacesMessage.SEVERITY_WARN, Texts.refusal(problem));
         }
+    }
+
+    /** Another district's policy: shown, not saved (Policies refuses it too, 403 POLICY_OUTSIDE_AREA). */
+    public boolean isReadOnly() {
+        if (readOnly == null) {
+            readOnly = id != null && !id.isBlank() && policies.list().stream().anyMatch(p -> p.policyId().equals(id))
+                    && !policies.callerMayEdit(id);
+        }
+        return readOnly;
     }
 
     public void save() {
