@@ -33,7 +33,7 @@ start_server() {
     [ -n "$started" ] || { tail -50 "$LOG"; echo "server did not start"; exit 1; }
     for _ in $(seq 1 60); do
         if curl -fsS "$BASE/api/v1/health" 2>/dev/null | grep '"status":"UP"' >/dev/null \
-            && curl -fsS "$BASE/" 2>/dev/null | grep j_security_check >/dev/null; then
+            && curl -fsS "$BASE/" 2>/dev/null | grep j_username >/dev/null; then
             echo "health UP and login page served $(( $(date +%s) - started )) s after the server started"
             return 0
         fi

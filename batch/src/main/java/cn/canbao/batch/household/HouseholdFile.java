@@ -1,12 +1,12 @@
 package cn.canbao.batch.household;
 
-import cn.canbao.batch.sheet.SpreadsheetTable;
+import cn.canbao.platform.boundary.SpreadsheetTable;
 import cn.canbao.household.boundary.HouseholdComparer.Row;
 
 import java.util.ArrayList;
 import java.util.List;
 
-import static cn.canbao.batch.sheet.SpreadsheetTable.cell;
+import static cn.canbao.platform.boundary.SpreadsheetTable.cell;
 
 /**
  * The data rows of a police household file (户籍人口名单, CSV in UTF-8 or XLSX). The first row is the header; columns

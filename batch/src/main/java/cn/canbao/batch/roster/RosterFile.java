@@ -1,6 +1,6 @@
 package cn.canbao.batch.roster;
 
-import cn.canbao.batch.sheet.SpreadsheetTable;
+import cn.canbao.platform.boundary.SpreadsheetTable;
 import cn.canbao.roster.boundary.RosterImporter.Row;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -13,7 +13,7 @@ import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
 
-import static cn.canbao.batch.sheet.SpreadsheetTable.cell;
+import static cn.canbao.platform.boundary.SpreadsheetTable.cell;
 
 /**
  * The data rows of a roster file (CSV, XLSX or the JSON rows of the API). The first row of a file is its header;

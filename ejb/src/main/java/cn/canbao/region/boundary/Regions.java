@@ -69,6 +69,11 @@ public class Regions {
         return isWithin(regionCode, callers.current().getRegionCode());
     }
 
+    /** Whether {@code code} lies above the caller's region (on the way from it to the root). */
+    public boolean isAboveCaller(String code) {
+        return pathToRoot(callers.current().getRegionCode()).contains(code);
+    }
+
     /** Whether {@code code} is {@code ancestor} or lies below it. */
     public boolean isWithin(String code, String ancestor) {
         return pathToRoot(code).contains(ancestor);

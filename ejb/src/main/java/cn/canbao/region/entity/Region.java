@@ -52,6 +52,10 @@ public class Region {
     public String getParentCode() { return parentCode; }
     public Integer getHouseholdPopulation() { return householdPopulation; }
 
+    public void rename(String name) {
+        this.name = name;
+    }
+
     public void recordHouseholdPopulation(Integer population) {
         if (population != null && population < 0) {
             throw new IllegalArgumentException("household population must be >= 0");

@@ -26,6 +26,9 @@ public class RegionTarget {
     @Column(nullable = false)
     private int target;
 
+    /** How the number was set: typed, imported, or the rule that derived it; null for the demo's and the seeds'. */
+    private String rule;
+
     protected RegionTarget() {
     }
 
@@ -38,6 +41,15 @@ public class RegionTarget {
         this.target = target;
     }
 
+    public void set(int target, String rule) {
+        if (target < 0) {
+            throw new IllegalArgumentException("target must be >= 0");
+        }
+        this.target = target;
+        this.rule = rule;
+    }
+
+    public String getRule() { return rule; }
     public String getPolicyId() { return policyId; }
     public String getRegionCode() { return regionCode; }
     public int getTarget() { return target; }

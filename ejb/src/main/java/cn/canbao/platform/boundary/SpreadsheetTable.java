@@ -1,4 +1,4 @@
-package cn.canbao.batch.sheet;
+package cn.canbao.platform.boundary;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;

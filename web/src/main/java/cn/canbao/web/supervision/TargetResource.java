@@ -1,0 +1,51 @@
+package cn.canbao.web.supervision;
+
+import cn.canbao.platform.boundary.ProblemException;
+import cn.canbao.platform.boundary.Roles;
+import cn.canbao.region.boundary.RegionTree.TargetLine;
+import cn.canbao.supervision.boundary.Targets;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import java.util.List;
+
+/**
+ * {@code /api/v1/policies/{policyId}/targets}: the villages at or under a region with their target and the rule that
+ * set it; {@code PUT …/{villageCode}} {@code {target, rule?}} by the district's administrators (../shared/spec/API.md,
+ * "Going live").
+ */
+@Path("policies/{policyId}/targets")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.DISTRICT_ADMIN, Roles.TOWN_OFFICER, Roles.SUPERVISOR})
+public class TargetResource {
+
+    public record TargetBody(Integer target, String rule) {
+    }
+
+    @Inject
+    Targets targets;
+
+    @GET
+    public List<TargetLine> list(@PathParam("policyId") String policyId, @QueryParam("regionCode") String regionCode) {
+        return targets.of(policyId, regionCode);
+    }
+
+    @PUT
+    @Path("{villageCode}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.DISTRICT_ADMIN)
+    public TargetLine set(@PathParam("policyId") String policyId, @PathParam("villageCode") String villageCode, TargetBody body) {
+        if (body == null) {
+            throw ProblemException.badRequest("EMPTY_BODY", "请求内容为空", "empty body", List.of());
+        }
+        return targets.set(policyId, villageCode, body.target(), body.rule());
+    }
+}
