@@ -32,7 +32,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * payment per transaction with the same number of workers, in the same run on the same database.
  *
  * <pre>java -cp bench/target/benchmarks.jar cn.canbao.bench.PaymentLoad baseUrl jdbcUrl user password
- *     [--persons 20000] [--workers 16] [--seconds 60]</pre>
+ *     [--persons 20000] [--workers 16] [--seconds 60] [--user tax:demo123]</pre>
  *
  * The persons are inserted up front (not measured) into village 500101101001 (the demo clerk's), half for each phase;
  * ids and ID numbers come from a run tag so runs do not collide. Loopback addresses only; bounded in count and time.
@@ -71,6 +71,7 @@ public final class PaymentLoad {
         int persons = option(args, "--persons", 20_000);
         int workers = option(args, "--workers", 16);
         int seconds = option(args, "--seconds", 60);
+        String user = textOption(args, "--user", "tax:demo123");
         long tag = System.currentTimeMillis() % 100_000;
 
         List<String> httpIds;
@@ -83,8 +84,8 @@ public final class PaymentLoad {
 
         // warm-up: 2% of the HTTP persons, not counted
         int warm = Math.max(50, persons / 50);
-        runHttp(base, httpIds.subList(0, warm), workers, seconds, tag);
-        Result http = runHttp(base, httpIds.subList(warm, httpIds.size()), workers, seconds, tag);
+        runHttp(base, httpIds.subList(0, warm), workers, seconds, tag, user);
+        Result http = runHttp(base, httpIds.subList(warm, httpIds.size()), workers, seconds, tag, user);
         Result jdbc = runJdbc(jdbcUrl, args[2], args[3], jdbcPersonIds, workers, seconds, tag);
 
         System.out.println();
@@ -130,9 +131,10 @@ public final class PaymentLoad {
         return numbers;
     }
 
-    private static Result runHttp(URI base, List<String> idNumbers, int workers, int seconds, long tag) throws InterruptedException {
+    private static Result runHttp(URI base, List<String> idNumbers, int workers, int seconds, long tag, String user)
+            throws InterruptedException {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        String auth = "Basic " + Base64.getEncoder().encodeToString("tax:demo123".getBytes(StandardCharsets.UTF_8));
+        String auth = "Basic " + Base64.getEncoder().encodeToString(user.getBytes(StandardCharsets.UTF_8));
         URI payments = base.resolve(base.getPath() + "/api/v1/payments");
         AtomicInteger next = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
@@ -280,6 +282,15 @@ public final class PaymentLoad {
         }
         long nanos = System.nanoTime() - start;
         return new Result("raw JDBC, same rows", done.get(), failed.get(), nanos, Arrays.copyOf(latencies, done.get()), firstError[0]);
+    }
+
+    private static String textOption(String[] args, String name, String fallback) {
+        for (int i = 0; i < args.length - 1; i++) {
+            if (args[i].equals(name)) {
+                return args[i + 1];
+            }
+        }
+        return fallback;
     }
 
     private static int option(String[] args, String name, int fallback) {

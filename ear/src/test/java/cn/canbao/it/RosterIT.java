@@ -216,34 +216,14 @@ class RosterIT {
         }
     }
 
-    /** A multipart/form-data POST (the Http helper speaks JSON only). */
+    /** A roster upload as the department sends it. */
     private static Http.Reply upload(String fileName, String type, byte[] file, String code, String from, String to) {
-        String boundary = "----canbao" + System.nanoTime();
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("department", "万州区民政局");
         fields.put("subsidyCode", code);
         fields.put("validFrom", from);
         fields.put("validTo", to);
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        fields.forEach((k, v) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + k
-                + "\"\r\n\r\n" + v + "\r\n").getBytes(StandardCharsets.UTF_8)));
-        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-                + "\"\r\nContent-Type: " + type + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-        body.writeBytes(file);
-        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(Http.BASE + "/api/v1/rosters")).timeout(Duration.ofSeconds(60))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("department:demo123".getBytes(StandardCharsets.UTF_8)))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
-        try {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            return new Http.Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse("").split(";")[0].trim(), response);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return Http.as("department").upload("/api/v1/rosters", fields, fileName, type, file);
     }
 
     private static String resident(String name) {
