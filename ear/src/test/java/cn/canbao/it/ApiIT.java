@@ -30,7 +30,9 @@ class ApiIT {
         assertEquals(200, reply.status());
         JsonObject body = reply.json();
         assertEquals("UP", body.getString("status"));
-        String database = body.getJsonArray("checks").getJsonObject(0).getString("database");
+        assertFalse(body.getJsonArray("checks").getJsonObject(0).containsKey("database"), "a stranger learns no versions");
+        String database = Http.as("operator").get("/api/v1/health").json().getJsonArray("checks").getJsonObject(0)
+                .getString("database");
         System.out.println("ApiIT: the application database is " + database);
         assertTrue(database.startsWith(System.getenv("CANBAO_DB_URL") != null ? "PostgreSQL" : "H2"), database);
     }

@@ -45,4 +45,11 @@ class SecurityHeadersIT {
         assertTrue(cookie.contains("HttpOnly"), cookie);
         assertTrue(cookie.toLowerCase().contains("samesite=strict"), cookie);
     }
+
+    @Test
+    void theServersRootShowsNoWelcomePage() {
+        Http.Reply root = Http.anonymous().getAbsolute(Http.BASE.substring(0, Http.BASE.lastIndexOf("/canbao")) + "/");
+        assertEquals(404, root.status(), root.body());
+        assertTrue(!root.body().contains("WildFly") && !root.body().contains("Welcome"), root.body());
+    }
 }

@@ -1,5 +1,8 @@
 package cn.canbao.web.platform;
 
+import cn.canbao.platform.boundary.Roles;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.SecurityContext;
 import cn.canbao.platform.boundary.DatabaseHealth;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -11,7 +14,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-/** {@code GET /api/v1/health}: public; UP (200) when the database answers, DOWN (503) when it does not. */
+/**
+ * {@code GET /api/v1/health}: public; UP (200) when the database answers, DOWN (503) when it does not. Which database
+ * (product and version) and the check's detail only to a signed-in operator or district administrator: a stranger
+ * learns nothing about the server.
+ */
 @Path("health")
 public class HealthResource {
 
@@ -23,16 +30,17 @@ public class HealthResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public Response health() {
+    public Response health(@Context SecurityContext security) {
         DatabaseHealth.Status status = database.check();
         String state = status.up() ? "UP" : "DOWN";
+        var check = JSON.createObjectBuilder().add("name", "database").add("status", state);
+        if (security.isUserInRole(Roles.OPERATOR) || security.isUserInRole(Roles.DISTRICT_ADMIN)) {
+            check.add("database", status.database() == null ? "unknown" : status.database())
+                    .add("detail", status.detail() == null ? "" : status.detail());
+        }
         JsonObject body = JSON.createObjectBuilder()
                 .add("status", state)
-                .add("checks", JSON.createArrayBuilder().add(JSON.createObjectBuilder()
-                        .add("name", "database")
-                        .add("status", state)
-                        .add("database", status.database() == null ? "unknown" : status.database())
-                        .add("detail", status.detail() == null ? "" : status.detail())))
+                .add("checks", JSON.createArrayBuilder().add(check))
                 .build();
         return Response.status(status.up() ? 200 : 503).entity(body.toString()).type(MediaType.APPLICATION_JSON).build();
     }
