@@ -65,6 +65,11 @@ public class LoginThrottle {
         return blocked(source, username);
     }
 
+    /** A wait as the whole seconds of {@code Retry-After}: rounded up, at least 1. */
+    public static long retryAfterSeconds(Duration wait) {
+        return Math.max(1, wait.toSeconds() + (wait.toNanosPart() > 0 ? 1 : 0));
+    }
+
     public void succeeded(String source, String username) {
         pairs.remove(key(source, username));
     }

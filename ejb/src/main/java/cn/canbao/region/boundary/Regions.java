@@ -9,6 +9,7 @@ import cn.canbao.platform.boundary.Callers;
 import cn.canbao.platform.boundary.ProblemException;
 import cn.canbao.platform.boundary.Roles;
 import cn.canbao.region.entity.Region;
+import cn.canbao.region.entity.RegionLevel;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -129,23 +130,11 @@ public class Regions {
      */
     @PermitAll
     public Set<String> villageSetUnder(String code) {
-        Map<String, List<String>> children = new HashMap<>();
-        Map<String, String> levels = new HashMap<>();
-        for (Object o : em.createNativeQuery("select code, parent_code, level from canbao.region").getResultList()) {
-            Object[] r = (Object[]) o;
-            levels.put((String) r[0], (String) r[2]);
-            if (r[1] != null) {
-                children.computeIfAbsent((String) r[1], k -> new ArrayList<>()).add((String) r[0]);
-            }
-        }
         Set<String> villages = new HashSet<>();
-        List<String> open = new ArrayList<>(List.of(code));
-        while (!open.isEmpty()) {
-            String c = open.remove(open.size() - 1);
-            if ("VILLAGE".equals(levels.get(c))) {
-                villages.add(c);
+        for (Region r : subtree(code)) {
+            if (r.getLevel() == RegionLevel.VILLAGE) {
+                villages.add(r.getCode());
             }
-            open.addAll(children.getOrDefault(c, List.of()));
         }
         return villages;
     }
@@ -173,22 +162,30 @@ public class Regions {
 
     /** The caller's region and every region below it, by code (the region pickers of the administrators' screens). */
     public List<Region> callersSubtree() {
-        String own = callers.current().getRegionCode();
-        List<Region> all = em.createQuery("select r from Region r order by r.code", Region.class).getResultList();
+        List<Region> subtree = subtree(require(callers.current().getRegionCode()).getCode());
+        subtree.sort(java.util.Comparator.comparing(Region::getCode));
+        return subtree;
+    }
+
+    /** {@code code}'s region and every region below it, from one read of the (small) region table; empty when unknown. */
+    private List<Region> subtree(String code) {
         Map<String, List<Region>> children = new HashMap<>();
-        for (Region r : all) {
+        Region root = null;
+        for (Region r : em.createQuery("select r from Region r", Region.class).getResultList()) {
             if (r.getParentCode() != null) {
                 children.computeIfAbsent(r.getParentCode(), k -> new ArrayList<>()).add(r);
             }
+            if (r.getCode().equals(code)) {
+                root = r;
+            }
         }
         List<Region> subtree = new ArrayList<>();
-        List<Region> open = new ArrayList<>(List.of(require(own)));
+        List<Region> open = root == null ? new ArrayList<>() : new ArrayList<>(List.of(root));
         while (!open.isEmpty()) {
             Region r = open.remove(open.size() - 1);
             subtree.add(r);
             open.addAll(children.getOrDefault(r.getCode(), List.of()));
         }
-        subtree.sort(java.util.Comparator.comparing(Region::getCode));
         return subtree;
     }
 }

@@ -75,7 +75,7 @@ public class SignInServlet extends HttpServlet {
                              Duration wait, String next) throws IOException {
         StringBuilder url = new StringBuilder(request.getContextPath()).append("/login.xhtml?error=").append(error);
         if (wait != null) {
-            long seconds = Math.max(1, wait.toSeconds() + (wait.toNanosPart() > 0 ? 1 : 0));
+            long seconds = LoginThrottle.retryAfterSeconds(wait);
             url.append("&retry=").append(seconds);
             response.setHeader("Retry-After", String.valueOf(seconds));
         }

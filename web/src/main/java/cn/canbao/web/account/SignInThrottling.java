@@ -64,7 +64,7 @@ public class SignInThrottling implements ServletExtension {
                 next.handleRequest(exchange);
                 return;
             }
-            long seconds = Math.max(1, blocked.get().toSeconds() + (blocked.get().toNanosPart() > 0 ? 1 : 0));
+            long seconds = LoginThrottle.retryAfterSeconds(blocked.get());
             exchange.setStatusCode(429);
             exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/problem+json;charset=UTF-8");
             exchange.getResponseHeaders().put(HttpString.tryFromString("Retry-After"), String.valueOf(seconds));
