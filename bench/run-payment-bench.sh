@@ -57,3 +57,12 @@ if [ "${CANBAO_BENCH_PRODUCTION_ACCOUNT:-1}" = 1 ]; then
     java -cp bench/target/benchmarks.jar cn.canbao.bench.PaymentLoad http://localhost:$HTTP_PORT/canbao \
         "$CANBAO_DB_URL" "$CANBAO_DB_USER" "$CANBAO_DB_PASSWORD" "$@" --user "taxbench$$:Measured2026cost"
 fi
+
+# A program's key (docs/decisions.md 24): the same account given a key by its administrator — a salted SHA-256 digest
+# checked first by the realm instead of bcrypt — and the same load again, in the same run.
+if [ "${CANBAO_BENCH_PRODUCTION_ACCOUNT:-1}" = 1 ]; then
+    KEY=$(curl -fsS -u district_admin:demo123 -X POST "$A/taxbench$$/api-key" | sed -n 's/.*"apiKey":"\([^"]*\)".*/\1/p')
+    echo; echo "--- the same as tax account taxbench$$ signing in with its key ---"
+    java -cp bench/target/benchmarks.jar cn.canbao.bench.PaymentLoad http://localhost:$HTTP_PORT/canbao \
+        "$CANBAO_DB_URL" "$CANBAO_DB_USER" "$CANBAO_DB_PASSWORD" "$@" --user "taxbench$$:$KEY"
+fi

@@ -211,11 +211,45 @@ class AccountIT {
         tx.begin();
         try {
             long unhashed = ((Number) em.createNativeQuery("select count(*) from canbao.app_user where password_hash = 'demo123'"
-                    + " or password_salt is null or password_hash is null").getSingleResult()).longValue();
+                    + " or (password_hash is not null and password_salt is null)"
+                    + " or (api_key_hash is not null and (api_key_salt is null or length(api_key_hash) <> 44))").getSingleResult()).longValue();
             assertEquals(0, unhashed);
         } finally {
             tx.rollback();
         }
+    }
+
+    @Test
+    void aProgramSignsInWithAKeyShownOnceAndWithdrawnAtOnce() {
+        Http admin = Http.as("district_admin");
+        String name = unique("prog");
+        assertEquals(201, admin.post("/api/v1/accounts", account(name, "integration", "500101", "Program2026ab")).status());
+        Http.Reply issued = admin.post("/api/v1/accounts/" + name + "/api-key", "");
+        assertEquals(201, issued.status(), issued.body());
+        String key = issued.json().getString("apiKey");
+        assertEquals(40, key.length());
+        assertEquals("no-store", issued.header("Cache-Control"));
+
+        Http program = Http.as(name, key);
+        assertEquals(200, program.get("/api/v1/regions/500101").status(), "a key needs no password change first");
+        assertEquals(401, Http.as(name, "Program2026ab").get("/api/v1/regions/500101").status(), "a program signs in with its key only");
+        assertEquals(401, Http.as(name, key.substring(0, 39) + (key.endsWith("a") ? "b" : "a")).get("/api/v1/regions/500101").status());
+        assertFalse(admin.get("/api/v1/accounts/" + name).body().contains(key), "the key is shown once only");
+        assertNotNull(admin.get("/api/v1/accounts/" + name).json().getString("apiKeyCreatedAt"));
+
+        Http.Reply again = admin.post("/api/v1/accounts/" + name + "/api-key", "");
+        assertEquals(201, again.status());
+        assertEquals(401, program.get("/api/v1/regions/500101").status(), "a replaced key stops working at once");
+        Http replaced = Http.as(name, again.json().getString("apiKey"));
+        assertEquals(200, replaced.get("/api/v1/regions/500101").status());
+        assertEquals(204, admin.delete("/api/v1/accounts/" + name + "/api-key").status());
+        assertEquals(401, replaced.get("/api/v1/regions/500101").status(), "a withdrawn key stops working at once");
+        assertEquals(404, admin.delete("/api/v1/accounts/" + name + "/api-key").status());
+
+        Http.Reply person = admin.post("/api/v1/accounts/clerk/api-key", "");
+        assertEquals(422, person.status(), person.body());
+        assertEquals("KEY_NOT_FOR_PERSONS", person.json().getString("code"));
+        assertEquals(404, Http.as("yc_admin").post("/api/v1/accounts/" + name + "/api-key", "").status(), "not another district's");
     }
 
     private static String unique(String prefix) {

@@ -37,6 +37,10 @@ final class Http {
             return (JsonObject) parse();
         }
 
+        String header(String name) {
+            return raw.headers().firstValue(name).orElse(null);
+        }
+
         JsonArray array() {
             return (JsonArray) parse();
         }
@@ -88,6 +92,10 @@ final class Http {
     Reply put(String path, String json) {
         return send(builder(path).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
+    }
+
+    Reply delete(String path) {
+        return send(builder(path).DELETE());
     }
 
     Reply patch(String path, String json) {

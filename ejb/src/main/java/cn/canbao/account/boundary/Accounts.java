@@ -1,6 +1,8 @@
 package cn.canbao.account.boundary;
 
 import cn.canbao.account.control.AccountRules;
+import cn.canbao.account.control.ApiKeys;
+import cn.canbao.account.control.CredentialCache;
 import cn.canbao.account.control.PasswordHashes;
 import cn.canbao.account.control.PasswordRules;
 import cn.canbao.platform.boundary.AuditLog;
@@ -40,8 +42,15 @@ public class Accounts {
     /** An account as lists and the API show it. */
     public record Account(String username, String displayName, String role, String regionCode, String regionName,
                           boolean enabled, boolean mustChangePassword, OffsetDateTime lastLoginAt, OffsetDateTime createdAt,
-                          String createdBy, boolean locked) {
+                          String createdBy, boolean locked, OffsetDateTime apiKeyCreatedAt) {
     }
+
+    /** A program's new key, shown this once (only its digest is kept). */
+    public record IssuedKey(String username, String apiKey, OffsetDateTime createdAt) {
+    }
+
+    /** The roles whose accounts are programs and may hold a key (docs/access.md). */
+    public static final java.util.Set<String> KEY_ROLES = java.util.Set.of(Roles.INTEGRATION, Roles.TAX);
 
     public record NewAccount(String username, String displayName, String role, String regionCode, String password) {
     }
@@ -55,6 +64,9 @@ public class Accounts {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    CredentialCache credentials;
 
     @Inject
     Callers callers;
@@ -148,6 +160,7 @@ public class Accounts {
             user.enable(c.enabled());
         }
         em.flush();
+        credentials.clearAfterCommit();
         audit.record(Boolean.FALSE.equals(c.enabled()) ? "ACCOUNT_DISABLED" : "ACCOUNT_CHANGED", "account", user.getUsername(),
                 before, describe(user), null);
         return view(user);
@@ -162,6 +175,7 @@ public class Accounts {
                 refuse(List.of(new FieldError("password", m)), "密码不符合要求", "password refused"));
         user.setPassword(PasswordHashes.hash(password, PasswordHashes.configuredCost()), true, OffsetDateTime.now(clock));
         throttle.unlock(user.getUsername());
+        credentials.clearAfterCommit();
         audit.record("ACCOUNT_PASSWORD_RESET", "account", user.getUsername(), null, null, "must change at next sign-in");
     }
 
@@ -181,7 +195,42 @@ public class Accounts {
         refuse(errors, "新密码不符合要求", "new password refused");
         user.setPassword(PasswordHashes.hash(password, user.password().cost() < PasswordHashes.configuredCost()
                 ? PasswordHashes.configuredCost() : user.password().cost()), false, OffsetDateTime.now(clock));
+        credentials.clearAfterCommit();
         audit.record("ACCOUNT_PASSWORD_CHANGED", "account", user.getUsername(), null, null, null);
+    }
+
+    /**
+     * Makes a new key for a program's account (integration or tax) of the caller's area, replacing any earlier one: the
+     * program signs in with HTTP Basic as its user name and this key, which the realm checks without bcrypt's cost.
+     */
+    public IssuedKey issueApiKey(String username) {
+        AppUser caller = callers.current();
+        AppUser user = inArea(username);
+        requireRoleWithinCaller(caller, user.getRole());
+        if (!KEY_ROLES.contains(user.getRole())) {
+            throw ProblemException.unprocessable("KEY_NOT_FOR_PERSONS", "只有接口账户（integration、tax）可以使用接口密钥；个人账户使用密码",
+                    "only program accounts (integration, tax) hold a key; a person signs in with a password");
+        }
+        ApiKeys.Issued issued = ApiKeys.issue();
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        boolean replaced = user.getApiKeyCreatedAt() != null;
+        user.setApiKey(issued.digest(), issued.salt(), now);
+        credentials.clearAfterCommit();
+        audit.record("ACCOUNT_KEY_ISSUED", "account", user.getUsername(), null, null, replaced ? "replaces the earlier key" : "first key");
+        return new IssuedKey(user.getUsername(), issued.key(), now);
+    }
+
+    /** Withdraws a program's key at once (its password, if any, still works). */
+    public void revokeApiKey(String username) {
+        AppUser caller = callers.current();
+        AppUser user = inArea(username);
+        requireRoleWithinCaller(caller, user.getRole());
+        if (user.getApiKeyCreatedAt() == null) {
+            throw ProblemException.notFound("KEY_UNKNOWN", "该账户没有接口密钥", "the account holds no key");
+        }
+        user.setApiKey(null, null, null);
+        credentials.clearAfterCommit();
+        audit.record("ACCOUNT_KEY_REVOKED", "account", user.getUsername(), null, null, null);
     }
 
     /** Lifts the sign-in throttle of an account (every source), e.g. after the user called the office. */
@@ -207,12 +256,27 @@ public class Accounts {
 
     @PermitAll
     public boolean mustChangePassword() {
+        return standing() == Standing.MUST_CHANGE_PASSWORD;
+    }
+
+    /** Where the caller's account stands now: an API request is admitted only when {@link Standing#ACTIVE}. */
+    public enum Standing { ACTIVE, MUST_CHANGE_PASSWORD, DISABLED }
+
+    /**
+     * The caller's account as the table says now — not as the server's credential cache remembers it (up to a minute,
+     * config/cli/03-security.cli): a disabled account is refused at once.
+     */
+    @PermitAll
+    public Standing standing() {
         Optional<String> username = callers.username();
         if (username.isEmpty()) {
-            return false;
+            return Standing.ACTIVE;
         }
         AppUser user = em.find(AppUser.class, username.get());
-        return user != null && user.isMustChangePassword();
+        if (user == null || !user.isEnabled()) {
+            return Standing.DISABLED;
+        }
+        return user.isMustChangePassword() ? Standing.MUST_CHANGE_PASSWORD : Standing.ACTIVE;
     }
 
     // ---- rules ------------------------------------------------------------------------------------------------------
@@ -260,7 +324,8 @@ public class Accounts {
     private Account view(AppUser u) {
         String regionName = regions.find(u.getRegionCode()).map(Region::getName).orElse(null);
         return new Account(u.getUsername(), u.getDisplayName(), u.getRole(), u.getRegionCode(), regionName, u.isEnabled(),
-                u.isMustChangePassword(), u.getLastLoginAt(), u.getCreatedAt(), u.getCreatedBy(), throttle.isLocked(u.getUsername()));
+                u.isMustChangePassword(), u.getLastLoginAt(), u.getCreatedAt(), u.getCreatedBy(), throttle.isLocked(u.getUsername()),
+                u.getApiKeyCreatedAt());
     }
 
     private static String describe(AppUser u) {

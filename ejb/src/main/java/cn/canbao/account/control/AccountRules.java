@@ -27,7 +27,7 @@ public final class AccountRules {
     private static final Map<String, Set<RegionLevel>> LEVELS = Map.of(
             Roles.CLERK, Set.of(RegionLevel.VILLAGE),
             Roles.TOWN_OFFICER, Set.of(RegionLevel.TOWN),
-            Roles.DISTRICT_ADMIN, Set.of(RegionLevel.DISTRICT),
+            Roles.DISTRICT_ADMIN, Set.of(RegionLevel.PROVINCE, RegionLevel.DISTRICT), // a municipality's bureau manages its districts
             Roles.DEPARTMENT, Set.of(RegionLevel.DISTRICT, RegionLevel.TOWN),
             Roles.TAX, Set.of(RegionLevel.DISTRICT, RegionLevel.TOWN),
             Roles.SUPERVISOR, Set.of(RegionLevel.DISTRICT, RegionLevel.TOWN),

@@ -54,6 +54,15 @@ public class AppUser {
     @Column(name = "created_at")
     private OffsetDateTime createdAt;
 
+    @Column(name = "api_key_hash")
+    private String apiKeyHash;
+
+    @Column(name = "api_key_salt")
+    private String apiKeySalt;
+
+    @Column(name = "api_key_created_at")
+    private OffsetDateTime apiKeyCreatedAt;
+
     @Column(name = "created_by")
     private String createdBy;
 
@@ -85,6 +94,25 @@ public class AppUser {
         this.mustChangePassword = mustChange;
         this.passwordChangedAt = at;
     }
+
+    /**
+     * A program's key as a salted SHA-256 digest (Base64), or none ({@code null} digest) when revoked. A program signs
+     * in with its key only: issuing one removes the password (and with it any pending password change).
+     */
+    public void setApiKey(String digest, String salt, OffsetDateTime at) {
+        this.apiKeyHash = digest;
+        this.apiKeySalt = salt;
+        this.apiKeyCreatedAt = digest == null ? null : at;
+        if (digest != null) {
+            this.passwordHash = null;
+            this.passwordSalt = null;
+            this.passwordCost = null;
+            this.mustChangePassword = false;
+            this.passwordChangedAt = at;
+        }
+    }
+
+    public OffsetDateTime getApiKeyCreatedAt() { return apiKeyCreatedAt; }
 
     public PasswordHash password() {
         return passwordHash == null ? null : new PasswordHash(passwordHash, passwordSalt, passwordCost == null ? 0 : passwordCost);

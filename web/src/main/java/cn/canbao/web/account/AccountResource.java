@@ -7,6 +7,7 @@ import cn.canbao.platform.boundary.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
@@ -115,6 +116,24 @@ public class AccountResource {
     @Path("{username}/unlock")
     public Response unlock(@PathParam("username") String username) {
         accounts.unlock(username);
+        return Response.noContent().build();
+    }
+
+    /**
+     * A new key for a program's account (integration, tax): 201 with the key, shown this once. The program then signs
+     * in with HTTP Basic as {@code username:key}; the realm checks it without bcrypt's cost (docs/decisions.md).
+     */
+    @POST
+    @Path("{username}/api-key")
+    public Response issueKey(@PathParam("username") String username) {
+        return Response.status(201).header("Cache-Control", "no-store").entity(accounts.issueApiKey(username)).build();
+    }
+
+    /** Withdraws the account's key at once. */
+    @DELETE
+    @Path("{username}/api-key")
+    public Response revokeKey(@PathParam("username") String username) {
+        accounts.revokeApiKey(username);
         return Response.noContent().build();
     }
 

@@ -50,6 +50,7 @@ public class AccountsView implements Serializable {
     private String role;
     private String regionCode;
     private String password;
+    private transient String issuedKey;
 
     @PostConstruct
     void init() {
@@ -127,6 +128,26 @@ public class AccountsView implements Serializable {
         } catch (ProblemException problem) {
             ScreenMessages.refused(problem, "accounts.col.", null);
         }
+    }
+
+    /** A new key for a program's account, shown in a dialog this once. */
+    public void issueKey(Account a) {
+        try {
+            Accounts.IssuedKey key = accounts.issueApiKey(a.username());
+            username = key.username();
+            issuedKey = key.apiKey();
+        } catch (ProblemException problem) {
+            issuedKey = null;
+            ScreenMessages.refused(problem, "accounts.col.", null);
+        }
+    }
+
+    public boolean mayHoldKey(Account a) {
+        return Accounts.KEY_ROLES.contains(a.role());
+    }
+
+    public String getIssuedKey() {
+        return issuedKey;
     }
 
     public void toggle(Account a) {

@@ -43,7 +43,14 @@ public class AuthenticationFilter implements ContainerRequestFilter {
         }
         String me = request.getSecurityContext().getUserPrincipal().getName();
         boolean changingPassword = path.equals("accounts/me") || path.equals("accounts/" + me + "/password");
-        if (!changingPassword && accounts.mustChangePassword()) {
+        Accounts.Standing standing = accounts.standing();
+        if (standing == Accounts.Standing.DISABLED) {
+            request.abortWith(jakarta.ws.rs.core.Response.fromResponse(Problems.of(401, "Unauthorized", "ACCOUNT_DISABLED",
+                            "账户已停用，请联系管理员 / the account is disabled; ask your administrator", null))
+                    .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"canbao\"").build());
+            return;
+        }
+        if (!changingPassword && standing == Accounts.Standing.MUST_CHANGE_PASSWORD) {
             request.abortWith(Problems.of(403, "Forbidden", "PASSWORD_CHANGE_REQUIRED",
                     "请先修改管理员设置的密码（PUT /accounts/" + me + "/password） / change the password an administrator set first"
                             + " (PUT /accounts/" + me + "/password)", null));

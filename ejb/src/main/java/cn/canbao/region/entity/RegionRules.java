@@ -1,6 +1,5 @@
-package cn.canbao.region.control;
+package cn.canbao.region.entity;
 
-import cn.canbao.region.entity.RegionLevel;
 
 import java.util.Optional;
 
