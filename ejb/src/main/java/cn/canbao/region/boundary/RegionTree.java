@@ -5,16 +5,20 @@ import cn.canbao.platform.boundary.Callers;
 import cn.canbao.platform.boundary.ProblemException;
 import cn.canbao.platform.boundary.ProblemException.FieldError;
 import cn.canbao.platform.boundary.Roles;
-import cn.canbao.region.control.RegionRules;
+import cn.canbao.platform.boundary.SpreadsheetTable;
+import cn.canbao.region.entity.RegionRules;
 import cn.canbao.region.entity.Region;
 import cn.canbao.region.entity.RegionLevel;
 import cn.canbao.region.entity.RegionTarget;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -35,7 +39,10 @@ public class RegionTree {
     public static final int MAX_ROWS = 20_000;
 
     /** A row of a region file (header = row 1) or of a single PUT (row 0). */
-    public record RegionRow(int row, String code, String name, String level, String parentCode) {
+    public record RegionRow(int row, String code, String name, String level, String parentCode, String householdPopulation) {
+        public RegionRow(int row, String code, String name, String level, String parentCode) {
+            this(row, code, name, level, parentCode, null);
+        }
     }
 
     public record Imported(int read, int created, int updated) {
@@ -59,6 +66,19 @@ public class RegionTree {
 
     @Inject
     AuditLog audit;
+
+    @Inject
+    VillageResidents residents;
+
+    @Inject
+    Event<VillagesMerged> merges;
+
+    @Inject
+    Clock clock;
+
+    /** What a merge moved, by kind (persons, households, enrollments, targets, accounts …). */
+    public record Merged(Region from, Region into, Map<String, Integer> moved) {
+    }
 
     /** Creates or renames one region; 403 outside the caller's area, 422 for a code or level that does not fit. */
     public Saved put(String code, String name, String level, String parentCode) {
@@ -108,6 +128,46 @@ public class RegionTree {
         audit.record("REGIONS_IMPORTED", "region", own, null, null,
                 rows.size() + " row(s): " + created.size() + " created, " + renamed.size() + " renamed");
         return new Imported(rows.size(), created.size(), renamed.size());
+    }
+
+    /** A region file (CSV or XLSX, columns by name {@code code,name,level,parentCode}) imported as {@link #importRows} does. */
+    public Imported importFile(String format, byte[] content) {
+        SpreadsheetTable table;
+        try {
+            table = SpreadsheetTable.read(format, content, "region file");
+        } catch (IllegalArgumentException unreadable) {
+            throw ProblemException.badRequest("INVALID_INPUT", "文件无法读取", "unreadable file",
+                    List.of(new FieldError("file", "无法读取 / unreadable")));
+        }
+        int code = table.column(List.of("code", "代码", "区划代码", "统计用区划代码"));
+        int name = table.column(List.of("name", "名称", "区划名称"));
+        int level = table.column(List.of("level", "级别", "层级"));
+        int parent = table.column(List.of("parentcode", "parent_code", "上级代码"));
+        int population = table.column(List.of("householdpopulation", "household_population", "户籍人口", "户籍人口数"));
+        List<FieldError> missing = new ArrayList<>();
+        if (code < 0) {
+            missing.add(new FieldError("file", "缺少列 code / column code missing"));
+        }
+        if (name < 0) {
+            missing.add(new FieldError("file", "缺少列 name / column name missing"));
+        }
+        if (level < 0) {
+            missing.add(new FieldError("file", "缺少列 level / column level missing"));
+        }
+        if (parent < 0) {
+            missing.add(new FieldError("file", "缺少列 parentCode / column parentCode missing"));
+        }
+        if (!missing.isEmpty()) {
+            throw ProblemException.badRequest("INVALID_INPUT", "行政区划文件缺少列", "the region file lacks columns", missing);
+        }
+        List<RegionRow> rows = new ArrayList<>();
+        for (Map.Entry<Integer, List<String>> row : table.rows().entrySet()) {
+            List<String> cells = row.getValue();
+            rows.add(new RegionRow(row.getKey(), SpreadsheetTable.cell(cells, code), SpreadsheetTable.cell(cells, name),
+                    SpreadsheetTable.cell(cells, level), SpreadsheetTable.cell(cells, parent),
+                    population < 0 ? null : SpreadsheetTable.cell(cells, population)));
+        }
+        return importRows(rows);
     }
 
     /** The villages at or below {@code regionCode} (default: the caller's region) with their target in the policy. */
@@ -162,6 +222,90 @@ public class RegionTree {
         return new TargetLine(villageCode, village.getName(), target, why);
     }
 
+    /** The caller's region and everything below it, retired regions included (the administrators' region screen). */
+    public List<Region> area() {
+        String own = callers.current().getRegionCode();
+        List<Region> all = em.createQuery("select r from Region r order by r.code", Region.class).getResultList();
+        return all.stream().filter(r -> regions.isWithin(r.getCode(), own)).toList();
+    }
+
+    /** How many persons are registered in a village (0 for other levels). */
+    public long registeredIn(String villageCode) {
+        return residents.registeredIn(villageCode);
+    }
+
+    /**
+     * Retires a village that no person is registered in: it stays with its history, but no longer appears among its
+     * town's villages, in pickers, targets, lists or jobs. A village with persons is merged instead (409).
+     */
+    public Region retire(String code) {
+        Region village = villageInArea(code, "code");
+        long registered = residents.registeredIn(code);
+        if (registered > 0) {
+            throw ProblemException.conflict("REGION_HAS_PERSONS", village.getName() + " 还有 " + registered
+                    + " 名登记居民，不能撤销；请将其合并到另一个村（社区）", village.getName() + " still has " + registered
+                    + " registered person(s); merge it into another village instead");
+        }
+        village.retire(LocalDate.now(clock), null);
+        audit.record("REGION_RETIRED", "region", code, village.getName(), null, "no registered person");
+        return village;
+    }
+
+    /**
+     * Merges village {@code from} into village {@code into} of the caller's area, all or nothing: each component moves
+     * its rows of {@code from} (persons, households, enrollments and their follow-up, accounts — {@link VillagesMerged}),
+     * {@code from}'s targets are added to {@code into}'s per policy with the rule saying so, and {@code from} is retired
+     * with a pointer to {@code into}. Nothing is deleted; one audit line names every count.
+     */
+    public Merged merge(String fromCode, String intoCode) {
+        Region from = villageInArea(fromCode, "code");
+        Region into = villageInArea(intoCode, "into");
+        if (from.getCode().equals(into.getCode())) {
+            throw ProblemException.badRequest("INVALID_INPUT", "不能合并到自身", "a village cannot be merged into itself",
+                    List.of(new FieldError("into", "须为另一个村（社区） / another village")));
+        }
+        VillagesMerged merged = new VillagesMerged(from.getCode(), into.getCode());
+        merges.fire(merged);
+        int targets = 0;
+        for (RegionTarget t : em.createQuery("select t from RegionTarget t where t.regionCode = :v", RegionTarget.class)
+                .setParameter("v", from.getCode()).getResultList()) {
+            RegionTarget kept = em.find(RegionTarget.class, new RegionTarget.Key(t.getPolicyId(), into.getCode()));
+            String rule = "合并 " + from.getName() + "（" + from.getCode() + "）" + t.getTarget() + " 人";
+            if (kept == null) {
+                kept = new RegionTarget(t.getPolicyId(), into.getCode(), t.getTarget());
+                kept.set(t.getTarget(), rule);
+                em.persist(kept);
+            } else {
+                kept.set(kept.getTarget() + t.getTarget(), clip((kept.getRule() == null ? "" : kept.getRule() + "；") + rule));
+            }
+            em.remove(t);
+            targets++;
+        }
+        merged.moved("targets", targets);
+        from.retire(LocalDate.now(clock), into.getCode());
+        Map<String, Integer> moved = merged.counts();
+        audit.record("REGIONS_MERGED", "region", from.getCode(), from.getName(), into.getCode() + " " + into.getName(),
+                moved.toString());
+        return new Merged(from, into, moved);
+    }
+
+    private Region villageInArea(String code, String field) {
+        Region village = code == null ? null : em.find(Region.class, code.trim());
+        if (village == null || !regions.isWithin(village.getCode(), callers.current().getRegionCode())) {
+            throw ProblemException.notFound("REGION_UNKNOWN", "您的辖区内没有村（社区）" + code, "no village " + code + " in your area");
+        }
+        if (village.getLevel() != RegionLevel.VILLAGE || village.isRetired()) {
+            throw ProblemException.badRequest("INVALID_INPUT", village.getName() + " 不是在用的村（社区）",
+                    village.getCode() + " is not a village in use",
+                    List.of(new FieldError(field, "须为在用的村（社区） / must be a village in use")));
+        }
+        return village;
+    }
+
+    private static String clip(String rule) {
+        return rule.length() <= 200 ? rule : rule.substring(0, 197) + "…";
+    }
+
     // ---- the checks --------------------------------------------------------------------------------------------
 
     private void check(List<RegionRow> rows, String own, List<FieldError> errors, List<Region> created, List<Region> renamed) {
@@ -209,11 +353,29 @@ public class RegionTree {
             } else if (parent == null) {
                 errors.add(error(row, "只能在本辖区内添加 / regions are added inside your area only"));
             }
+            Integer households = null;
+            String populationText = row.householdPopulation() == null ? "" : row.householdPopulation().trim();
+            if (!populationText.isEmpty()) {
+                try {
+                    households = Integer.valueOf(populationText);
+                } catch (NumberFormatException e) {
+                    households = -1;
+                }
+                if (households < 0 || households > 10_000_000) {
+                    errors.add(error(row, "householdPopulation 须为 0 至 10000000 的整数 / a whole number 0..10000000"));
+                }
+            }
             if (errors.size() == before) {
                 if (existing == null) {
-                    created.add(new Region(code, row.name().trim(), level.get(), parent));
-                } else if (!existing.getName().equals(row.name().trim())) {
+                    Region region = new Region(code, row.name().trim(), level.get(), parent);
+                    region.recordHouseholdPopulation(households);
+                    created.add(region);
+                } else if (!existing.getName().equals(row.name().trim())
+                        || (households != null && !households.equals(existing.getHouseholdPopulation()))) {
                     existing.rename(row.name().trim());
+                    if (households != null) {
+                        existing.recordHouseholdPopulation(households);
+                    }
                     renamed.add(existing);
                 }
             }

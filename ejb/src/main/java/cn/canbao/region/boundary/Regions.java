@@ -172,7 +172,7 @@ public class Regions {
         Map<String, List<Region>> children = new HashMap<>();
         Region root = null;
         for (Region r : em.createQuery("select r from Region r", Region.class).getResultList()) {
-            if (r.getParentCode() != null) {
+            if (r.getParentCode() != null && !r.isRetired()) { // a retired region's history stays, but it is in use no more
                 children.computeIfAbsent(r.getParentCode(), k -> new ArrayList<>()).add(r);
             }
             if (r.getCode().equals(code)) {

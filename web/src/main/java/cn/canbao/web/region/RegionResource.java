@@ -3,7 +3,6 @@ package cn.canbao.web.region;
 import cn.canbao.platform.boundary.ProblemException;
 import cn.canbao.platform.boundary.ProblemException.FieldError;
 import cn.canbao.platform.boundary.Roles;
-import cn.canbao.platform.boundary.SpreadsheetTable;
 import cn.canbao.region.boundary.RegionTree;
 import cn.canbao.region.boundary.Regions;
 import cn.canbao.region.entity.Region;
@@ -22,7 +21,7 @@ import jakarta.ws.rs.core.EntityPart;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import java.util.ArrayList;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -40,10 +39,20 @@ public class RegionResource {
     static final int MAX_BYTES = 5 * 1024 * 1024;
 
     /** The API shape of a region. */
-    public record RegionView(String code, String name, String level, String parentCode) {
+    /** The API shape of a region; {@code retiredOn} and {@code mergedInto} only for a region no longer in use. */
+    public record RegionView(String code, String name, String level, String parentCode,
+                             LocalDate retiredOn, String mergedInto) {
         static RegionView of(Region region) {
-            return new RegionView(region.getCode(), region.getName(), region.getLevel().name(), region.getParentCode());
+            return new RegionView(region.getCode(), region.getName(), region.getLevel().name(), region.getParentCode(),
+                    region.getRetiredOn(), region.getMergedInto());
         }
+    }
+
+    public record MergeBody(String into) {
+    }
+
+    /** What a merge did: the two villages and how many rows of each kind moved. */
+    public record MergeView(RegionView from, RegionView into, Map<String, Integer> moved) {
     }
 
     public record RegionBody(String name, String level, String parentCode) {
@@ -84,6 +93,28 @@ public class RegionResource {
         return Response.status(saved.created() ? 201 : 200).entity(RegionView.of(saved.region())).build();
     }
 
+    /** Retires a village no person is registered in (409 REGION_HAS_PERSONS otherwise: merge it instead). */
+    @POST
+    @Path("{code}/retire")
+    @RolesAllowed(Roles.DISTRICT_ADMIN)
+    public RegionView retire(@PathParam("code") String code) {
+        return RegionView.of(tree.retire(code));
+    }
+
+    /** Merges the village into another of the caller's area: persons, enrollments, targets and accounts move, audited. */
+    @POST
+    @Path("{code}/merge")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.DISTRICT_ADMIN)
+    public MergeView merge(@PathParam("code") String code, MergeBody body) {
+        if (body == null || body.into() == null || body.into().isBlank()) {
+            throw ProblemException.badRequest("INVALID_INPUT", "请指定合并到的村（社区）", "name the village to merge into",
+                    List.of(new FieldError("into", "必填 / required")));
+        }
+        RegionTree.Merged merged = tree.merge(code, body.into());
+        return new MergeView(RegionView.of(merged.from()), RegionView.of(merged.into()), merged.moved());
+    }
+
     /** Multipart {@code file}: CSV (UTF-8) or XLSX, columns by name {@code code,name,level,parentCode}. */
     @POST
     @Path("import")
@@ -104,39 +135,6 @@ public class RegionResource {
             throw ProblemException.badRequest("INVALID_INPUT", "须为 CSV 或 XLSX 文件", "must be a CSV or XLSX file",
                     List.of(new FieldError("file", "须为 CSV 或 XLSX 文件 / must be a CSV or XLSX file")));
         }
-        SpreadsheetTable table;
-        try {
-            table = SpreadsheetTable.read(format, form.content(), "region file");
-        } catch (IllegalArgumentException unreadable) {
-            throw ProblemException.badRequest("INVALID_INPUT", "文件无法读取", "unreadable file",
-                    List.of(new FieldError("file", "无法读取 / unreadable")));
-        }
-        int code = table.column(List.of("code", "代码", "区划代码", "统计用区划代码"));
-        int name = table.column(List.of("name", "名称", "区划名称"));
-        int level = table.column(List.of("level", "级别", "层级"));
-        int parent = table.column(List.of("parentcode", "parent_code", "上级代码"));
-        List<FieldError> missing = new ArrayList<>();
-        if (code < 0) {
-            missing.add(new FieldError("file", "缺少列 code / column code missing"));
-        }
-        if (name < 0) {
-            missing.add(new FieldError("file", "缺少列 name / column name missing"));
-        }
-        if (level < 0) {
-            missing.add(new FieldError("file", "缺少列 level / column level missing"));
-        }
-        if (parent < 0) {
-            missing.add(new FieldError("file", "缺少列 parentCode / column parentCode missing"));
-        }
-        if (!missing.isEmpty()) {
-            throw ProblemException.badRequest("INVALID_INPUT", "行政区划文件缺少列", "the region file lacks columns", missing);
-        }
-        List<RegionTree.RegionRow> rows = new ArrayList<>();
-        for (Map.Entry<Integer, List<String>> row : table.rows().entrySet()) {
-            List<String> cells = row.getValue();
-            rows.add(new RegionTree.RegionRow(row.getKey(), SpreadsheetTable.cell(cells, code), SpreadsheetTable.cell(cells, name),
-                    SpreadsheetTable.cell(cells, level), SpreadsheetTable.cell(cells, parent)));
-        }
-        return tree.importRows(rows);
+        return tree.importFile(format, form.content());
     }
 }
