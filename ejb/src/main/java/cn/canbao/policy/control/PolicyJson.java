@@ -14,6 +14,7 @@ import cn.canbao.policy.entity.PolicyValidationException;
 import cn.canbao.policy.entity.PriceMode;
 import cn.canbao.policy.entity.ScoringBand;
 import cn.canbao.policy.entity.ScoringRule;
+import cn.canbao.policy.entity.TargetCounting;
 import cn.canbao.policy.entity.Tier;
 import cn.canbao.policy.entity.TierAmount;
 import cn.canbao.policy.entity.Yuan;
@@ -174,6 +175,12 @@ public class PolicyJson {
                         .add("interview", band.interview())))));
         b.add("reporting", strings(p.reporting()));
         b.add("notes", strings(p.notes()));
+        TargetCounting counting = p.targetCounting();
+        b.add("targetCounting", cn.canbao.platform.boundary.Jsons.PROVIDER.createObjectBuilder()
+                .add("alsoCounts", strings(counting.alsoCounts()))
+                .add("allGoalPercent", number(counting.allGoalPercent()))
+                .add("lowIncomeGoalPercent", number(counting.lowIncomeGoalPercent()))
+                .add("description", text(counting.description())));
         return b.build();
     }
 
@@ -210,7 +217,7 @@ public class PolicyJson {
     private Policy policy(Node n) {
         n.allow("policyId", "regionCode", "insuranceYear", "name", "tiers", "fiscalSubsidy", "windows",
                 "finalCutoff", "exemptions", "newborn", "college", "catalogue", "milestones", "villageScoring",
-                "reporting", "notes");
+                "reporting", "notes", "targetCounting");
         return new Policy(n.string("policyId"), n.string("regionCode"), n.integer("insuranceYear"),
                 n.string("name"),
                 n.list("tiers", (t, i) -> {
@@ -274,7 +281,12 @@ public class PolicyJson {
                             }));
                 }),
                 n.optStringList("reporting"),
-                n.optStringList("notes"));
+                n.optStringList("notes"),
+                n.optObject("targetCounting", t -> {
+                    t.allow("alsoCounts", "allGoalPercent", "lowIncomeGoalPercent", "description");
+                    return new TargetCounting(t.optStringList("alsoCounts"), t.optNumber("allGoalPercent"),
+                            t.optNumber("lowIncomeGoalPercent"), t.optString("description"));
+                }));
     }
 
     /** A JSON object with its path, so that every format error names where it is. */

@@ -10,6 +10,7 @@ import cn.canbao.policy.entity.PolicyValidationException;
 import cn.canbao.policy.entity.PolicyViolation;
 import cn.canbao.policy.entity.ScoringBand;
 import cn.canbao.policy.entity.ScoringRule;
+import cn.canbao.policy.entity.TargetCounting;
 import cn.canbao.policy.entity.Tier;
 import cn.canbao.policy.entity.TierAmount;
 
@@ -40,6 +41,7 @@ public class PolicyValidator {
         checkExemptions(p, v);
         checkNewbornAndCollege(p, v);
         checkMilestonesAndScoring(p, v);
+        targetCounting(p, v);
         return v;
     }
 
@@ -253,6 +255,22 @@ public class PolicyValidator {
                     }
                 }
             }
+        }
+    }
+
+    private static void targetCounting(Policy p, List<PolicyViolation> v) {
+        TargetCounting c = p.targetCounting();
+        for (String reason : c.alsoCounts()) {
+            if (!TargetCounting.COUNTABLE.contains(reason)) {
+                add(v, "targetCounting.alsoCounts " + reason, "COUNTABLE_REASON", "只能计入 EMPLOYEE_INSURANCE 或 INSURED_ELSEWHERE",
+                        "only EMPLOYEE_INSURANCE or INSURED_ELSEWHERE may count toward a target");
+            }
+        }
+        for (var goal : java.util.Map.of("allGoalPercent", java.util.Optional.ofNullable(c.allGoalPercent()),
+                "lowIncomeGoalPercent", java.util.Optional.ofNullable(c.lowIncomeGoalPercent())).entrySet()) {
+            goal.getValue().filter(g -> g.signum() <= 0 || g.compareTo(java.math.BigDecimal.valueOf(100)) > 0).ifPresent(g ->
+                    add(v, "targetCounting." + goal.getKey(), "GOAL_PERCENT", "参保率目标须大于 0、不超过 100",
+                            "a participation goal is a percentage above 0 and at most 100"));
         }
     }
 

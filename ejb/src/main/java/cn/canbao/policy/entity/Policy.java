@@ -14,9 +14,10 @@ public record Policy(String policyId, String regionCode, int insuranceYear, Stri
                      BigDecimal fiscalSubsidy, List<PaymentWindow> windows, LocalDate finalCutoff,
                      List<Exemption> exemptions, NewbornRule newborn, CollegeRule college,
                      List<CatalogueEntry> catalogue, List<Milestone> milestones, List<ScoringRule> villageScoring,
-                     List<String> reporting, List<String> notes) {
+                     List<String> reporting, List<String> notes, TargetCounting targetCounting) {
 
     public Policy {
+        targetCounting = targetCounting == null ? TargetCounting.PAID_ONLY : targetCounting;
         tiers = List.copyOf(tiers);
         fiscalSubsidy = Yuan.of(fiscalSubsidy);
         windows = List.copyOf(windows);

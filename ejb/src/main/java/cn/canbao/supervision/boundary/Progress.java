@@ -41,9 +41,17 @@ public class Progress {
                         BigDecimal villageFundingPerPerson, BigDecimal scoreChange, boolean interview) {
     }
 
-    /** One line of the progress table (../shared/spec/API.md: regionCode, regionName, target, enrolled, rate, rank). */
+    /**
+     * One line of the progress table (../shared/spec/API.md: regionCode, regionName, target, enrolled, rate, rank).
+     * {@code enrolled} is what counts toward the target under the policy's {@code targetCounting}: the {@code paid}
+     * plus, where the notice counts them, the {@code insuredOtherwise} (employee insurance, insured elsewhere);
+     * {@code goalPercent} is the policy's participation goal for all residents and {@code goalMet} whether the rate
+     * reaches it (null when the policy sets none or the region has no target); {@code supervisionGroup} the 督导组
+     * watching the village (for a town: those watching its villages).
+     */
     public record Row(String regionCode, String regionName, String level, long target, long enrolled,
-                      BigDecimal rate, int rank, List<Score> scoring) {
+                      BigDecimal rate, int rank, List<Score> scoring, long paid, long insuredOtherwise,
+                      BigDecimal goalPercent, Boolean goalMet, String supervisionGroup) {
     }
 
     /** Where the region stood at the end of one week of the campaign: enrolled so far against its target. */
@@ -68,6 +76,9 @@ public class Progress {
     @Inject
     Callers callers;
 
+    @Inject
+    SupervisionGroups groups;
+
     public List<Row> byChildRegion(String policyId, String regionCode) {
         Policy policy = policy(policyId);
         Region region = visibleRegion(regionCode);
@@ -75,26 +86,38 @@ public class Progress {
 
         Map<String, List<Region>> childrenOf = new HashMap<>();
         for (Region r : em.createQuery("select r from Region r order by r.code", Region.class).getResultList()) {
-            if (r.getParentCode() != null) {
+            if (r.getParentCode() != null && !r.isRetired()) {
                 childrenOf.computeIfAbsent(r.getParentCode(), k -> new ArrayList<>()).add(r);
             }
         }
         Map<String, Long> targets = regions.targets(policy.policyId());
-        Map<String, Long> enrolled = enrollments.paidByRegion(policy.policyId());
+        Map<String, Long> paid = enrollments.paidByRegion(policy.policyId());
+        Map<String, Long> otherwise = enrollments.insuredOtherwiseByRegion(policy.policyId(), policy.targetCounting().alsoCounts());
+        BigDecimal goal = policy.targetCounting().allGoalPercent();
+        Map<String, String> groupOf = groups.byVillage();
 
         List<Region> rowsFor = region.getLevel() == RegionLevel.VILLAGE ? List.of(region) : childrenOf.getOrDefault(code, List.of());
         List<Row> rows = new ArrayList<>();
         for (Region child : rowsFor) {
             long target = 0;
-            long done = 0;
+            long paidHere = 0;
+            long otherwiseHere = 0;
+            java.util.Set<String> groupNames = new java.util.TreeSet<>();
             for (String village : villagesUnder(child, childrenOf)) {
+                if (groupOf.containsKey(village)) {
+                    groupNames.add(groupOf.get(village));
+                }
                 target += targets.getOrDefault(village, 0L);
-                done += enrolled.getOrDefault(village, 0L);
+                paidHere += paid.getOrDefault(village, 0L);
+                otherwiseHere += otherwise.getOrDefault(village, 0L);
             }
+            long done = paidHere + otherwiseHere;
             BigDecimal rate = target == 0 ? null
                     : BigDecimal.valueOf(done).multiply(BigDecimal.valueOf(100)).divide(BigDecimal.valueOf(target), 2, RoundingMode.HALF_UP);
             List<Score> scoring = child.getLevel() == RegionLevel.VILLAGE && rate != null ? scores(policy, rate) : List.of();
-            rows.add(new Row(child.getCode(), child.getName(), child.getLevel().name(), target, done, rate, 0, scoring));
+            rows.add(new Row(child.getCode(), child.getName(), child.getLevel().name(), target, done, rate, 0, scoring,
+                    paidHere, otherwiseHere, goal, goal == null || rate == null ? null : rate.compareTo(goal) >= 0,
+                    groupNames.isEmpty() ? null : String.join("、", groupNames)));
         }
         return ranked(rows);
     }
@@ -173,7 +196,8 @@ public class Progress {
                 rank = i > 0 && row.rate().equals(sorted.get(i - 1).rate()) ? result.get(i - 1).rank() : i + 1;
             }
             result.add(new Row(row.regionCode(), row.regionName(), row.level(), row.target(), row.enrolled(),
-                    row.rate(), rank, row.scoring()));
+                    row.rate(), rank, row.scoring(), row.paid(), row.insuredOtherwise(), row.goalPercent(), row.goalMet(),
+                    row.supervisionGroup()));
         }
         return result;
     }

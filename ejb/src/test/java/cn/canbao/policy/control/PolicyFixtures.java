@@ -13,6 +13,6 @@ final class PolicyFixtures {
     static Policy withFiscalSubsidy(Policy p, BigDecimal fiscal) {
         return new Policy(p.policyId(), p.regionCode(), p.insuranceYear(), p.name(), p.tiers(), fiscal, p.windows(),
                 p.finalCutoff(), p.exemptions(), p.newborn(), p.college(), p.catalogue(), p.milestones(),
-                p.villageScoring(), p.reporting(), p.notes());
+                p.villageScoring(), p.reporting(), p.notes(), p.targetCounting());
     }
 }

@@ -28,7 +28,7 @@ class PolicyValidationTest {
     private static Policy withCatalogue(Policy p, List<CatalogueEntry> catalogue) {
         return new Policy(p.policyId(), p.regionCode(), p.insuranceYear(), p.name(), p.tiers(), p.fiscalSubsidy(),
                 p.windows(), p.finalCutoff(), p.exemptions(), p.newborn(), p.college(), catalogue, p.milestones(),
-                p.villageScoring(), p.reporting(), p.notes());
+                p.villageScoring(), p.reporting(), p.notes(), p.targetCounting());
     }
 
     private List<PolicyViolation> refuse(Policy broken) {
@@ -89,7 +89,7 @@ class PolicyValidationTest {
                 grace.priceMode(), grace.coverStart(), grace.coverEnd(), grace.description()));
         Policy broken = new Policy(p.policyId(), p.regionCode(), p.insuranceYear(), p.name(), p.tiers(),
                 p.fiscalSubsidy(), windows, p.finalCutoff(), p.exemptions(), p.newborn(), p.college(),
-                p.catalogue(), p.milestones(), p.villageScoring(), p.reporting(), p.notes());
+                p.catalogue(), p.milestones(), p.villageScoring(), p.reporting(), p.notes(), p.targetCounting());
         List<PolicyViolation> v = refuse(broken);
         assertEquals("windows[1] GRACE", v.get(0).where());
         assertEquals("WINDOWS_ORDERED_NOT_OVERLAPPING", v.get(0).rule());

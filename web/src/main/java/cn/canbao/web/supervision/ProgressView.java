@@ -101,6 +101,32 @@ public class ProgressView implements Serializable {
         path = steps;
     }
 
+    /**
+     * How the policy counts toward the targets and the goals it sets, as one line under the path (empty when the
+     * policy counts only paid enrollments and sets no goal).
+     */
+    public String getCounting() {
+        if (policy == null || policy.isBlank()) {
+            return "";
+        }
+        try {
+            var c = policies.policy(policy).targetCounting();
+            List<String> parts = new ArrayList<>();
+            parts.add(c.alsoCounts().isEmpty() ? Texts.text("progress.counting.paid")
+                    : Texts.text("progress.counting.paid") + " + " + String.join("、", c.alsoCounts().stream()
+                    .map(r -> Texts.text("progress.counting." + r, r)).toList()));
+            if (c.allGoalPercent() != null) {
+                parts.add(java.text.MessageFormat.format(Texts.text("progress.goal.all"), c.allGoalPercent().stripTrailingZeros().toPlainString()));
+            }
+            if (c.lowIncomeGoalPercent() != null) {
+                parts.add(java.text.MessageFormat.format(Texts.text("progress.goal.lowIncome"), c.lowIncomeGoalPercent().stripTrailingZeros().toPlainString()));
+            }
+            return String.join(" · ", parts);
+        } catch (ProblemException unknown) {
+            return "";
+        }
+    }
+
     /** A row clicked: a town or district one level down; a village to its unpaid list. */
     public void drillDown(SelectEvent<Progress.Row> event) throws IOException {
         Progress.Row row = event.getObject();

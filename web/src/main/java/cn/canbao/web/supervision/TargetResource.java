@@ -8,6 +8,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -32,6 +33,24 @@ public class TargetResource {
 
     @Inject
     Targets targets;
+
+    /** {@code rule}: LAST_YEAR_PAID ({@code fromPolicyId}, {@code factor}) or HOUSEHOLD_POPULATION ({@code ratePercent}). */
+    public record DeriveBody(String rule, String regionCode, String fromPolicyId, java.math.BigDecimal factor,
+                             java.math.BigDecimal ratePercent) {
+    }
+
+    /** Every village's target at or below {@code regionCode} by the notice's rule, the rule kept with each number. */
+    @POST
+    @Path("derive")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.DISTRICT_ADMIN)
+    public Targets.Derived derive(@PathParam("policyId") String policyId, DeriveBody body) {
+        if (body == null) {
+            throw ProblemException.badRequest("EMPTY_BODY", "请求内容为空", "empty body", List.of());
+        }
+        return targets.derive(policyId, new Targets.Derivation(body.rule(), body.regionCode(), body.fromPolicyId(),
+                body.factor(), body.ratePercent()));
+    }
 
     @GET
     public List<TargetLine> list(@PathParam("policyId") String policyId, @QueryParam("regionCode") String regionCode) {
