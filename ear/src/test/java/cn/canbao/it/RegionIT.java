@@ -217,6 +217,32 @@ class RegionIT {
                 "refusals changed nothing");
     }
 
+    @Test
+    void aFileOfTargetsIsImportedWholeOrNotAtAll() {
+        Http admin = Http.as("district_admin");
+        String town = freeTown();
+        admin.put("/api/v1/regions/" + town, "{\"name\":\"导入目标镇\",\"level\":\"TOWN\",\"parentCode\":\"500101\"}");
+        admin.put("/api/v1/regions/" + town + "001", "{\"name\":\"导入一村\",\"level\":\"VILLAGE\",\"parentCode\":\"" + town + "\"}");
+        admin.put("/api/v1/regions/" + town + "002", "{\"name\":\"导入二村\",\"level\":\"VILLAGE\",\"parentCode\":\"" + town + "\"}");
+        String good = "regionCode,target,rule\n" + town + "001,640,2023年实际参保人数\n" + town + "002,310,\n";
+        String bad = good + town + "001,5,重复\n500118101001,9,外区\n" + town + "002,-1,\n";
+        Http.Reply refused = admin.upload("/api/v1/policies/" + POLICY + "/targets/import", Map.of(), "targets.csv", "text/csv", bytes(bad));
+        assertEquals(422, refused.status(), refused.body());
+        assertEquals(3, refused.json().getJsonArray("errors").size(), refused.body());
+        assertEquals(0, admin.get("/api/v1/policies/" + POLICY + "/targets?regionCode=" + town).array().getJsonObject(0).getInt("target"),
+                "nothing of a refused file is kept");
+
+        Http.Reply imported = admin.upload("/api/v1/policies/" + POLICY + "/targets/import", Map.of(), "targets.csv", "text/csv", bytes(good));
+        assertEquals(200, imported.status(), imported.body());
+        assertEquals(2, imported.json().getInt("set"));
+        JsonArray lines = admin.get("/api/v1/policies/" + POLICY + "/targets?regionCode=" + town).array();
+        assertEquals(640, lines.getJsonObject(0).getInt("target"));
+        assertEquals("2023年实际参保人数", lines.getJsonObject(0).getString("rule"));
+        assertEquals("IMPORTED", lines.getJsonObject(1).getString("rule"));
+        assertEquals(403, Http.as("yc_admin").upload("/api/v1/policies/" + POLICY + "/targets/import", Map.of(), "targets.csv",
+                "text/csv", bytes(good)).status());
+    }
+
     /** A town code of 万州 not yet in the tree (the tests may run again on the same database). */
     static String freeTown() {
         for (int i = 0; i < 100; i++) {

@@ -66,15 +66,6 @@ public final class AccountRules {
     }
 
     public static Optional<String> displayName(String displayName) {
-        if (displayName == null || displayName.isBlank()) {
-            return Optional.of("必填 / required");
-        }
-        if (displayName.trim().length() > 100) {
-            return Optional.of("至多 100 个字符 / at most 100 characters");
-        }
-        if (displayName.codePoints().anyMatch(c -> Character.isISOControl(c) || Character.getType(c) == Character.FORMAT)) {
-            return Optional.of("不能含控制字符 / must not contain control characters");
-        }
-        return Optional.empty();
+        return cn.canbao.platform.entity.FreeText.refusal(displayName, 100, true);
     }
 }

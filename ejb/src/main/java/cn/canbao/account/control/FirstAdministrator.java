@@ -116,9 +116,7 @@ public class FirstAdministrator {
         if (regionName != null) {
             RegionRules.name(regionName).ifPresent(m -> problems.add(REGION_NAME + ": " + m));
         }
-        if (displayName != null && (displayName.length() > 100 || displayName.codePoints().anyMatch(Character::isISOControl))) {
-            problems.add(DISPLAY_NAME + ": 至多 100 个字符 / at most 100 characters");
-        }
+        cn.canbao.platform.entity.FreeText.refusal(displayName, 100, false).ifPresent(m -> problems.add(DISPLAY_NAME + ": " + m));
         if (!problems.isEmpty()) {
             return Optional.empty();
         }

@@ -202,9 +202,7 @@ public class RegionTree {
         if (target == null || target < 0 || target > 10_000_000) {
             errors.add(new FieldError("target", "须为 0 至 10000000 的整数 / a whole number 0..10000000"));
         }
-        if (rule != null && (rule.length() > 200 || rule.codePoints().anyMatch(Character::isISOControl))) {
-            errors.add(new FieldError("rule", "至多 200 个字符，不含控制字符 / at most 200 characters, no control characters"));
-        }
+        cn.canbao.platform.entity.FreeText.refusal(rule, 200, false).ifPresent(m -> errors.add(new FieldError("rule", m)));
         if (!errors.isEmpty()) {
             throw ProblemException.badRequest("INVALID_INPUT", "目标任务格式错误", "malformed target", errors);
         }

@@ -48,15 +48,6 @@ public final class RegionRules {
     }
 
     public static Optional<String> name(String name) {
-        if (name == null || name.isBlank()) {
-            return Optional.of("必填 / required");
-        }
-        if (name.trim().length() > 50) {
-            return Optional.of("至多 50 个字符 / at most 50 characters");
-        }
-        if (name.codePoints().anyMatch(c -> Character.isISOControl(c) || Character.getType(c) == Character.FORMAT)) {
-            return Optional.of("不能含控制字符 / must not contain control characters");
-        }
-        return Optional.empty();
+        return cn.canbao.platform.entity.FreeText.refusal(name, 50, true);
     }
 }

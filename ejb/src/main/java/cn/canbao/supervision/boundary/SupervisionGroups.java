@@ -128,14 +128,6 @@ public class SupervisionGroups {
     }
 
     private static void text(String field, String value, int max, boolean required, List<FieldError> errors) {
-        if (value == null || value.isBlank()) {
-            if (required) {
-                errors.add(new FieldError(field, "必填 / required"));
-            }
-            return;
-        }
-        if (value.trim().length() > max || value.codePoints().anyMatch(c -> Character.isISOControl(c) || Character.getType(c) == Character.FORMAT)) {
-            errors.add(new FieldError(field, "至多 " + max + " 个字符，不含控制字符 / at most " + max + " characters, no control characters"));
-        }
+        cn.canbao.platform.entity.FreeText.refusal(value, max, required).ifPresent(m -> errors.add(new FieldError(field, m)));
     }
 }

@@ -52,6 +52,10 @@ public class Targets {
     public record Derivation(String rule, String regionCode, String fromPolicyId, BigDecimal factor, BigDecimal ratePercent) {
     }
 
+    /** What a target file did. */
+    public record Imported(int read, int set) {
+    }
+
     /** The targets set, and the villages left as they were (no household population on record) with why. */
     public record Derived(List<TargetLine> set, List<TargetLine> skipped) {
     }
@@ -130,6 +134,81 @@ public class Targets {
             set.add(tree.setTarget(policyId, village, target.intValueExact(), why));
         }
         return new Derived(set, skipped);
+    }
+
+    /**
+     * A file of village targets (CSV or XLSX; columns by name {@code regionCode,target,rule}, the rule optional) for a
+     * policy of the caller's district: every row checked first — a village of the policy's pooling region in use, a
+     * whole number 0..10,000,000, a rule of at most 200 characters, each village once —; any bad row → 422 naming every
+     * one, nothing changed. A row without a rule keeps "IMPORTED".
+     */
+    @RolesAllowed(Roles.DISTRICT_ADMIN)
+    public Imported importFile(String policyId, String format, byte[] content) {
+        String pooling = ownPolicy(policyId);
+        cn.canbao.platform.boundary.SpreadsheetTable table;
+        try {
+            table = cn.canbao.platform.boundary.SpreadsheetTable.read(format, content, "target file");
+        } catch (IllegalArgumentException unreadable) {
+            throw ProblemException.badRequest("INVALID_INPUT", "文件无法读取", "unreadable file",
+                    List.of(new FieldError("file", "无法读取 / unreadable")));
+        }
+        int code = table.column(List.of("regioncode", "region_code", "code", "村（社区）代码", "区划代码"));
+        int target = table.column(List.of("target", "目标任务", "任务数"));
+        int rule = table.column(List.of("rule", "规则", "依据"));
+        if (code < 0 || target < 0) {
+            throw ProblemException.badRequest("INVALID_INPUT", "目标任务文件须有 regionCode 和 target 两列",
+                    "the target file needs the columns regionCode and target",
+                    List.of(new FieldError("file", "缺少列 regionCode 或 target / column regionCode or target missing")));
+        }
+        if (table.rows().isEmpty() || table.rows().size() > RegionTree.MAX_ROWS) {
+            throw ProblemException.badRequest("INVALID_INPUT", "文件须有 1 至 " + RegionTree.MAX_ROWS + " 行",
+                    "the file needs 1 to " + RegionTree.MAX_ROWS + " rows", List.of(new FieldError("file", "rows")));
+        }
+        List<FieldError> errors = new ArrayList<>();
+        List<Object[]> rows = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (Map.Entry<Integer, List<String>> row : table.rows().entrySet()) {
+            String where = "row " + row.getKey();
+            String village = cn.canbao.platform.boundary.SpreadsheetTable.cell(row.getValue(), code);
+            String number = cn.canbao.platform.boundary.SpreadsheetTable.cell(row.getValue(), target);
+            String why = rule < 0 ? null : cn.canbao.platform.boundary.SpreadsheetTable.cell(row.getValue(), rule);
+            village = village == null ? "" : village.trim();
+            Region region = regions.find(village).orElse(null);
+            if (region == null || region.getLevel() != cn.canbao.region.entity.RegionLevel.VILLAGE || region.isRetired()
+                    || !regions.isWithin(village, pooling) || !regions.callerMaySee(village)) {
+                errors.add(new FieldError(where, village + " 不是 " + policyId + " 统筹区内在用的村（社区） / not a village in use of the policy's region"));
+                continue;
+            }
+            if (!seen.add(village)) {
+                errors.add(new FieldError(where, village + " 在文件中重复 / the village appears twice"));
+                continue;
+            }
+            Integer value = null;
+            try {
+                value = Integer.valueOf(number == null ? "" : number.trim());
+            } catch (NumberFormatException e) {
+                // named below
+            }
+            if (value == null || value < 0 || value > 10_000_000) {
+                errors.add(new FieldError(where, "target 须为 0 至 10000000 的整数 / a whole number 0..10000000"));
+                continue;
+            }
+            java.util.Optional<String> badRule = cn.canbao.platform.entity.FreeText.refusal(why, 200, false);
+            if (badRule.isPresent()) {
+                errors.add(new FieldError(where, "rule " + badRule.get()));
+                continue;
+            }
+            rows.add(new Object[] {village, value, why == null || why.isBlank() ? "IMPORTED" : why.trim()});
+        }
+        if (!errors.isEmpty()) {
+            throw new ProblemException(ProblemException.Kind.UNPROCESSABLE, "TARGET_FILE_INVALID",
+                    "目标任务文件有 " + errors.size() + " 处错误，未导入任何数据", "the target file has " + errors.size()
+                    + " problem(s); nothing was imported", errors.size() > 500 ? errors.subList(0, 500) : errors);
+        }
+        for (Object[] row : rows) {
+            tree.setTarget(policyId, (String) row[0], (Integer) row[1], (String) row[2]);
+        }
+        return new Imported(table.rows().size(), rows.size());
     }
 
     private String ownPolicy(String policyId) {

@@ -31,12 +31,33 @@ public class TargetResource {
     public record TargetBody(Integer target, String rule) {
     }
 
+    static final int MAX_BYTES = 5 * 1024 * 1024;
+
     @Inject
     Targets targets;
 
     /** {@code rule}: LAST_YEAR_PAID ({@code fromPolicyId}, {@code factor}) or HOUSEHOLD_POPULATION ({@code ratePercent}). */
     public record DeriveBody(String rule, String regionCode, String fromPolicyId, java.math.BigDecimal factor,
                              java.math.BigDecimal ratePercent) {
+    }
+
+    /** Multipart {@code file}: CSV (UTF-8) or XLSX with columns {@code regionCode,target,rule}; all or nothing. */
+    @POST
+    @Path("import")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @RolesAllowed(Roles.DISTRICT_ADMIN)
+    public Targets.Imported importFile(@PathParam("policyId") String policyId, List<jakarta.ws.rs.core.EntityPart> parts) {
+        cn.canbao.web.platform.UploadForms.Form form = cn.canbao.web.platform.UploadForms.read(parts, MAX_BYTES);
+        if (form.content() == null || form.content().length == 0 || form.content().length > MAX_BYTES) {
+            throw ProblemException.badRequest("INVALID_INPUT", "请上传不超过 5 MB 的目标任务文件", "a target file of at most 5 MB is required",
+                    List.of(new ProblemException.FieldError("file", "空文件或超过 5 MB / empty or above 5 MB")));
+        }
+        String format = form.format();
+        if (!"CSV".equals(format) && !"XLSX".equals(format)) {
+            throw ProblemException.badRequest("INVALID_INPUT", "须为 CSV 或 XLSX 文件", "must be a CSV or XLSX file",
+                    List.of(new ProblemException.FieldError("file", "须为 CSV 或 XLSX 文件 / must be a CSV or XLSX file")));
+        }
+        return targets.importFile(policyId, format, form.content());
     }
 
     /** Every village's target at or below {@code regionCode} by the notice's rule, the rule kept with each number. */
