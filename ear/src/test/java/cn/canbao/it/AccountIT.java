@@ -252,6 +252,35 @@ class AccountIT {
         assertEquals(404, Http.as("yc_admin").post("/api/v1/accounts/" + name + "/api-key", "").status(), "not another district's");
     }
 
+    @Test
+    void theAuditTrailShowsTheAreasChangesOnlyAPageAtATime() {
+        Http admin = Http.as("district_admin");
+        String name = unique("aud");
+        assertEquals(201, admin.post("/api/v1/accounts", account(name, "clerk", VILLAGE, "Audited2026x")).status());
+        assertEquals(200, admin.patch("/api/v1/accounts/" + name, "{\"enabled\":false}").status());
+
+        Http.Reply lines = admin.get("/api/v1/audit?entity=account&entityId=" + name);
+        assertEquals(200, lines.status(), lines.body());
+        assertEquals("2", lines.header("X-Total-Count"));
+        jakarta.json.JsonArray array = jakarta.json.Json.createReader(new java.io.StringReader(lines.body())).readArray();
+        JsonObject newest = array.getJsonObject(0);
+        assertEquals("ACCOUNT_DISABLED", newest.getString("action"));
+        assertEquals("district_admin", newest.getString("actor"));
+        assertTrue(newest.getString("after").contains("\"enabled\":false"), newest.toString());
+        assertEquals("ACCOUNT_CREATED", array.getJsonObject(1).getString("action"));
+        Http.Reply onePage = admin.get("/api/v1/audit?entity=account&entityId=" + name + "&size=1&page=1");
+        assertEquals("2", onePage.header("X-Total-Count"));
+        assertEquals("ACCOUNT_CREATED", jakarta.json.Json.createReader(new java.io.StringReader(onePage.body())).readArray()
+                .getJsonObject(0).getString("action"), "the second page holds the older line");
+
+        assertEquals("0", Http.as("yc_admin").get("/api/v1/audit?entity=account&entityId=" + name).header("X-Total-Count"),
+                "another district's administrator does not read this district's lines");
+        assertEquals(403, Http.as("clerk").get("/api/v1/audit").status());
+        assertEquals(400, admin.get("/api/v1/audit?from=-999999999-01-01").status());
+        assertEquals(400, admin.get("/api/v1/audit?size=501").status());
+        assertEquals(400, admin.get("/api/v1/audit?from=2024-02-01&to=2024-01-01").status());
+    }
+
     private static String unique(String prefix) {
         return prefix + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
     }

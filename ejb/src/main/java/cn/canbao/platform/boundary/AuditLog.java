@@ -51,6 +51,53 @@ public class AuditLog {
                 .getResultList();
     }
 
+    /** A page of audit lines and how many matched in all. */
+    public record Page(List<AuditEntry> entries, long total) {
+    }
+
+    /**
+     * Audit lines by any of {@code actors} (never empty: the caller's boundary decides whose lines may be read),
+     * optionally of one entity type and id, between two instants; newest first, a page at a time.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page search(java.util.Collection<String> actors, String entityType, String entityId, OffsetDateTime from,
+                       OffsetDateTime to, int page, int size) {
+        if (actors.isEmpty()) {
+            return new Page(List.of(), 0);
+        }
+        StringBuilder where = new StringBuilder(" where a.actor in :actors");
+        if (entityType != null) {
+            where.append(" and a.entityType = :type");
+        }
+        if (entityId != null) {
+            where.append(" and a.entityId = :id");
+        }
+        if (from != null) {
+            where.append(" and a.occurredAt >= :from");
+        }
+        if (to != null) {
+            where.append(" and a.occurredAt < :to");
+        }
+        var count = em.createQuery("select count(a) from AuditEntry a" + where, Long.class);
+        var rows = em.createQuery("select a from AuditEntry a" + where + " order by a.occurredAt desc, a.id desc", AuditEntry.class);
+        for (var q : List.<jakarta.persistence.Query>of(count, rows)) {
+            q.setParameter("actors", actors);
+            if (entityType != null) {
+                q.setParameter("type", entityType);
+            }
+            if (entityId != null) {
+                q.setParameter("id", entityId);
+            }
+            if (from != null) {
+                q.setParameter("from", from);
+            }
+            if (to != null) {
+                q.setParameter("to", to);
+            }
+        }
+        return new Page(rows.setFirstResult(page * size).setMaxResults(size).getResultList(), count.getSingleResult());
+    }
+
     /** The user on whose behalf the current call runs, or "system". */
     @Transactional(Transactional.TxType.SUPPORTS)
     public String currentActor() {
