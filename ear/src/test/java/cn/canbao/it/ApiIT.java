@@ -132,4 +132,24 @@ class ApiIT {
         assertEquals(404, reply.status());
         assertEquals(PROBLEM, reply.contentType());
     }
+    /**
+     * Values longer than their columns once answered 500 (the bad-input corpus of the hardening issue): whatever slips
+     * past a boundary's own checks, the database's refusal reaches the caller as a 400 problem in plain words.
+     */
+    @Test
+    void valuesLongerThanTheirColumnsAreRefusedAsTheCallersProblem() {
+        String id = cn.canbao.platform.entity.IdNumber.withCheckCharacter("5001011991" + String.format("%02d%02d%03d",
+                1 + java.util.concurrent.ThreadLocalRandom.current().nextInt(12), 1 + java.util.concurrent.ThreadLocalRandom.current().nextInt(28),
+                java.util.concurrent.ThreadLocalRandom.current().nextInt(1000))).value();
+        String member = "{\"idNumber\":\"" + id + "\",\"name\":\"长字段\",\"residentType\":\"RESIDENT\"}";
+        for (String body : List.of(
+                "{\"householdNumber\":\"" + "1".repeat(41) + "\",\"regionCode\":\"500101101001\",\"members\":[" + member + "]}",
+                "{\"householdNumber\":\"H1\",\"regionCode\":\"500101101001\",\"address\":\"" + "路".repeat(201) + "\",\"members\":[" + member + "]}")) {
+            Http.Reply reply = Http.as("clerk").post("/api/v1/households", body);
+            assertTrue(reply.status() == 400 || reply.status() == 422, reply.status() + " " + reply.body());
+            assertEquals("application/problem+json", reply.contentType());
+            assertFalse(reply.body().matches("(?s).*(\\b[a-z]+\\.[a-z]+\\.[A-Z]\\w+|SQL|varying|canbao\\.).*"), reply.body());
+        }
+        assertEquals(404, Http.as("clerk").get("/api/v1/persons/" + id).status(), "nothing of a refused household is kept");
+    }
 }

@@ -5,7 +5,6 @@ import jakarta.ejb.EJBAccessException;
 import jakarta.ejb.EJBException;
 import jakarta.json.JsonException;
 import jakarta.json.bind.JsonbException;
-import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotAuthorizedException;
@@ -51,8 +50,10 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             return Problems.of(400, "Bad request", "INVALID_INPUT", "输入不完整或格式错误 / invalid input", errors);
         }
         if (isUnreadableBody(t)) {
+            // the parser's own message names library classes and Java types: the caller gets the kind, the log the rest
+            LOG.fine(() -> "unreadable body on /" + path() + ": " + rootMessage(t));
             return Problems.of(400, "Bad request", "MALFORMED_JSON",
-                    "请求内容不是有效的 JSON，或字段类型不符 / malformed JSON body or wrong field type: " + rootMessage(t), null);
+                    "请求内容不是有效的 JSON，或字段类型不符 / malformed JSON body or wrong field type", null);
         }
         if (t instanceof NotFoundException) {
             return Problems.of(404, "Not found", "NO_SUCH_RESOURCE",
@@ -74,9 +75,9 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         if (t instanceof EJBAccessException || (t instanceof WebApplicationException w && w.getResponse().getStatus() == 403)) {
             return Problems.of(403, "Forbidden", "FORBIDDEN", "您的角色无权执行此操作 / your role may not do this", null);
         }
-        if (t instanceof OptimisticLockException) {
-            return Problems.of(409, "Conflict", "CONCURRENT_CHANGE",
-                    "该记录已被他人修改，请刷新后重试 / the record was changed meanwhile; reload and retry", null);
+        Response stored = storeRefusal(thrown);
+        if (stored != null) {
+            return stored;
         }
         if (t instanceof WebApplicationException w && w.getResponse().getStatus() < 500) {
             int status = w.getResponse().getStatus();
@@ -86,6 +87,51 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         LOG.log(Level.SEVERE, "Incident " + incident + " on /" + path(), thrown);
         return Problems.of(500, "Internal error", "INTERNAL_ERROR",
                 "系统内部错误，请把事件编号告知运维人员 / internal error; give the incident number to the operators: " + incident, null);
+    }
+
+    /**
+     * What the database refused at write or commit time — found anywhere in the cause chain (an EJB's rollback wraps it
+     * several times) — as the caller's problem, not a 500: a concurrent change (optimistic lock, serialization failure)
+     * 409; a value longer or larger than its column, or a date out of range, 400; a duplicate 409; a reference to
+     * something missing or a check violated 422. Null for anything else. Nothing of the database's message is shown.
+     */
+    /** A refusal of the store as the caller sees it. */
+    record StoreRefusal(int status, String title, String code, String detail) {
+    }
+
+    static Response storeRefusal(Throwable thrown) {
+        StoreRefusal r = refusalOfStore(thrown);
+        return r == null ? null : Problems.of(r.status(), r.title(), r.code(), r.detail(), null);
+    }
+
+    static StoreRefusal refusalOfStore(Throwable thrown) {
+        StoreRefusal concurrent = new StoreRefusal(409, "Conflict", "CONCURRENT_CHANGE",
+                "该记录已被他人修改，请刷新后重试 / the record was changed meanwhile; reload and retry");
+        if (cn.canbao.platform.boundary.Constraints.isTransient(thrown)) { // lost lock, deadlock, serialization: look again
+            return concurrent;
+        }
+        for (Throwable c = thrown; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c.getClass().getName().endsWith("OptimisticLockException")) { // EclipseLink's own, unwrapped
+                return concurrent;
+            }
+            if (c instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+                switch (sql.getSQLState()) {
+                    case "22001":
+                        return new StoreRefusal(400, "Bad request", "VALUE_TOO_LONG", "有内容超过允许的长度 / a value is longer than allowed");
+                    case "22003", "22008", "22007":
+                        return new StoreRefusal(400, "Bad request", "VALUE_OUT_OF_RANGE",
+                                "有数值或日期超出允许的范围 / a number or date is out of range");
+                    case "23505":
+                        return new StoreRefusal(409, "Conflict", "DUPLICATE", "该记录已存在 / the record exists already");
+                    case "23503", "23506", "23513", "23514", "23502":
+                        return new StoreRefusal(422, "Rule violation", "CONSTRAINT_VIOLATED",
+                                "引用的记录不存在或内容不符合规则 / a referenced record is missing or a rule is violated");
+                    default:
+                        // not the caller's: a 500 with an incident number
+                }
+            }
+        }
+        return null;
     }
 
     private String path() {
