@@ -23,6 +23,37 @@ class SupervisionScreensIT {
         return Deployments.canbao();
     }
 
+    /** A district administrator names a supervision group and its villages; progress shows the group with them. */
+    @Test
+    void anAdministratorSetsUpASupervisionGroupShownOnProgress() {
+        Http admin = Http.as("district_admin");
+        String town = RegionIT.freeTown();
+        admin.put("/api/v1/regions/" + town, "{\"name\":\"督导屏镇\",\"level\":\"TOWN\",\"parentCode\":\"500101\"}");
+        admin.put("/api/v1/regions/" + town + "001", "{\"name\":\"督屏一村\",\"level\":\"VILLAGE\",\"parentCode\":\"" + town + "\"}");
+        admin.put("/api/v1/regions/" + town + "002", "{\"name\":\"督屏二村\",\"level\":\"VILLAGE\",\"parentCode\":\"" + town + "\"}");
+        String name = "屏幕督导组" + town.substring(6);
+        try (Browser browser = Browser.open("24-groups")) {
+            browser.signIn("district_admin");
+            browser.go("/supervision/groups.xhtml");
+            browser.find("#groups\\:new").click();
+            browser.find("#edit\\:name").sendKeys(name);
+            browser.find("#edit\\:save").click();
+            String refused = browser.waitForText("#edit\\:dialog-messages", "必填");
+            assertTrue(refused.contains("组长"), refused);
+            browser.find("#edit\\:leader").sendKeys("赵组长");
+            browser.script("PF('villagesMenu').selectValue('" + town + "001'); PF('villagesMenu').selectValue('" + town + "002');");
+            browser.find("#edit\\:save").click();
+            String table = browser.waitForText("#groups\\:table", name);
+            assertTrue(table.contains("督屏一村、督屏二村"), table);
+            browser.screenshot("1-saved");
+
+            browser.go("/supervision/progress.xhtml?policy=500101-2024&region=" + town);
+            String progress = browser.waitForText("#progress\\:table", name);
+            assertTrue(progress.contains("督屏一村"), progress);
+            browser.screenshot("2-progress");
+        }
+    }
+
     @Test
     void theTownOfficeSeesProgressByVillageAndDrillsDown() {
         try (Browser browser = Browser.open("20-progress")) {
