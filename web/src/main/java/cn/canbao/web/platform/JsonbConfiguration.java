@@ -6,11 +6,16 @@ import jakarta.json.bind.JsonbConfig;
 import jakarta.ws.rs.ext.ContextResolver;
 import jakarta.ws.rs.ext.Provider;
 
-/** JSON as ../shared/spec/API.md writes it: absent values appear as null (e.g. "subsidyCode": null), not omitted. */
+/**
+ * JSON as ../shared/spec/API.md writes it: absent values appear as null (e.g. "subsidyCode": null), not omitted; whole
+ * numbers read strictly.
+ */
 @Provider
 public class JsonbConfiguration implements ContextResolver<Jsonb> {
 
-    private static final Jsonb JSONB = JsonbBuilder.create(new JsonbConfig().withNullValues(true));
+    /** Whole-number fields take only whole numbers in range (StrictJson). */
+    private static final Jsonb JSONB = JsonbBuilder.create(new JsonbConfig().withNullValues(true)
+            .withDeserializers(new StrictJson.WholeInt(), new StrictJson.WholeLong()));
 
     @Override
     public Jsonb getContext(Class<?> type) {

@@ -1,0 +1,119 @@
+package cn.canbao.web.platform;
+
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.bind.JsonbException;
+import jakarta.json.bind.serializer.DeserializationContext;
+import jakarta.json.bind.serializer.JsonbDeserializer;
+import jakarta.json.stream.JsonParser;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.ext.Provider;
+import jakarta.ws.rs.ext.ReaderInterceptor;
+import jakarta.ws.rs.ext.ReaderInterceptorContext;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.Type;
+import java.math.BigDecimal;
+
+/**
+ * JSON read strictly (issue "Hardening"): before a body is bound, it must be one JSON value and nothing after it, at
+ * most {@value #MAX_BYTES} bytes and {@value #MAX_DEPTH} levels deep (a 3,000-deep body once reached the binder); and a
+ * number bound to a whole-number field must be one — {@code 1.9} or {@code 4294967298} for a tier is refused, not read
+ * as 1 or 2. Refusals are 400 MALFORMED_JSON (413 for size) through {@link ProblemMapper}, before any database work.
+ */
+@Provider
+public class StrictJson implements ReaderInterceptor {
+
+    static final int MAX_BYTES = 2 * 1024 * 1024;
+    static final int MAX_DEPTH = 32;
+
+    @Override
+    public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
+        MediaType type = context.getMediaType();
+        if (type == null || !"json".equals(type.getSubtype()) && !type.getSubtype().endsWith("+json")) {
+            return context.proceed();
+        }
+        byte[] body = read(context.getInputStream());
+        check(body);
+        context.setInputStream(new ByteArrayInputStream(body));
+        return context.proceed();
+    }
+
+    private static byte[] read(InputStream in) throws IOException {
+        byte[] body = in.readNBytes(MAX_BYTES + 1);
+        if (body.length > MAX_BYTES) {
+            throw new WebApplicationException(Problems.of(413, "Payload too large", "BODY_TOO_LARGE",
+                    "请求内容超过 2 MB / the body is larger than 2 MB", null));
+        }
+        return body;
+    }
+
+    /** One JSON value, nothing after it, not deeper than {@link #MAX_DEPTH}; an empty body is left to the resource. */
+    static void check(byte[] body) {
+        if (body.length == 0 || new String(body, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
+            return;
+        }
+        try (JsonParser parser = Json.createParser(new ByteArrayInputStream(body))) {
+            int depth = 0;
+            boolean root = false;
+            while (parser.hasNext()) {
+                JsonParser.Event event = parser.next();
+                if (root && depth == 0) {
+                    throw new JsonbException("content after the JSON value");
+                }
+                switch (event) {
+                    case START_OBJECT, START_ARRAY -> {
+                        if (++depth > MAX_DEPTH) {
+                            throw new JsonbException("nested deeper than " + MAX_DEPTH);
+                        }
+                    }
+                    case END_OBJECT, END_ARRAY -> depth--;
+                    default -> { }
+                }
+                root = true;
+            }
+        } catch (JsonException e) {
+            throw new JsonbException("not one JSON value", e);
+        }
+    }
+
+    /** A whole number for an {@code Integer}/{@code int} field: no fraction, within range. */
+    public static final class WholeInt implements JsonbDeserializer<Integer> {
+        @Override
+        public Integer deserialize(JsonParser parser, DeserializationContext ctx, Type rtType) {
+            try {
+                return whole(parser).intValueExact();
+            } catch (ArithmeticException tooLarge) {
+                throw new JsonbException("out of range", tooLarge);
+            }
+        }
+    }
+
+    /** A whole number for a {@code Long}/{@code long} field. */
+    public static final class WholeLong implements JsonbDeserializer<Long> {
+        @Override
+        public Long deserialize(JsonParser parser, DeserializationContext ctx, Type rtType) {
+            try {
+                return whole(parser).longValueExact();
+            } catch (ArithmeticException tooLarge) {
+                throw new JsonbException("out of range", tooLarge);
+            }
+        }
+    }
+
+    static BigDecimal whole(JsonParser parser) {
+        try {
+            BigDecimal number = parser.getBigDecimal();
+            if (number.stripTrailingZeros().scale() > 0) {
+                throw new JsonbException("not a whole number");
+            }
+            // intValueExact / longValueExact below refuse what does not fit
+            return number.stripTrailingZeros().setScale(0);
+        } catch (IllegalStateException | NumberFormatException notANumber) {
+            throw new JsonbException("not a number", notANumber);
+        }
+    }
+}
