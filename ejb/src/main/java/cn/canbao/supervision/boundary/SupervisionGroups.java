@@ -35,7 +35,9 @@ public class SupervisionGroups {
     /** A group as the API and the screens show it. */
     public record Group(long id, String regionCode, String name, String leader, String phone, List<String> villages) {
         static Group of(SupervisionGroup g) {
-            return new Group(g.getId(), g.getRegionCode(), g.getName(), g.getLeader(), g.getPhone(), List.copyOf(g.getVillages()));
+            // by code: the collection the database returns has no order of its own
+            return new Group(g.getId(), g.getRegionCode(), g.getName(), g.getLeader(), g.getPhone(),
+                    g.getVillages().stream().sorted().toList());
         }
     }
 
