@@ -75,7 +75,8 @@ public class FirstAdministrator {
     @PostConstruct
     void createOnFirstStart() {
         if (System.getenv(USERNAME) == null || System.getenv(USERNAME).isBlank()) {
-            if (!accounts.any()) {
+            // the embedded default's demo data bring their own accounts (DemoData, which may start after this bean)
+            if (!accounts.any() && !Boolean.parseBoolean(System.getProperty("canbao.demo-data", "false"))) {
                 LOG.warning("No account exists and no first administrator is configured: set " + USERNAME + ", " + PASSWORD
                         + ", " + REGION + " (and " + REGION_NAME + ") and start the server again (docs/operations.md)");
             }
