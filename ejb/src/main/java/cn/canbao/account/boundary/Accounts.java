@@ -2,6 +2,7 @@ package cn.canbao.account.boundary;
 
 import cn.canbao.account.control.AccountRules;
 import cn.canbao.account.control.ApiKeys;
+import cn.canbao.account.control.AreaAccounts;
 import cn.canbao.account.control.CredentialCache;
 import cn.canbao.account.control.PasswordHashes;
 import cn.canbao.account.control.PasswordRules;
@@ -116,8 +117,7 @@ public class Accounts {
         if (regions.find(code).isEmpty() || !regions.isWithin(code, caller.getRegionCode())) {
             throw ProblemException.forbidden("REGION_NOT_VISIBLE", "无权查看辖区 " + code + " 的账户", "region " + code + " is outside your area");
         }
-        List<AppUser> all = em.createQuery("select u from AppUser u order by u.username", AppUser.class).getResultList()
-                .stream().filter(u -> regions.isWithin(u.getRegionCode(), code)).toList();
+        List<AppUser> all = AreaAccounts.within(em, regions, code);
         int from = Math.min(Math.max(page, 0) * Math.max(1, Math.min(size, MAX_PAGE)), all.size());
         int to = Math.min(from + Math.max(1, Math.min(size, MAX_PAGE)), all.size());
         return new Page(all.subList(from, to).stream().map(this::view).toList(), all.size());

@@ -1,10 +1,10 @@
 package cn.canbao.account.boundary;
 
+import cn.canbao.account.control.AreaAccounts;
 import cn.canbao.platform.boundary.AuditLog;
 import cn.canbao.platform.boundary.Callers;
 import cn.canbao.platform.boundary.ProblemException;
 import cn.canbao.platform.boundary.Roles;
-import cn.canbao.platform.entity.AppUser;
 import cn.canbao.region.boundary.Regions;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
@@ -53,11 +53,7 @@ public class AuditTrail {
         }
         String own = callers.current().getRegionCode();
         Set<String> actors = new TreeSet<>();
-        for (AppUser user : em.createQuery("select u from AppUser u", AppUser.class).getResultList()) {
-            if (regions.isWithin(user.getRegionCode(), own)) {
-                actors.add(user.getUsername());
-            }
-        }
+        AreaAccounts.within(em, regions, own).forEach(user -> actors.add(user.getUsername()));
         if (actor != null) {
             actors.retainAll(Set.of(actor));
         }

@@ -71,6 +71,19 @@ public final class SpreadsheetTable {
         return new SpreadsheetTable(header, data);
     }
 
+    /**
+     * An uploaded file read as {@link #read} does; one that cannot be read is the caller's problem (400 INVALID_INPUT on
+     * the field {@code file}), so every boundary taking a file answers it the same way.
+     */
+    public static SpreadsheetTable upload(String format, byte[] content, String what) {
+        try {
+            return read(format, content, what);
+        } catch (IllegalArgumentException unreadable) {
+            throw ProblemException.badRequest("INVALID_INPUT", "文件无法读取", "unreadable file",
+                    List.of(new ProblemException.FieldError("file", "无法读取 / unreadable")));
+        }
+    }
+
     public boolean isEmpty() {
         return header.isEmpty();
     }

@@ -132,13 +132,7 @@ public class RegionTree {
 
     /** A region file (CSV or XLSX, columns by name {@code code,name,level,parentCode}) imported as {@link #importRows} does. */
     public Imported importFile(String format, byte[] content) {
-        SpreadsheetTable table;
-        try {
-            table = SpreadsheetTable.read(format, content, "region file");
-        } catch (IllegalArgumentException unreadable) {
-            throw ProblemException.badRequest("INVALID_INPUT", "文件无法读取", "unreadable file",
-                    List.of(new FieldError("file", "无法读取 / unreadable")));
-        }
+        SpreadsheetTable table = SpreadsheetTable.upload(format, content, "region file");
         int code = table.column(List.of("code", "代码", "区划代码", "统计用区划代码"));
         int name = table.column(List.of("name", "名称", "区划名称"));
         int level = table.column(List.of("level", "级别", "层级"));
@@ -225,11 +219,6 @@ public class RegionTree {
         String own = callers.current().getRegionCode();
         List<Region> all = em.createQuery("select r from Region r order by r.code", Region.class).getResultList();
         return all.stream().filter(r -> regions.isWithin(r.getCode(), own)).toList();
-    }
-
-    /** How many persons are registered in a village (0 for other levels). */
-    public long registeredIn(String villageCode) {
-        return residents.registeredIn(villageCode);
     }
 
     /**

@@ -145,13 +145,7 @@ public class Targets {
     @RolesAllowed(Roles.DISTRICT_ADMIN)
     public Imported importFile(String policyId, String format, byte[] content) {
         String pooling = ownPolicy(policyId);
-        cn.canbao.platform.boundary.SpreadsheetTable table;
-        try {
-            table = cn.canbao.platform.boundary.SpreadsheetTable.read(format, content, "target file");
-        } catch (IllegalArgumentException unreadable) {
-            throw ProblemException.badRequest("INVALID_INPUT", "文件无法读取", "unreadable file",
-                    List.of(new FieldError("file", "无法读取 / unreadable")));
-        }
+        cn.canbao.platform.boundary.SpreadsheetTable table = cn.canbao.platform.boundary.SpreadsheetTable.upload(format, content, "target file");
         int code = table.column(List.of("regioncode", "region_code", "code", "村（社区）代码", "区划代码"));
         int target = table.column(List.of("target", "目标任务", "任务数"));
         int rule = table.column(List.of("rule", "规则", "依据"));
@@ -222,11 +216,7 @@ public class Targets {
 
     @RolesAllowed(Roles.DISTRICT_ADMIN)
     public TargetLine set(String policyId, String villageCode, Integer target, String rule) {
-        String pooling = policies.policy(policyId).regionCode();
-        if (!regions.isWithin(pooling, callers.current().getRegionCode())) {
-            throw ProblemException.forbidden("POLICY_OUTSIDE_AREA", "政策 " + policyId + " 不属于您的辖区，不能设定其目标任务",
-                    "the targets of " + policyId + " belong to another district");
-        }
+        String pooling = ownPolicy(policyId);
         if (!regions.isWithin(villageCode, pooling)) {
             throw ProblemException.unprocessable("REGION_OUTSIDE_POLICY", villageCode + " 不在 " + policyId + " 的统筹区内",
                     villageCode + " lies outside " + policyId + "'s pooling region");

@@ -64,6 +64,29 @@ public final class UploadForms {
         return new Form(fields, content, fileName, contentType);
     }
 
+    /**
+     * A form whose {@code file} must be a non-empty CSV or XLSX of at most {@code maxBytes} (a region or target file
+     * imported at once, not through a job): 400 INVALID_INPUT on the field {@code file} otherwise, nothing kept.
+     */
+    public static Form spreadsheet(List<EntityPart> parts, int maxBytes, String whatZh, String whatEn) {
+        Form form = read(parts, maxBytes);
+        if (form.content() == null || form.content().length == 0) {
+            throw ProblemException.badRequest("INVALID_INPUT", "请上传" + whatZh, "a " + whatEn + " is required",
+                    List.of(new FieldError("file", "文件为空 / empty file")));
+        }
+        if (form.content().length > maxBytes) {
+            String mb = (maxBytes / (1024 * 1024)) + " MB";
+            throw ProblemException.badRequest("INVALID_INPUT", "文件过大", "file too large",
+                    List.of(new FieldError("file", "至多 " + mb + " / at most " + mb)));
+        }
+        String format = form.format();
+        if (!"CSV".equals(format) && !"XLSX".equals(format)) {
+            throw ProblemException.badRequest("INVALID_INPUT", "须为 CSV 或 XLSX 文件", "must be a CSV or XLSX file",
+                    List.of(new FieldError("file", "须为 CSV 或 XLSX 文件 / must be a CSV or XLSX file")));
+        }
+        return form;
+    }
+
     /** XLSX by name or type, or by its zip signature; XLS named as such (refused by the boundaries); anything else is read as CSV (UTF-8). */
     public static String format(String fileName, String contentType, byte[] content) {
         String name = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT);

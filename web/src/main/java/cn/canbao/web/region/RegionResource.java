@@ -121,20 +121,7 @@ public class RegionResource {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @RolesAllowed(Roles.DISTRICT_ADMIN)
     public RegionTree.Imported importFile(List<EntityPart> parts) {
-        UploadForms.Form form = UploadForms.read(parts, MAX_BYTES);
-        if (form.content() == null || form.content().length == 0) {
-            throw ProblemException.badRequest("INVALID_INPUT", "请上传行政区划文件", "a region file is required",
-                    List.of(new FieldError("file", "文件为空 / empty file")));
-        }
-        if (form.content().length > MAX_BYTES) {
-            throw ProblemException.badRequest("INVALID_INPUT", "文件过大", "file too large",
-                    List.of(new FieldError("file", "至多 5 MB / at most 5 MB")));
-        }
-        String format = form.format();
-        if (!"CSV".equals(format) && !"XLSX".equals(format)) {
-            throw ProblemException.badRequest("INVALID_INPUT", "须为 CSV 或 XLSX 文件", "must be a CSV or XLSX file",
-                    List.of(new FieldError("file", "须为 CSV 或 XLSX 文件 / must be a CSV or XLSX file")));
-        }
-        return tree.importFile(format, form.content());
+        UploadForms.Form form = UploadForms.spreadsheet(parts, MAX_BYTES, "行政区划文件", "region file");
+        return tree.importFile(form.format(), form.content());
     }
 }

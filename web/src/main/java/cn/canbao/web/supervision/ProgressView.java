@@ -56,6 +56,7 @@ public class ProgressView implements Serializable {
     transient ProgressReport report;
 
     private String policy;
+    private String counting = "";
     private String region;
     private List<Policies.Summary> policyChoices = List.of();
     private List<Step> path = List.of();
@@ -84,8 +85,10 @@ public class ProgressView implements Serializable {
         refusal = null;
         weeklyChart = null;
         rows = List.of();
+        counting = "";
         try {
             rows = progress.byChildRegion(policy, region);
+            counting = counting();
         } catch (ProblemException problem) {
             refusal = Texts.refusal(problem);
         }
@@ -101,11 +104,13 @@ public class ProgressView implements Serializable {
         path = steps;
     }
 
-    /**
-     * How the policy counts toward the targets and the goals it sets, as one line under the path (empty when the
-     * policy counts only paid enrollments and sets no goal).
-     */
+    /** How the policy counts toward the targets and the goals it sets, as one line under the path (read with the rows). */
     public String getCounting() {
+        return counting;
+    }
+
+    /** The line for the policy shown; empty without one. */
+    private String counting() {
         if (policy == null || policy.isBlank()) {
             return "";
         }

@@ -47,17 +47,9 @@ public class TargetResource {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @RolesAllowed(Roles.DISTRICT_ADMIN)
     public Targets.Imported importFile(@PathParam("policyId") String policyId, List<jakarta.ws.rs.core.EntityPart> parts) {
-        cn.canbao.web.platform.UploadForms.Form form = cn.canbao.web.platform.UploadForms.read(parts, MAX_BYTES);
-        if (form.content() == null || form.content().length == 0 || form.content().length > MAX_BYTES) {
-            throw ProblemException.badRequest("INVALID_INPUT", "请上传不超过 5 MB 的目标任务文件", "a target file of at most 5 MB is required",
-                    List.of(new ProblemException.FieldError("file", "空文件或超过 5 MB / empty or above 5 MB")));
-        }
-        String format = form.format();
-        if (!"CSV".equals(format) && !"XLSX".equals(format)) {
-            throw ProblemException.badRequest("INVALID_INPUT", "须为 CSV 或 XLSX 文件", "must be a CSV or XLSX file",
-                    List.of(new ProblemException.FieldError("file", "须为 CSV 或 XLSX 文件 / must be a CSV or XLSX file")));
-        }
-        return targets.importFile(policyId, format, form.content());
+        cn.canbao.web.platform.UploadForms.Form form = cn.canbao.web.platform.UploadForms.spreadsheet(parts, MAX_BYTES,
+                "目标任务文件", "target file");
+        return targets.importFile(policyId, form.format(), form.content());
     }
 
     /** Every village's target at or below {@code regionCode} by the notice's rule, the rule kept with each number. */
