@@ -8,14 +8,15 @@ import jakarta.ws.rs.ext.Provider;
 
 /**
  * JSON as ../shared/spec/API.md writes it: absent values appear as null (e.g. "subsidyCode": null), not omitted; whole
- * numbers read strictly.
+ * numbers, texts, yes/no and amounts read strictly — each only from its own JSON type.
  */
 @Provider
 public class JsonbConfiguration implements ContextResolver<Jsonb> {
 
     /** Whole-number fields take only whole numbers in range (StrictJson). */
     private static final Jsonb JSONB = JsonbBuilder.create(new JsonbConfig().withNullValues(true)
-            .withDeserializers(new StrictJson.WholeInt(), new StrictJson.WholeLong()));
+            .withDeserializers(new StrictJson.WholeInt(), new StrictJson.WholeLong(), new StrictJson.StrictText(),
+                    new StrictJson.StrictBoolean(), new StrictJson.StrictDecimal()));
 
     @Override
     public Jsonb getContext(Class<?> type) {

@@ -44,10 +44,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             return Problems.of(problem);
         }
         if (t instanceof ConstraintViolationException violations) {
-            List<ProblemException.FieldError> errors = violations.getConstraintViolations().stream()
-                    .map(v -> new ProblemException.FieldError(leaf(v.getPropertyPath().toString()), v.getMessage()))
-                    .toList();
-            return Problems.of(400, "Bad request", "INVALID_INPUT", "输入不完整或格式错误 / invalid input", errors);
+            return invalid(violations);
         }
         if (isUnreadableBody(t)) {
             // the parser's own message names library classes and Java types: the caller gets the kind, the log the rest
@@ -169,8 +166,39 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         return message == null ? root.getClass().getSimpleName() : message;
     }
 
-    private static String leaf(String propertyPath) {
-        int dot = propertyPath.lastIndexOf('.');
-        return dot < 0 ? propertyPath : propertyPath.substring(dot + 1);
+    /**
+     * Bean Validation's refusal of a request: one error per field and message, the field named as in the request body
+     * ({@code members[1].name}) — the resource method and its parameter left out.
+     */
+    static Response invalid(ConstraintViolationException violations) {
+        List<ProblemException.FieldError> errors = violations.getConstraintViolations() == null ? List.of()
+                : violations.getConstraintViolations().stream()
+                .map(v -> new ProblemException.FieldError(field(v.getPropertyPath()), v.getMessage()))
+                .distinct().sorted(java.util.Comparator.comparing(ProblemException.FieldError::field)).toList();
+        return Problems.of(400, "Bad request", "INVALID_INPUT", "输入不完整或格式错误 / invalid input", errors);
+    }
+
+    static String field(jakarta.validation.Path path) {
+        StringBuilder field = new StringBuilder();
+        for (jakarta.validation.Path.Node node : path) {
+            switch (node.getKind()) {
+                case METHOD, CONSTRUCTOR, PARAMETER, CROSS_PARAMETER, RETURN_VALUE:
+                    continue;
+                default:
+                    // the index of a node in a list belongs to the list before it: members[1].name
+                    if (node.isInIterable()) {
+                        field.append('[').append(node.getIndex() != null ? String.valueOf(node.getIndex())
+                                : String.valueOf(node.getKey())).append(']');
+                    }
+                    if (node.getName() == null) {
+                        continue;
+                    }
+                    if (!field.isEmpty()) {
+                        field.append('.');
+                    }
+                    field.append(node.getName());
+            }
+        }
+        return field.isEmpty() ? "body" : field.toString();
     }
 }

@@ -29,16 +29,24 @@ public final class Problems {
             body.add("code", code);
         }
         if (detail != null) {
-            body.add("detail", detail);
+            body.add("detail", clip(detail, MAX_DETAIL));
         }
         if (errors != null && !errors.isEmpty()) {
             JsonArrayBuilder list = JSON.createArrayBuilder();
-            errors.forEach(e -> list.add(JSON.createObjectBuilder()
-                    .add("field", e.field() == null ? "" : e.field())
-                    .add("message", e.message() == null ? "" : e.message())));
+            errors.stream().limit(MAX_ERRORS).forEach(e -> list.add(JSON.createObjectBuilder()
+                    .add("field", e.field() == null ? "" : clip(e.field(), 100))
+                    .add("message", e.message() == null ? "" : clip(e.message(), MAX_DETAIL))));
             body.add("errors", list);
         }
         return Response.status(status).type(MEDIA_TYPE).entity(body.build().toString()).build();
+    }
+
+    /** An answer echoes at most this much of what it was sent (a code of 3,000 characters comes back clipped). */
+    static final int MAX_DETAIL = 500;
+    static final int MAX_ERRORS = 100;
+
+    static String clip(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max) + "…";
     }
 
     public static Response of(ProblemException problem) {

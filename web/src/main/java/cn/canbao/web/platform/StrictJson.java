@@ -56,6 +56,14 @@ public class StrictJson implements ReaderInterceptor {
         if (body.length == 0 || new String(body, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
             return;
         }
+        try { // JSON is UTF-8 (RFC 8259): GBK or broken bytes are refused, not read as replacement characters
+            java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(body));
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new JsonbException("not UTF-8", e);
+        }
         try (JsonParser parser = Json.createParser(new ByteArrayInputStream(body))) {
             int depth = 0;
             boolean root = false;
@@ -80,12 +88,56 @@ public class StrictJson implements ReaderInterceptor {
         }
     }
 
+    /** A text field takes a JSON string only: 123 or true is refused, not read as "123" or "true". */
+    public static final class StrictText implements JsonbDeserializer<String> {
+        @Override
+        public String deserialize(JsonParser parser, DeserializationContext ctx, Type rtType) {
+            jakarta.json.JsonValue value = parser.getValue();
+            if (value.getValueType() == jakarta.json.JsonValue.ValueType.NULL) {
+                return null;
+            }
+            if (!(value instanceof jakarta.json.JsonString text)) {
+                throw new JsonbException("not a text");
+            }
+            return text.getString();
+        }
+    }
+
+    /** A yes/no field takes true or false only: "yes", "true" or 1 are refused. */
+    public static final class StrictBoolean implements JsonbDeserializer<Boolean> {
+        @Override
+        public Boolean deserialize(JsonParser parser, DeserializationContext ctx, Type rtType) {
+            return switch (parser.getValue().getValueType()) {
+                case NULL -> null;
+                case TRUE -> Boolean.TRUE;
+                case FALSE -> Boolean.FALSE;
+                default -> throw new JsonbException("not true or false");
+            };
+        }
+    }
+
+    /** An amount takes a JSON number only: "12.50" as a text is refused. */
+    public static final class StrictDecimal implements JsonbDeserializer<BigDecimal> {
+        @Override
+        public BigDecimal deserialize(JsonParser parser, DeserializationContext ctx, Type rtType) {
+            jakarta.json.JsonValue value = parser.getValue();
+            if (value.getValueType() == jakarta.json.JsonValue.ValueType.NULL) {
+                return null;
+            }
+            if (!(value instanceof jakarta.json.JsonNumber number)) {
+                throw new JsonbException("not a number");
+            }
+            return number.bigDecimalValue();
+        }
+    }
+
     /** A whole number for an {@code Integer}/{@code int} field: no fraction, within range. */
     public static final class WholeInt implements JsonbDeserializer<Integer> {
         @Override
         public Integer deserialize(JsonParser parser, DeserializationContext ctx, Type rtType) {
             try {
-                return whole(parser).intValueExact();
+                BigDecimal number = whole(parser);
+                return number == null ? null : number.intValueExact();
             } catch (ArithmeticException tooLarge) {
                 throw new JsonbException("out of range", tooLarge);
             }
@@ -97,7 +149,8 @@ public class StrictJson implements ReaderInterceptor {
         @Override
         public Long deserialize(JsonParser parser, DeserializationContext ctx, Type rtType) {
             try {
-                return whole(parser).longValueExact();
+                BigDecimal number = whole(parser);
+                return number == null ? null : number.longValueExact();
             } catch (ArithmeticException tooLarge) {
                 throw new JsonbException("out of range", tooLarge);
             }
@@ -106,6 +159,9 @@ public class StrictJson implements ReaderInterceptor {
 
     static BigDecimal whole(JsonParser parser) {
         try {
+            if (parser.getValue().getValueType() == jakarta.json.JsonValue.ValueType.NULL) {
+                return null;
+            }
             BigDecimal number = parser.getBigDecimal();
             if (number.stripTrailingZeros().scale() > 0) {
                 throw new JsonbException("not a whole number");

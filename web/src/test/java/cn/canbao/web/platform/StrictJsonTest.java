@@ -17,11 +17,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 /** Bodies read strictly: one value, not too deep; whole numbers only where whole numbers are meant. */
 class StrictJsonTest {
 
-    public record Body(Integer tier, Long count, String name) {
+    public record Body(Integer tier, Long count, String name, Boolean signed, java.math.BigDecimal amount) {
     }
 
     private static final Jsonb JSONB = JsonbBuilder.create(new JsonbConfig()
-            .withDeserializers(new StrictJson.WholeInt(), new StrictJson.WholeLong()));
+            .withDeserializers(new StrictJson.WholeInt(), new StrictJson.WholeLong(), new StrictJson.StrictText(),
+                    new StrictJson.StrictBoolean(), new StrictJson.StrictDecimal()));
 
     @ParameterizedTest
     @ValueSource(strings = {"{\"tier\":1} x", "{\"tier\":1}{\"tier\":2}", "[1,2] ]", "{\"tier\":", "{'tier':1}"})
@@ -51,5 +52,30 @@ class StrictJsonTest {
         assertEquals(2, body.tier());
         assertEquals(4294967298L, body.count());
         assertEquals(2, JSONB.fromJson("{\"tier\":2.0}", Body.class).tier(), "2.0 is the whole number 2");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"name\":123}", "{\"name\":true}", "{\"name\":{}}", "{\"name\":[\"a\"]}",
+            "{\"signed\":\"true\"}", "{\"signed\":1}", "{\"amount\":\"12.50\"}", "{\"amount\":true}"})
+    void noValueIsCoercedIntoAnotherType(String body) {
+        assertThrows(JsonbException.class, () -> JSONB.fromJson(body, Body.class));
+    }
+
+    @Test
+    void eachTypeReadsItsOwnKind() {
+        Body body = JSONB.fromJson("{\"name\":\"张三\",\"signed\":false,\"amount\":380.00,\"tier\":null}", Body.class);
+        assertEquals("张三", body.name());
+        assertEquals(Boolean.FALSE, body.signed());
+        assertEquals(new java.math.BigDecimal("380.00"), body.amount());
+        assertEquals(null, body.tier());
+        Body nulls = JSONB.fromJson("{\"name\":null,\"signed\":null,\"amount\":null,\"tier\":null,\"count\":null}", Body.class);
+        assertEquals(new Body(null, null, null, null, null), nulls);
+    }
+
+    @Test
+    void onlyUtf8IsRead() {
+        byte[] gbk = {'{', '"', 'n', '"', ':', '"', (byte) 0xd5, (byte) 0xc5, '"', '}'};
+        assertThrows(JsonbException.class, () -> StrictJson.check(gbk));
+        assertDoesNotThrow(() -> StrictJson.check("{\"n\":\"张\"}".getBytes(StandardCharsets.UTF_8)));
     }
 }
