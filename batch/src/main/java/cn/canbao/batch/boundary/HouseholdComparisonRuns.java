@@ -38,7 +38,11 @@ public class HouseholdComparisonRuns {
     public Outcome compare(Upload upload, Duration wait) {
         Stored stored = comparisons.store(upload);
         Report report = uploads.run(HouseholdComparisons.JOB, Map.of("comparisonId", String.valueOf(stored.comparisonId())),
-                wait, () -> comparisons.report(stored.comparisonId()));
+                wait, () -> comparisons.report(stored.comparisonId()), why -> {
+                    if (stored.created()) {
+                        comparisons.discard(stored.comparisonId(), why);
+                    }
+                });
         return new Outcome(stored.created(), report);
     }
 

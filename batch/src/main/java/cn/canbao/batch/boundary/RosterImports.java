@@ -33,7 +33,8 @@ public class RosterImports {
     /** Stores the upload, starts the job and waits up to {@code wait} for it to end; the report as it then stands. */
     public Report importRoster(Upload upload, Duration wait) {
         long importId = rosters.store(upload);
-        return uploads.run(Rosters.JOB, Map.of("importId", String.valueOf(importId)), wait, () -> rosters.report(importId));
+        return uploads.run(Rosters.JOB, Map.of("importId", String.valueOf(importId)), wait, () -> rosters.report(importId),
+                why -> rosters.discard(importId, why));
     }
 
     public Report report(long importId) {

@@ -31,9 +31,20 @@ public class UploadJobs {
     @Inject
     JobStarts starts;
 
-    /** Starts {@code jobName} on a stored upload, waits up to {@code wait} for it to end; the report as it then stands. */
-    public <R extends JobReport<R>> R run(String jobName, Map<String, String> parameters, Duration wait, Supplier<R> report) {
-        long executionId = starts.start(jobName, parameters);
+    /**
+     * Starts {@code jobName} on a stored upload, waits up to {@code wait} for it to end; the report as it then stands.
+     * When the start is refused, {@code discard} takes the upload back (with the refusal's code) before the refusal
+     * goes to the caller: nothing is left waiting for a job that never comes.
+     */
+    public <R extends JobReport<R>> R run(String jobName, Map<String, String> parameters, Duration wait, Supplier<R> report,
+                                          java.util.function.Consumer<String> discard) {
+        long executionId;
+        try {
+            executionId = starts.start(jobName, parameters);
+        } catch (RuntimeException refused) {
+            discard.accept(refused instanceof cn.canbao.platform.boundary.ProblemException p ? p.code() : "JOB_NOT_STARTED");
+            throw refused;
+        }
         long deadline = System.nanoTime() + wait.toNanos();
         while (System.nanoTime() < deadline && !ENDED.contains(operatorStatus(executionId))) {
             try {

@@ -1,5 +1,8 @@
 package cn.canbao.collection.boundary;
 
+import jakarta.validation.constraints.Digits;
+import cn.canbao.platform.boundary.SaneDate;
+import cn.canbao.platform.boundary.FitsColumn;
 import java.time.LocalDate;
 import jakarta.annotation.security.PermitAll;
 import cn.canbao.collection.control.PaymentRecorder;
@@ -44,8 +47,12 @@ import java.util.logging.Logger;
 public class Payments {
 
     /** A payment as a channel reports it (../shared/spec/API.md, POST /payments). */
-    public record Submission(String transactionId, String idNumber, String policyId, Integer tier, BigDecimal amount,
-                             String channel, OffsetDateTime paidAt) {
+    public record Submission(@FitsColumn("payment.transaction_id") String transactionId,
+                             @FitsColumn("person.id_number") String idNumber,
+                             @FitsColumn("policy.policy_id") String policyId, Integer tier,
+                             @Digits(integer = 10, fraction = 2, message = "金额至多 10 位整数、2 位小数 / at most 10 digits and 2 decimals")
+                             BigDecimal amount,
+                             @FitsColumn("payment.channel") String channel, @SaneDate OffsetDateTime paidAt) {
     }
 
     /** The payment, its payer, and whether this submission created it (false: replay of an earlier one). */
@@ -133,10 +140,14 @@ public class Payments {
 
     /** The payment (or reversal) with this transaction id, if the caller may see its payer. */
     public Outcome byTransaction(String transactionId) {
-        Payment payment = recorder.byTransaction(transactionId).orElseThrow(() -> ProblemException.notFound(
-                "PAYMENT_UNKNOWN", "未知的缴费流水号 " + transactionId, "unknown transaction id " + transactionId));
+        // a payment of someone outside the caller's area is answered as one that does not exist
+        ProblemException unknown = ProblemException.notFound("PAYMENT_UNKNOWN", "未知的缴费流水号 " + transactionId,
+                "unknown transaction id " + transactionId);
+        Payment payment = recorder.byTransaction(transactionId).orElseThrow(() -> unknown);
         Person person = em.find(Person.class, payment.getPersonId());
-        persons.requireVisible(person);
+        if (!persons.callerMaySee(person)) {
+            throw unknown;
+        }
         return new Outcome(payment, person, false);
     }
 

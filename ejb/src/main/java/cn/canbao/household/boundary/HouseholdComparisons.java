@@ -172,6 +172,16 @@ public class HouseholdComparisons {
         }
     }
 
+    /** Takes back a stored household list whose job was refused at its start: nothing waits for a job that never comes. */
+    @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.OPERATOR})
+    public void discard(long comparisonId, String why) {
+        int removed = em.createNativeQuery("delete from canbao.household_comparison where id = ?1 and job_execution_id is null")
+                .setParameter(1, comparisonId).executeUpdate();
+        if (removed > 0) {
+            audit.record("HOUSEHOLD_LIST_DISCARDED", "household_comparison", String.valueOf(comparisonId), null, null, why);
+        }
+    }
+
     @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.OPERATOR})
     public void attachExecution(long comparisonId, long executionId) {
         em.createNativeQuery("update canbao.household_comparison set job_execution_id = ?1 where id = ?2")

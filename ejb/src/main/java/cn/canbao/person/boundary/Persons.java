@@ -1,5 +1,8 @@
 package cn.canbao.person.boundary;
 
+import jakarta.validation.constraints.Size;
+import jakarta.validation.Valid;
+import cn.canbao.platform.boundary.FitsColumn;
 import jakarta.annotation.security.PermitAll;
 import cn.canbao.person.entity.DocumentType;
 import cn.canbao.person.entity.Household;
@@ -43,13 +46,23 @@ import java.util.Optional;
 public class Persons {
 
     /** What the counter enters for a new resident (../shared/spec/API.md, POST /persons). */
-    public record Registration(String idNumber, String name, String gender, String householdRegionCode,
-                               String residenceRegionCode, String residentType, String guardianIdNumber) {
+    public record Registration(@FitsColumn("person.id_number") String idNumber, @FitsColumn("person.name") String name,
+                               @FitsColumn("person.gender") String gender,
+                               @FitsColumn("region.code") String householdRegionCode,
+                               @FitsColumn("region.code") String residenceRegionCode,
+                               @FitsColumn("person.resident_type") String residentType,
+                               @FitsColumn("person.id_number") String guardianIdNumber) {
     }
 
+    /** The most members one household registration may carry. */
+    public static final int MAX_MEMBERS = 50;
+
     /** A household and its members, registered together or not at all. */
-    public record HouseholdRegistration(String householdNumber, String regionCode, String address,
-                                        List<Registration> members) {
+    public record HouseholdRegistration(@FitsColumn("household.household_number") String householdNumber,
+                                        @FitsColumn("region.code") String regionCode,
+                                        @FitsColumn("household.address") String address,
+                                        @Size(max = MAX_MEMBERS, message = "一户至多 {max} 人 / at most {max} members")
+                                        List<@Valid Registration> members) {
     }
 
     /** A page of a search: the persons on it and how many matched in all. */
@@ -123,8 +136,7 @@ public class Persons {
     /** The person with this resident ID number, if the caller may see them; 404 otherwise. */
     public Person byIdNumber(String idNumber) {
         IdNumber id = parseId(idNumber);
-        Person person = find(id).orElseThrow(() -> ProblemException.notFound("PERSON_UNKNOWN",
-                "未登记的参保人 " + id.masked(), "no person registered with ID number " + id.masked()));
+        Person person = find(id).orElseThrow(() -> unknown(id.masked()));
         requireVisible(person);
         return person;
     }
@@ -187,11 +199,19 @@ public class Persons {
                 || (person.getResidenceRegionCode() != null && regions.callerMaySee(person.getResidenceRegionCode()));
     }
 
+    /**
+     * A person outside the caller's area is answered exactly as one never registered (404 PERSON_UNKNOWN): whether an
+     * ID number is on record elsewhere is not the caller's to learn.
+     */
     public void requireVisible(Person person) {
         if (!callerMaySee(person)) {
-            throw ProblemException.forbidden("PERSON_NOT_IN_AREA", "参保人 " + person.maskedIdNumber() + " 不在您的辖区",
-                    "person " + person.maskedIdNumber() + " is outside your area");
+            throw unknown(person.maskedIdNumber());
         }
+    }
+
+    private static ProblemException unknown(String maskedIdNumber) {
+        return ProblemException.notFound("PERSON_UNKNOWN", "未登记的参保人 " + maskedIdNumber,
+                "no person registered with ID number " + maskedIdNumber);
     }
 
     /** A resident ID number from user input; 422 naming what is wrong. */

@@ -192,10 +192,10 @@ public class Refunds {
 
     public Refund require(Long refundId) {
         Refund refund = refundId == null ? null : em.find(Refund.class, refundId);
-        if (refund == null) {
+        // one answer for a refund that does not exist and one of someone outside the caller's area
+        if (refund == null || !persons.callerMaySee(em.find(Person.class, refund.getPersonId()))) {
             throw ProblemException.notFound("REFUND_UNKNOWN", "未知的退费申请 " + refundId, "unknown refund " + refundId);
         }
-        persons.requireVisible(em.find(Person.class, refund.getPersonId()));
         return refund;
     }
 

@@ -140,6 +140,19 @@ public class Rosters {
         }
     }
 
+    /**
+     * Takes back an upload whose job was refused at its start (e.g. a run over the same rows still going): the import
+     * is removed, with an audit line, so that no import waits for a job that never comes.
+     */
+    @RolesAllowed({Roles.DEPARTMENT, Roles.DISTRICT_ADMIN})
+    public void discard(long importId, String why) {
+        int removed = em.createNativeQuery("delete from canbao.roster_import where id = ?1 and job_execution_id is null")
+                .setParameter(1, importId).executeUpdate();
+        if (removed > 0) {
+            audit.record("ROSTER_UPLOAD_DISCARDED", "roster_import", String.valueOf(importId), null, null, why);
+        }
+    }
+
     @RolesAllowed({Roles.DEPARTMENT, Roles.DISTRICT_ADMIN, Roles.OPERATOR})
     public void attachExecution(long importId, long executionId) {
         em.createNativeQuery("update canbao.roster_import set job_execution_id = ?1 where id = ?2")

@@ -1,5 +1,7 @@
 package cn.canbao.subsidy.boundary;
 
+import cn.canbao.platform.boundary.SaneDate;
+import cn.canbao.platform.boundary.FitsColumn;
 import cn.canbao.platform.boundary.ChunkJdbc;
 import java.util.Map;
 import java.util.HashMap;
@@ -39,8 +41,10 @@ import java.util.List;
 public class SubsidyIdentities {
 
     /** A manual entry (API addition: POST /persons/{idNumber}/identities). */
-    public record ManualEntry(String code, String certifyingDepartment, LocalDate validFrom, LocalDate validTo,
-                              String evidence) {
+    public record ManualEntry(@FitsColumn("subsidy_identity.code") String code,
+                              @FitsColumn("subsidy_identity.certifying_department") String certifyingDepartment,
+                              @SaneDate LocalDate validFrom, @SaneDate LocalDate validTo,
+                              @FitsColumn(value = "subsidy_identity.evidence", lines = true) String evidence) {
     }
 
     @PersistenceContext

@@ -1,5 +1,9 @@
 package cn.canbao.web.account;
 
+import cn.canbao.web.platform.Paging;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
+import cn.canbao.platform.boundary.FitsColumn;
 import cn.canbao.account.boundary.Accounts;
 import cn.canbao.account.boundary.Accounts.Account;
 import cn.canbao.platform.boundary.ProblemException;
@@ -34,13 +38,18 @@ import java.util.List;
 @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.TOWN_OFFICER})
 public class AccountResource {
 
-    public record NewAccountBody(String username, String displayName, String role, String regionCode, String password) {
+    public record NewAccountBody(@FitsColumn("app_user.username") String username,
+                                 @FitsColumn("app_user.display_name") String displayName,
+                                 @FitsColumn("app_user.role") String role, @FitsColumn("region.code") String regionCode,
+                                 @Size(max = 128, message = "至多 {max} 个字符 / at most {max} characters") String password) {
     }
 
-    public record ChangeBody(String displayName, String role, String regionCode, Boolean enabled) {
+    public record ChangeBody(@FitsColumn("app_user.display_name") String displayName, @FitsColumn("app_user.role") String role,
+                             @FitsColumn("region.code") String regionCode, Boolean enabled) {
     }
 
-    public record PasswordBody(String password, String currentPassword) {
+    public record PasswordBody(@Size(max = 128, message = "至多 {max} 个字符 / at most {max} characters") String password,
+                               @Size(max = 128, message = "至多 {max} 个字符 / at most {max} characters") String currentPassword) {
     }
 
     @Inject
@@ -51,7 +60,7 @@ public class AccountResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response create(NewAccountBody body) {
+    public Response create(@Valid NewAccountBody body) {
         requireBody(body);
         Account created = accounts.create(new Accounts.NewAccount(body.username(), body.displayName(), body.role(),
                 body.regionCode(), body.password()));
@@ -60,9 +69,9 @@ public class AccountResource {
     }
 
     @GET
-    public Response list(@QueryParam("regionCode") String regionCode, @QueryParam("page") @DefaultValue("0") int page,
-                         @QueryParam("size") @DefaultValue("50") int size) {
-        Accounts.Page result = accounts.list(regionCode, page, size);
+    public Response list(@QueryParam("regionCode") String regionCode, @QueryParam("page") String page, @QueryParam("size") String size) {
+        Paging paging = Paging.of(page, size);
+        Accounts.Page result = accounts.list(regionCode, paging.page(), paging.size());
         return Response.ok(result.accounts()).header("X-Total-Count", result.total()).build();
     }
 
@@ -84,8 +93,12 @@ public class AccountResource {
     @PATCH
     @Path("{username}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Account change(@PathParam("username") String username, ChangeBody body) {
+    public Account change(@PathParam("username") String username, @Valid ChangeBody body) {
         requireBody(body);
+        if (body.displayName() == null && body.role() == null && body.regionCode() == null && body.enabled() == null) {
+            throw ProblemException.badRequest("NOTHING_TO_CHANGE", "请求未包含要修改的字段（displayName、role、regionCode、enabled）",
+                    "the request names nothing to change (displayName, role, regionCode, enabled)", List.of());
+        }
         return accounts.change(username, new Accounts.Change(body.displayName(), body.role(), body.regionCode(), body.enabled()));
     }
 
@@ -98,7 +111,7 @@ public class AccountResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.CLERK, Roles.TOWN_OFFICER, Roles.DISTRICT_ADMIN, Roles.DEPARTMENT, Roles.TAX, Roles.SUPERVISOR,
             Roles.OPERATOR, Roles.INTEGRATION})
-    public Response password(@PathParam("username") String username, PasswordBody body, @Context SecurityContext security) {
+    public Response password(@PathParam("username") String username, @Valid PasswordBody body, @Context SecurityContext security) {
         requireBody(body);
         boolean own = security.getUserPrincipal() != null && security.getUserPrincipal().getName().equals(username);
         if (own) {

@@ -1,5 +1,6 @@
 package cn.canbao.web.account;
 
+import cn.canbao.web.platform.Paging;
 import cn.canbao.account.boundary.AuditTrail;
 import cn.canbao.platform.boundary.AuditLog;
 import cn.canbao.platform.boundary.ProblemException;
@@ -43,9 +44,10 @@ public class AuditResource {
     @GET
     public Response search(@QueryParam("entity") String entity, @QueryParam("entityId") String entityId,
                            @QueryParam("actor") String actor, @QueryParam("from") String from, @QueryParam("to") String to,
-                           @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("50") int size) {
+                           @QueryParam("page") String page, @QueryParam("size") String size) {
+        Paging paging = Paging.of(page, size);
         AuditLog.Page found = trail.search(blank(entity, 40, "entity"), blank(entityId, 64, "entityId"), blank(actor, 64, "actor"),
-                instant(from, "from", false), instant(to, "to", true), page, size);
+                instant(from, "from", false), instant(to, "to", true), paging.page(), paging.size());
         List<Line> lines = found.entries().stream().map(e -> new Line(e.getOccurredAt().atZoneSameInstant(CHINA).toOffsetDateTime(),
                 e.getActor(), e.getAction(), e.getEntityType(), e.getEntityId(), e.getBeforeState(), e.getAfterState(), e.getDetail())).toList();
         return Response.ok(lines).header("X-Total-Count", found.total()).build();

@@ -1,5 +1,6 @@
 package cn.canbao.web.batch;
 
+import cn.canbao.web.platform.Paging;
 import cn.canbao.platform.boundary.Roles;
 import cn.canbao.batch.boundary.BatchJobs;
 import cn.canbao.batch.boundary.JobScheduler;
@@ -71,8 +72,8 @@ public class BatchResource {
     @GET
     @Path("executions")
     public List<BatchJobs.Execution> executions(@QueryParam("jobName") String jobName,
-                                                @QueryParam("limit") @DefaultValue("50") int limit) {
-        return jobs.executions(jobName == null || jobName.isBlank() ? null : jobName.trim(), Math.max(1, Math.min(limit, 500)));
+                                                @QueryParam("limit") String limit) {
+        return jobs.executions(jobName == null || jobName.isBlank() ? null : jobName.trim(), Paging.number("limit", limit, 50, 1, 500));
     }
 
     @GET

@@ -1,5 +1,9 @@
 package cn.canbao.web.collection;
 
+import cn.canbao.web.platform.Paging;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Digits;
+import cn.canbao.platform.boundary.SaneDate;
 import cn.canbao.platform.boundary.Roles;
 import cn.canbao.collection.boundary.DayCloses;
 import cn.canbao.collection.entity.DayTotals;
@@ -30,7 +34,9 @@ import java.util.List;
 @RolesAllowed({Roles.CLERK, Roles.TOWN_OFFICER, Roles.DISTRICT_ADMIN, Roles.SUPERVISOR})
 public class DayCloseResource {
 
-    public record DayCloseBody(LocalDate date, BigDecimal declaredCash) {
+    public record DayCloseBody(@SaneDate LocalDate date,
+                               @Digits(integer = 10, fraction = 2, message = "金额至多 10 位整数、2 位小数 / at most 10 digits and 2 decimals")
+                               BigDecimal declaredCash) {
     }
 
     public record LineView(int payments, int reversals, int count, BigDecimal amount) {
@@ -56,7 +62,7 @@ public class DayCloseResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.CLERK)
-    public Response close(DayCloseBody body) {
+    public Response close(@Valid DayCloseBody body) {
         if (body == null) {
             throw ProblemException.badRequest("EMPTY_BODY", "请求内容为空", "empty body", List.of());
         }
@@ -65,8 +71,10 @@ public class DayCloseResource {
     }
 
     @GET
-    public List<DayView> day(@QueryParam("date") String date, @QueryParam("regionCode") String regionCode) {
-        return dayCloses.day(parse(date), regionCode).stream().map(DayView::of).toList();
+    public Response day(@QueryParam("date") String date, @QueryParam("regionCode") String regionCode,
+                        @QueryParam("page") String page, @QueryParam("size") String size) {
+        Paging paging = Paging.of(page, size);
+        return paging.slice(dayCloses.day(parse(date), regionCode).stream().map(DayView::of).toList());
     }
 
     private static LocalDate parse(String date) {
@@ -74,7 +82,7 @@ public class DayCloseResource {
             return null;
         }
         try {
-            return LocalDate.parse(date.trim());
+            return cn.canbao.platform.boundary.SaneDate.Parse.date(date.trim());
         } catch (DateTimeParseException e) {
             throw ProblemException.badRequest("INVALID_INPUT", "日期格式应为 YYYY-MM-DD", "date must be YYYY-MM-DD",
                     List.of(new ProblemException.FieldError("date", "YYYY-MM-DD")));

@@ -1,5 +1,7 @@
 package cn.canbao.web.collection;
 
+import jakarta.validation.Valid;
+import cn.canbao.platform.boundary.FitsColumn;
 import cn.canbao.platform.boundary.Roles;
 import cn.canbao.collection.boundary.Payments;
 import jakarta.annotation.security.RolesAllowed;
@@ -19,10 +21,11 @@ import jakarta.ws.rs.core.Response;
  */
 @Path("payments")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({Roles.CLERK, Roles.TOWN_OFFICER, Roles.DISTRICT_ADMIN, Roles.DEPARTMENT, Roles.TAX, Roles.SUPERVISOR, Roles.OPERATOR, Roles.INTEGRATION})
+// least privilege: the payments of persons are read by those who collect them and by the district bureau
+@RolesAllowed({Roles.CLERK, Roles.TOWN_OFFICER, Roles.DISTRICT_ADMIN, Roles.TAX, Roles.INTEGRATION})
 public class PaymentResource {
 
-    public record ReversalBody(String reason) {
+    public record ReversalBody(@FitsColumn(value = "refund.note", lines = true) String reason) {
     }
 
     @Inject
@@ -36,7 +39,7 @@ public class PaymentResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response pay(Payments.Submission body) {
+    public Response pay(@Valid Payments.Submission body) {
         Payments.Outcome outcome = payments.pay(body);
         return Response.status(outcome.created() ? Response.Status.CREATED : Response.Status.OK)
                 .entity(PaymentView.of(outcome)).build();
@@ -52,7 +55,7 @@ public class PaymentResource {
     @Path("{transactionId}/reversals")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.DISTRICT_ADMIN)
-    public Response reverse(@PathParam("transactionId") String transactionId, ReversalBody body) {
+    public Response reverse(@PathParam("transactionId") String transactionId, @Valid ReversalBody body) {
         return Response.status(Response.Status.CREATED)
                 .entity(PaymentView.of(payments.reverse(transactionId, body == null ? null : body.reason()))).build();
     }

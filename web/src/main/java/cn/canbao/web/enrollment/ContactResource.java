@@ -1,5 +1,7 @@
 package cn.canbao.web.enrollment;
 
+import jakarta.validation.Valid;
+import cn.canbao.platform.boundary.FitsColumn;
 import cn.canbao.platform.boundary.Roles;
 import cn.canbao.enrollment.boundary.Contacts;
 import cn.canbao.enrollment.entity.ContactAttempt;
@@ -25,7 +27,10 @@ import java.util.List;
 @RolesAllowed({Roles.CLERK, Roles.TOWN_OFFICER})
 public class ContactResource {
 
-    public record ContactBody(String idNumber, String policyId, String channel, String outcome, String note) {
+    public record ContactBody(@FitsColumn("person.id_number") String idNumber, @FitsColumn("policy.policy_id") String policyId,
+                              @FitsColumn("contact_attempt.channel") String channel,
+                              @FitsColumn("contact_attempt.outcome") String outcome,
+                              @FitsColumn(value = "contact_attempt.note", lines = true) String note) {
     }
 
     public record ContactView(Long id, Long personId, String policyId, int insuranceYear, String channel, String outcome,
@@ -41,7 +46,7 @@ public class ContactResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response record(ContactBody body) {
+    public Response record(@Valid ContactBody body) {
         if (body == null) {
             throw ProblemException.badRequest("EMPTY_BODY", "请求内容为空", "empty body", List.of());
         }

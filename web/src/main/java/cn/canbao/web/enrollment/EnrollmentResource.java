@@ -1,5 +1,7 @@
 package cn.canbao.web.enrollment;
 
+import jakarta.validation.Valid;
+import cn.canbao.platform.boundary.FitsColumn;
 import cn.canbao.platform.boundary.Roles;
 import cn.canbao.enrollment.boundary.Enrollments;
 import cn.canbao.platform.boundary.ProblemException;
@@ -19,10 +21,12 @@ import java.util.List;
 /** {@code /api/v1/enrollments}: registering a person in a campaign year (../shared/spec/API.md), and reading where it stands. */
 @Path("enrollments")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({Roles.CLERK, Roles.TOWN_OFFICER, Roles.DISTRICT_ADMIN, Roles.DEPARTMENT, Roles.TAX, Roles.SUPERVISOR, Roles.OPERATOR, Roles.INTEGRATION})
+// least privilege: supervisors and operators see figures, not persons
+@RolesAllowed({Roles.CLERK, Roles.TOWN_OFFICER, Roles.DISTRICT_ADMIN, Roles.DEPARTMENT, Roles.TAX, Roles.INTEGRATION})
 public class EnrollmentResource {
 
-    public record EnrollmentBody(String idNumber, String policyId, Integer tier) {
+    public record EnrollmentBody(@FitsColumn("person.id_number") String idNumber, @FitsColumn("policy.policy_id") String policyId,
+                                 Integer tier) {
     }
 
     @Inject
@@ -30,7 +34,7 @@ public class EnrollmentResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response enroll(EnrollmentBody body) {
+    public Response enroll(@Valid EnrollmentBody body) {
         if (body == null) {
             throw ProblemException.badRequest("EMPTY_BODY", "请求内容为空", "empty body", List.of());
         }

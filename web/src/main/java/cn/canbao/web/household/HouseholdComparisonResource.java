@@ -1,5 +1,6 @@
 package cn.canbao.web.household;
 
+import cn.canbao.web.platform.Paging;
 import cn.canbao.web.platform.UploadForms;
 import cn.canbao.platform.boundary.Roles;
 import cn.canbao.batch.boundary.HouseholdComparisonRuns;
@@ -65,8 +66,8 @@ public class HouseholdComparisonResource {
 
     @GET
     @Path("{id}/villages")
-    public List<HouseholdComparisons.Village> villages(@PathParam("id") long id) {
-        return comparisons.villages(id);
+    public Response villages(@PathParam("id") long id, @QueryParam("page") String page, @QueryParam("size") String size) {
+        return Paging.of(page, size).slice(comparisons.villages(id));
     }
 
     /** {@code outcome}: one class, or FOLLOW_UP (MISSING and NOT_ON_RECORD), or all; {@code regionCode}: default the caller's region. */
@@ -74,8 +75,9 @@ public class HouseholdComparisonResource {
     @Path("{id}/persons")
     public List<HouseholdComparisons.Line> persons(@PathParam("id") long id, @QueryParam("outcome") String outcome,
                                                    @QueryParam("regionCode") String regionCode,
-                                                   @QueryParam("offset") @DefaultValue("0") int offset,
-                                                   @QueryParam("limit") @DefaultValue("1000") int limit) {
-        return comparisons.persons(id, outcome, regionCode, offset, limit);
+                                                   @QueryParam("offset") String offset,
+                                                   @QueryParam("limit") String limit) {
+        return comparisons.persons(id, outcome, regionCode, Paging.number("offset", offset, 0, 0, Integer.MAX_VALUE - 1000),
+                Paging.number("limit", limit, 1000, 1, 1000));
     }
 }

@@ -1,5 +1,6 @@
 package cn.canbao.web.person;
 
+import jakarta.validation.Valid;
 import cn.canbao.platform.boundary.Roles;
 import cn.canbao.person.boundary.Persons;
 import cn.canbao.person.entity.Person;
@@ -30,7 +31,7 @@ public class HouseholdResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response register(Persons.HouseholdRegistration body) {
+    public Response register(@Valid Persons.HouseholdRegistration body) {
         if (body == null) {
             throw ProblemException.badRequest("EMPTY_BODY", "请求内容为空", "empty body", List.of());
         }

@@ -1,5 +1,7 @@
 package cn.canbao.web.person;
 
+import jakarta.validation.Valid;
+import cn.canbao.platform.boundary.FitsColumn;
 import cn.canbao.platform.boundary.Roles;
 import cn.canbao.enrollment.boundary.Enrollments;
 import cn.canbao.person.boundary.Persons;
@@ -24,7 +26,8 @@ import java.util.List;
 /** {@code /api/v1/persons}: residents registered at the counter (../shared/spec/API.md, Persons). */
 @Path("persons")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({Roles.CLERK, Roles.TOWN_OFFICER, Roles.DISTRICT_ADMIN, Roles.DEPARTMENT, Roles.TAX, Roles.SUPERVISOR, Roles.OPERATOR, Roles.INTEGRATION})
+// least privilege: supervisors and operators do not look persons up
+@RolesAllowed({Roles.CLERK, Roles.TOWN_OFFICER, Roles.DISTRICT_ADMIN, Roles.DEPARTMENT, Roles.TAX, Roles.INTEGRATION})
 public class PersonResource {
 
     @Inject
@@ -44,7 +47,7 @@ public class PersonResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response register(Persons.Registration body) {
+    public Response register(@Valid Persons.Registration body) {
         if (body == null) {
             throw ProblemException.badRequest("EMPTY_BODY", "请求内容为空", "empty body", List.of());
         }
@@ -57,20 +60,22 @@ public class PersonResource {
     @Path("{idNumber}/identities")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.DEPARTMENT})
-    public Response recordIdentity(@PathParam("idNumber") String idNumber, SubsidyIdentities.ManualEntry body) {
+    public Response recordIdentity(@PathParam("idNumber") String idNumber, @Valid SubsidyIdentities.ManualEntry body) {
         return Response.status(Response.Status.CREATED)
                 .entity(IdentityView.of(identities.recordManually(idNumber, body))).build();
     }
 
     /** Why the resident does not enroll this year (API addition). */
-    public record NonEnrollmentBody(String policyId, String reason, String note, Boolean signed) {
+    public record NonEnrollmentBody(@FitsColumn("policy.policy_id") String policyId,
+                                    @FitsColumn("non_enrollment.reason") String reason,
+                                    @FitsColumn(value = "non_enrollment.note", lines = true) String note, Boolean signed) {
     }
 
     @POST
     @Path("{idNumber}/non-enrollments")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.CLERK, Roles.TOWN_OFFICER, Roles.DISTRICT_ADMIN})
-    public Response recordNonEnrollment(@PathParam("idNumber") String idNumber, NonEnrollmentBody body) {
+    public Response recordNonEnrollment(@PathParam("idNumber") String idNumber, @Valid NonEnrollmentBody body) {
         if (body == null) {
             throw ProblemException.badRequest("EMPTY_BODY", "请求内容为空", "empty body", List.of());
         }

@@ -1,5 +1,10 @@
 package cn.canbao.web.policy;
 
+import cn.canbao.web.platform.Paging;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
+import cn.canbao.platform.boundary.SaneDate;
+import cn.canbao.platform.boundary.FitsColumn;
 import cn.canbao.platform.boundary.Roles;
 import cn.canbao.subsidy.boundary.PersonQuotes;
 import cn.canbao.platform.entity.IdNumber;
@@ -49,8 +54,10 @@ import java.util.Set;
 public class PolicyResource {
 
     /** The body of a quote request (../shared/spec/API.md). */
-    public record QuoteBody(Integer tier, LocalDate paymentDate, String residentType, LocalDate birthDate,
-                            String idNumber, List<String> identities, List<String> groups) {
+    public record QuoteBody(Integer tier, @SaneDate LocalDate paymentDate, @FitsColumn("person.resident_type") String residentType,
+                            @SaneDate LocalDate birthDate, @FitsColumn("person.id_number") String idNumber,
+                            @Size(max = 50, message = "至多 {max} 项 / at most {max} entries") List<String> identities,
+                            @Size(max = 50, message = "至多 {max} 项 / at most {max} entries") List<String> groups) {
     }
 
     @Inject
@@ -66,8 +73,9 @@ public class PolicyResource {
     PersonQuotes personQuotes;
 
     @GET
-    public List<Policies.Summary> list() {
-        return policies.list();
+    public Response list(@QueryParam("page") String page, @QueryParam("size") String size) {
+        Paging paging = Paging.of(page, size);
+        return paging.slice(policies.list());
     }
 
     @GET
@@ -95,7 +103,7 @@ public class PolicyResource {
     @POST
     @Path("{policyId}/quotes")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Quote quote(@PathParam("policyId") String policyId, QuoteBody body) {
+    public Quote quote(@PathParam("policyId") String policyId, @Valid QuoteBody body) {
         // ../shared/spec/API.md: with an ID number, the identities on record count too (the bare codes of the body are added)
         return personQuotes.quote(policyId, toRequest(body));
     }
@@ -115,12 +123,13 @@ public class PolicyResource {
     @RolesAllowed({Roles.TAX, Roles.DISTRICT_ADMIN, Roles.OPERATOR, Roles.SUPERVISOR})
     public List<AmountChangeLine> amountChanges(@PathParam("policyId") String policyId, @QueryParam("since") String since,
                                                 @QueryParam("afterId") @DefaultValue("0") long afterId,
-                                                @QueryParam("limit") @DefaultValue("1000") int limit) {
+                                                @QueryParam("limit") String limitText) {
+        int limit = Paging.number("limit", limitText, 1000, 1, 1000);
         OffsetDateTime from;
         try {
             from = since == null || since.isBlank() ? OffsetDateTime.parse("2000-01-01T00:00:00+08:00")
-                    : since.trim().length() == 10 ? LocalDate.parse(since.trim()).atStartOfDay(BusinessClock.CHINA).toOffsetDateTime()
-                    : OffsetDateTime.parse(since.trim());
+                    : since.trim().length() == 10 ? cn.canbao.platform.boundary.SaneDate.Parse.date(since.trim()).atStartOfDay(BusinessClock.CHINA).toOffsetDateTime()
+                    : cn.canbao.platform.boundary.SaneDate.Parse.instant(since.trim());
         } catch (DateTimeParseException e) {
             throw ProblemException.badRequest("INVALID_INPUT", "since 须为日期或带时区的时间", "since must be a date or a date-time with offset",
                     List.of(new FieldError("since", "yyyy-MM-dd | yyyy-MM-ddTHH:mm:ss+08:00")));
@@ -137,17 +146,20 @@ public class PolicyResource {
     @GET
     @Path("{policyId}/village-results")
     @RolesAllowed({Roles.TOWN_OFFICER, Roles.DISTRICT_ADMIN, Roles.SUPERVISOR, Roles.OPERATOR})
-    public List<VillageResults.Result> villageResults(@PathParam("policyId") String policyId, @QueryParam("asOf") String asOf) {
-        return villageResults.results(policyId, date(asOf));
+    public Response villageResults(@PathParam("policyId") String policyId, @QueryParam("asOf") String asOf,
+                                   @QueryParam("page") String page, @QueryParam("size") String size) {
+        Paging paging = Paging.of(page, size);
+        return paging.slice(villageResults.results(policyId, date(asOf)));
     }
 
     /** The unpaid list frozen with the village results, for the villages at or below {@code regionCode}. */
     @GET
     @Path("{policyId}/unpaid-list")
     @RolesAllowed({Roles.TOWN_OFFICER, Roles.DISTRICT_ADMIN, Roles.SUPERVISOR, Roles.OPERATOR})
-    public List<VillageResults.Unpaid> unpaidList(@PathParam("policyId") String policyId, @QueryParam("asOf") String asOf,
-                                                  @QueryParam("regionCode") String regionCode) {
-        return villageResults.unpaid(policyId, date(asOf), regionCode == null || regionCode.isBlank() ? null : regionCode.trim());
+    public Response unpaidList(@PathParam("policyId") String policyId, @QueryParam("asOf") String asOf,
+                               @QueryParam("regionCode") String regionCode, @QueryParam("page") String page, @QueryParam("size") String size) {
+        Paging paging = Paging.of(page, size);
+        return paging.slice(villageResults.unpaid(policyId, date(asOf), regionCode == null || regionCode.isBlank() ? null : regionCode.trim()));
     }
 
     private static LocalDate date(String text) {
@@ -155,7 +167,7 @@ public class PolicyResource {
             return null;
         }
         try {
-            return LocalDate.parse(text.trim());
+            return cn.canbao.platform.boundary.SaneDate.Parse.date(text.trim());
         } catch (DateTimeParseException e) {
             throw ProblemException.badRequest("INVALID_INPUT", "asOf 须为日期", "asOf must be a date",
                     List.of(new FieldError("asOf", "yyyy-MM-dd")));

@@ -1,5 +1,7 @@
 package cn.canbao.web.refund;
 
+import jakarta.validation.Valid;
+import cn.canbao.platform.boundary.FitsColumn;
 import cn.canbao.platform.boundary.Roles;
 import cn.canbao.platform.boundary.ProblemException;
 import cn.canbao.refund.boundary.Refunds;
@@ -24,13 +26,17 @@ import java.util.List;
  */
 @Path("refunds")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({Roles.CLERK, Roles.TOWN_OFFICER, Roles.DISTRICT_ADMIN, Roles.DEPARTMENT, Roles.TAX, Roles.SUPERVISOR, Roles.OPERATOR, Roles.INTEGRATION})
+// least privilege: refunds are read by who requests, reviews and pays them
+@RolesAllowed({Roles.CLERK, Roles.TOWN_OFFICER, Roles.DISTRICT_ADMIN, Roles.TAX})
 public class RefundResource {
 
-    public record RefundBody(String idNumber, String policyId, String reason, String note) {
+    public record RefundBody(@FitsColumn("person.id_number") String idNumber, @FitsColumn("policy.policy_id") String policyId,
+                             @FitsColumn("refund.reason") String reason,
+                             @FitsColumn(value = "refund.note", lines = true) String note) {
     }
 
-    public record ReviewBody(Boolean approve, String note, String overrideReason) {
+    public record ReviewBody(Boolean approve, @FitsColumn(value = "refund.review_note", lines = true) String note,
+                             @FitsColumn(value = "refund.override_reason", lines = true) String overrideReason) {
     }
 
     public record RefundView(Long refundId, String policyId, String reason, String note, String status, boolean eligible,
@@ -51,7 +57,7 @@ public class RefundResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.CLERK, Roles.TOWN_OFFICER, Roles.DISTRICT_ADMIN})
-    public Response request(RefundBody body) {
+    public Response request(@Valid RefundBody body) {
         if (body == null) {
             throw ProblemException.badRequest("EMPTY_BODY", "请求内容为空", "empty body", List.of());
         }
@@ -69,7 +75,7 @@ public class RefundResource {
     @Path("{id}/review")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.DISTRICT_ADMIN)
-    public RefundView review(@PathParam("id") Long id, ReviewBody body) {
+    public RefundView review(@PathParam("id") Long id, @Valid ReviewBody body) {
         if (body == null || body.approve() == null) {
             throw ProblemException.badRequest("INVALID_INPUT", "须说明是否批准", "approve is required",
                     List.of(new ProblemException.FieldError("approve", "必填 / required")));

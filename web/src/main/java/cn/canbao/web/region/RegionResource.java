@@ -1,5 +1,8 @@
 package cn.canbao.web.region;
 
+import cn.canbao.web.platform.Paging;
+import jakarta.validation.Valid;
+import cn.canbao.platform.boundary.FitsColumn;
 import cn.canbao.platform.boundary.ProblemException;
 import cn.canbao.platform.boundary.ProblemException.FieldError;
 import cn.canbao.platform.boundary.Roles;
@@ -48,14 +51,15 @@ public class RegionResource {
         }
     }
 
-    public record MergeBody(String into) {
+    public record MergeBody(@FitsColumn("region.code") String into) {
     }
 
     /** What a merge did: the two villages and how many rows of each kind moved. */
     public record MergeView(RegionView from, RegionView into, Map<String, Integer> moved) {
     }
 
-    public record RegionBody(String name, String level, String parentCode) {
+    public record RegionBody(@FitsColumn("region.name") String name, @FitsColumn("region.level") String level,
+                             @FitsColumn("region.code") String parentCode) {
     }
 
     @Inject
@@ -65,11 +69,12 @@ public class RegionResource {
     RegionTree tree;
 
     @GET
-    public List<RegionView> children(@QueryParam("parentCode") String parentCode) {
+    public Response children(@QueryParam("parentCode") String parentCode, @QueryParam("page") String page, @QueryParam("size") String size) {
+        Paging paging = Paging.of(page, size);
         List<Region> found = parentCode == null || parentCode.isBlank()
                 ? regions.visibleRoots()
                 : regions.children(parentCode.trim());
-        return found.stream().map(RegionView::of).toList();
+        return paging.slice(found.stream().map(RegionView::of).toList());
     }
 
     /** One region the caller may see (their area, or a region on the way up to it); 404 otherwise. */
@@ -85,7 +90,7 @@ public class RegionResource {
     @Path("{code}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.DISTRICT_ADMIN)
-    public Response put(@PathParam("code") String code, RegionBody body) {
+    public Response put(@PathParam("code") String code, @Valid RegionBody body) {
         if (body == null) {
             throw ProblemException.badRequest("EMPTY_BODY", "请求内容为空", "empty body", List.of());
         }
@@ -106,7 +111,7 @@ public class RegionResource {
     @Path("{code}/merge")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.DISTRICT_ADMIN)
-    public MergeView merge(@PathParam("code") String code, MergeBody body) {
+    public MergeView merge(@PathParam("code") String code, @Valid MergeBody body) {
         if (body == null || body.into() == null || body.into().isBlank()) {
             throw ProblemException.badRequest("INVALID_INPUT", "请指定合并到的村（社区）", "name the village to merge into",
                     List.of(new FieldError("into", "必填 / required")));

@@ -103,7 +103,7 @@ public class RosterResource {
             return null;
         }
         try {
-            return LocalDate.parse(text.trim());
+            return cn.canbao.platform.boundary.SaneDate.Parse.date(text.trim());
         } catch (DateTimeParseException e) {
             errors.add(new FieldError(field, "须为日期 yyyy-MM-dd / must be a date yyyy-MM-dd"));
             return null;

@@ -1,5 +1,7 @@
 package cn.canbao.web.supervision;
 
+import jakarta.ws.rs.core.Response;
+import cn.canbao.web.platform.Paging;
 import cn.canbao.platform.boundary.Roles;
 import cn.canbao.supervision.boundary.Progress;
 import jakarta.annotation.security.RolesAllowed;
@@ -22,14 +24,18 @@ public class ProgressResource {
     Progress progress;
 
     @GET
-    public List<Progress.Row> progress(@QueryParam("policyId") String policyId, @QueryParam("regionCode") String regionCode) {
-        return progress.byChildRegion(policyId, regionCode);
+    public Response progress(@QueryParam("policyId") String policyId, @QueryParam("regionCode") String regionCode,
+                             @QueryParam("page") String page, @QueryParam("size") String size) {
+        Paging paging = Paging.of(page, size);
+        return paging.slice(progress.byChildRegion(policyId, regionCode));
     }
 
     /** {@code GET /api/v1/progress/weekly?policyId=&regionCode=}: the region's cumulative enrolment at the end of each campaign week. */
     @GET
     @Path("weekly")
-    public List<Progress.Week> weekly(@QueryParam("policyId") String policyId, @QueryParam("regionCode") String regionCode) {
-        return progress.weekly(policyId, regionCode);
+    public Response weekly(@QueryParam("policyId") String policyId, @QueryParam("regionCode") String regionCode,
+                           @QueryParam("page") String page, @QueryParam("size") String size) {
+        Paging paging = Paging.of(page, size);
+        return paging.slice(progress.weekly(policyId, regionCode));
     }
 }

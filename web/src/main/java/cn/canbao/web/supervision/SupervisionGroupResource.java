@@ -1,5 +1,9 @@
 package cn.canbao.web.supervision;
 
+import cn.canbao.web.platform.Paging;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
+import cn.canbao.platform.boundary.FitsColumn;
 import cn.canbao.platform.boundary.ProblemException;
 import cn.canbao.platform.boundary.Roles;
 import cn.canbao.supervision.boundary.SupervisionGroups;
@@ -10,6 +14,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
@@ -26,21 +31,25 @@ import java.util.List;
 @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.TOWN_OFFICER, Roles.SUPERVISOR})
 public class SupervisionGroupResource {
 
-    public record GroupBody(String name, String leader, String phone, List<String> villages) {
+    public record GroupBody(@FitsColumn("supervision_group.name") String name,
+                            @FitsColumn("supervision_group.leader") String leader,
+                            @FitsColumn("supervision_group.phone") String phone,
+                            @Size(max = 2000, message = "至多 {max} 个村 / at most {max} villages") List<String> villages) {
     }
 
     @Inject
     SupervisionGroups groups;
 
     @GET
-    public List<SupervisionGroups.Group> list() {
-        return groups.list();
+    public Response list(@QueryParam("page") String page, @QueryParam("size") String size) {
+        Paging paging = Paging.of(page, size);
+        return paging.slice(groups.list());
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.DISTRICT_ADMIN)
-    public Response create(GroupBody body) {
+    public Response create(@Valid GroupBody body) {
         requireBody(body);
         return Response.status(201).entity(groups.save(null, body.name(), body.leader(), body.phone(), body.villages())).build();
     }
@@ -49,7 +58,7 @@ public class SupervisionGroupResource {
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.DISTRICT_ADMIN)
-    public SupervisionGroups.Group replace(@PathParam("id") long id, GroupBody body) {
+    public SupervisionGroups.Group replace(@PathParam("id") long id, @Valid GroupBody body) {
         requireBody(body);
         return groups.save(id, body.name(), body.leader(), body.phone(), body.villages());
     }

@@ -1,5 +1,11 @@
 package cn.canbao.web.supervision;
 
+import jakarta.ws.rs.core.Response;
+import cn.canbao.web.platform.Paging;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Min;
+import cn.canbao.platform.boundary.FitsColumn;
 import cn.canbao.platform.boundary.ProblemException;
 import cn.canbao.platform.boundary.Roles;
 import cn.canbao.region.boundary.RegionTree.TargetLine;
@@ -28,7 +34,8 @@ import java.util.List;
 @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.TOWN_OFFICER, Roles.SUPERVISOR})
 public class TargetResource {
 
-    public record TargetBody(Integer target, String rule) {
+    public record TargetBody(@Min(value = 0, message = "目标数不能为负 / the target must not be negative") Integer target,
+                             @FitsColumn("region_target.rule") String rule) {
     }
 
     static final int MAX_BYTES = 5 * 1024 * 1024;
@@ -37,7 +44,11 @@ public class TargetResource {
     Targets targets;
 
     /** {@code rule}: LAST_YEAR_PAID ({@code fromPolicyId}, {@code factor}) or HOUSEHOLD_POPULATION ({@code ratePercent}). */
-    public record DeriveBody(String rule, String regionCode, String fromPolicyId, java.math.BigDecimal factor,
+    public record DeriveBody(@FitsColumn("region_target.rule") String rule, @FitsColumn("region.code") String regionCode,
+                             @FitsColumn("policy.policy_id") String fromPolicyId,
+                             @Digits(integer = 6, fraction = 4, message = "至多 6 位整数、4 位小数 / at most 6 digits and 4 decimals")
+                             java.math.BigDecimal factor,
+                             @Digits(integer = 6, fraction = 4, message = "至多 6 位整数、4 位小数 / at most 6 digits and 4 decimals")
                              java.math.BigDecimal ratePercent) {
     }
 
@@ -57,7 +68,7 @@ public class TargetResource {
     @Path("derive")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.DISTRICT_ADMIN)
-    public Targets.Derived derive(@PathParam("policyId") String policyId, DeriveBody body) {
+    public Targets.Derived derive(@PathParam("policyId") String policyId, @Valid DeriveBody body) {
         if (body == null) {
             throw ProblemException.badRequest("EMPTY_BODY", "请求内容为空", "empty body", List.of());
         }
@@ -66,15 +77,17 @@ public class TargetResource {
     }
 
     @GET
-    public List<TargetLine> list(@PathParam("policyId") String policyId, @QueryParam("regionCode") String regionCode) {
-        return targets.of(policyId, regionCode);
+    public Response list(@PathParam("policyId") String policyId, @QueryParam("regionCode") String regionCode,
+                         @QueryParam("page") String page, @QueryParam("size") String size) {
+        Paging paging = Paging.of(page, size);
+        return paging.slice(targets.of(policyId, regionCode));
     }
 
     @PUT
     @Path("{villageCode}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.DISTRICT_ADMIN)
-    public TargetLine set(@PathParam("policyId") String policyId, @PathParam("villageCode") String villageCode, TargetBody body) {
+    public TargetLine set(@PathParam("policyId") String policyId, @PathParam("villageCode") String villageCode, @Valid TargetBody body) {
         if (body == null) {
             throw ProblemException.badRequest("EMPTY_BODY", "请求内容为空", "empty body", List.of());
         }
