@@ -169,7 +169,7 @@ class BatchIT {
                 + " and not exists (select c from AmountChange c where c.enrollmentId = e.id and c.asOf = {d '" + AS_OF + "'})"),
                 "every unpaid enrollment of every village of the district is switched");
 
-        Http.Reply list = Http.as("tax").get("/api/v1/policies/" + POLICY + "/amount-changes?since=2000-01-01&limit=10000");
+        Http.Reply list = Http.as("tax").get("/api/v1/policies/" + POLICY + "/amount-changes?since=2000-01-01&limit=1000");
         assertEquals(200, list.status(), list.body());
         assertFalse(list.array().isEmpty());
         JsonObject line = list.array().getJsonObject(0);

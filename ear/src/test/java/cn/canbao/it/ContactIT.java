@@ -66,8 +66,8 @@ class ContactIT {
         assertEquals(422, badId.status(), badId.body());
 
         Http.Reply otherVillage = Http.as("clerk2").post("/api/v1/contacts", body(id, "PHONE", "PROMISED", null));
-        assertEquals(403, otherVillage.status(), otherVillage.body());
-        assertEquals("PERSON_NOT_IN_AREA", otherVillage.json().getString("code"));
+        assertEquals(404, otherVillage.status(), "outside the area is answered as not registered: " + otherVillage.body());
+        assertEquals("PERSON_UNKNOWN", otherVillage.json().getString("code"));
 
         Http.Reply unknownPolicy = Http.as("clerk").post("/api/v1/contacts", body(id, "PHONE", "PROMISED", null)
                 .replace(POLICY, "500101-2099"));

@@ -152,7 +152,7 @@ class GoLiveIT {
             assertEquals(403, refused.status(), refused.body());
         }
         Http.Reply foreignPerson = changshou.get("/api/v1/persons/" + id);
-        assertTrue(foreignPerson.status() == 403 || foreignPerson.status() == 404, foreignPerson.body());
+        assertEquals(404, foreignPerson.status(), "answered as not registered: " + foreignPerson.body());
         assertFalse(foreignPerson.body().contains("黔江居民"), foreignPerson.body());
         assertEquals(404, changshou.get("/api/v1/accounts/qj_clerk").status());
     }

@@ -88,7 +88,8 @@ class RegionIT {
         assertEquals(403, outside.status(), outside.body());
         assertEquals(404, Http.as("yc_admin").get("/api/v1/regions/500118101099").status());
         Http.Reply control = admin.put("/api/v1/regions/" + town + "003", "{\"name\":\"村\\u202e名\",\"level\":\"VILLAGE\",\"parentCode\":\"" + town + "\"}");
-        assertEquals(422, control.status(), control.body());
+        assertEquals(400, control.status(), control.body());
+        assertEquals("name", control.json().getJsonArray("errors").getJsonObject(0).getString("field"), control.body());
         assertEquals(404, Http.as("clerk").get("/api/v1/regions/500118").status(), "another district is not shown to a clerk");
         assertEquals(200, Http.as("clerk").get("/api/v1/regions/500101").status(), "the way up to the clerk's village is");
     }

@@ -142,7 +142,7 @@ class RosterScreensIT {
             browser.find("#lookup\\:id-number").clear();
             browser.driver.findElement(By.id("lookup:id-number")).sendKeys(outside);
             browser.driver.findElement(By.id("lookup:search")).click();
-            String notInArea = browser.waitForText("#lookup\\:form-messages", "PERSON_NOT_IN_AREA");
+            String notInArea = browser.waitForText("#lookup\\:form-messages", "PERSON_UNKNOWN");
             assertTrue(browser.driver.findElements(By.id("lookup:identities")).isEmpty(), notInArea);
 
             browser.find("#lookup\\:id-number").clear();
