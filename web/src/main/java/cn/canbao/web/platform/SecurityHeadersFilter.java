@@ -15,7 +15,7 @@ import java.io.IOException;
  * by another site (the CSP's frame-ancestors and X-Frame-Options for older browsers), no referrer to other origins, a
  * content security policy fit for PrimeFaces (its widgets run inline scripts and styles, all from this origin), and
  * HSTS when the request came over TLS. Also on the login page the container forwards to, and on error pages. The session
- * cookie's SameSite=Strict is set by WEB-INF/undertow-handlers.conf.
+ * cookie's SameSite=Strict, and Secure over TLS, are set by WEB-INF/undertow-handlers.conf.
  */
 @WebFilter(urlPatterns = "/*", asyncSupported = true,
         dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.FORWARD, DispatcherType.ERROR})
