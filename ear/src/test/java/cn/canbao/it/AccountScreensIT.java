@@ -69,4 +69,31 @@ class AccountScreensIT {
             clerk.screenshot("2-working");
         }
     }
+
+    @Test
+    void theAuditTrailShowsWhoChangedWhatAndIsClosedToClerks() {
+        String name = "aud" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+        Http admin = Http.as("district_admin");
+        assertEquals(201, admin.post("/api/v1/accounts", "{\"username\":\"" + name + "\",\"displayName\":\"审计 " + name
+                + "\",\"role\":\"clerk\",\"regionCode\":\"500101101003\",\"password\":\"Audit2026abcd\"}").status());
+        assertEquals(204, admin.put("/api/v1/accounts/" + name + "/password", "{\"password\":\"Reset2026abcd\"}").status());
+        try (Browser browser = Browser.open("22-audit")) {
+            browser.signIn("district_admin");
+            browser.go("/account/audit.xhtml");
+            browser.script("PF('auditEntity').selectValue('account');");
+            browser.find("#audit\\:entity-id").sendKeys(name);
+            browser.find("#audit\\:search").click();
+            String table = browser.waitForText("#audit\\:table", "重置密码");
+            assertTrue(table.contains("新建账户"), table);
+            assertTrue(table.contains(name), table);
+            assertTrue(table.contains("district_admin") || table.contains("区医保局管理员"), table);
+            assertFalse(table.contains("Audit2026abcd") || table.contains("Reset2026abcd"), "no password in the trail");
+            browser.screenshot("1-account-trail");
+        }
+        try (Browser clerk = Browser.open("23-audit-refused")) {
+            clerk.signIn("clerk");
+            clerk.go("/account/audit.xhtml");
+            assertFalse(clerk.driver.getPageSource().contains("重置密码"), "a clerk does not read the audit trail");
+        }
+    }
 }
