@@ -56,6 +56,10 @@ public class RequestShape implements ServletExtension {
             return new Refusal(400, "MALFORMED_URL",
                     "网址中的百分号编码无效或不是 UTF-8 / the URL's percent-encoding is malformed or not UTF-8");
         }
+        if (controlled(rawPath, true) || (rawQuery != null && controlled(rawQuery, false))) {
+            return new Refusal(400, "MALFORMED_URL",
+                    "网址中不能含控制字符 / the URL must not contain control characters");
+        }
         if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6) && !wellFormedBasic(authorization.substring(6))) {
             return new Refusal(401, "MALFORMED_CREDENTIALS",
                     "Authorization 须为 Basic 加 Base64 编码的“用户名:密码” / Authorization must be Basic and Base64 of name:password");
@@ -93,6 +97,24 @@ public class RequestShape implements ServletExtension {
             }
         }
         return validUtf8(bytes.toByteArray());
+    }
+
+    /**
+     * Whether a well-encoded URL part holds, once decoded, a NUL (no database takes it in a text) or, in the path,
+     * any control character (no identifier has one).
+     */
+    static boolean controlled(String raw, boolean path) {
+        for (int i = 0; i < raw.length(); i++) {
+            int c = raw.charAt(i);
+            if (c == '%' && i + 2 < raw.length()) {
+                c = Character.digit(raw.charAt(i + 1), 16) * 16 + Character.digit(raw.charAt(i + 2), 16);
+                i += 2;
+            }
+            if (c == 0 || (path && (c < 0x20 || c == 0x7f))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static boolean wellFormedBasic(String token) {

@@ -25,7 +25,10 @@ class RequestShapeTest {
             "GET | /canbao/api/v1/persons/%E4%B8 | | 400 | MALFORMED_URL",
             "GET | /canbao/api/v1/persons/% | | 400 | MALFORMED_URL",
             "GET | /canbao/api/v1/regions | parentCode=%C0%AF | 400 | MALFORMED_URL",
-            "GET | /canbao/api/v1/regions | q=%4 | 400 | MALFORMED_URL"})
+            "GET | /canbao/api/v1/regions | q=%4 | 400 | MALFORMED_URL",
+            "GET | /canbao/api/v1/payments/%00 | | 400 | MALFORMED_URL",
+            "GET | /canbao/api/v1/payments/a%0Ab | | 400 | MALFORMED_URL",
+            "GET | /canbao/api/v1/persons | q=a%00 | 400 | MALFORMED_URL"})
     void malformedRequestsAreRefused(String method, String path, String query, int status, String code) {
         RequestShape.Refusal refusal = RequestShape.refusal(method, path, query, null);
         assertEquals(status, refusal.status());
