@@ -4,6 +4,9 @@ import jakarta.validation.Valid;
 import cn.canbao.platform.boundary.FitsColumn;
 import cn.canbao.platform.boundary.Roles;
 import cn.canbao.collection.boundary.Payments;
+import cn.canbao.web.platform.JsonbConfiguration;
+import cn.canbao.web.platform.ProblemMapper;
+import cn.canbao.web.platform.Problems;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -28,14 +31,95 @@ public class PaymentResource {
     public record ReversalBody(@FitsColumn(value = "refund.note", lines = true) String reason) {
     }
 
+    /** At most this many payments in one {@code POST /payments/batch}. */
+    public static final int MAX_BATCH = 1000;
+
+    /** One item's answer: the status {@code POST /payments} would have given it, with its body. */
+    public record BatchResult(String transactionId, int status, PaymentView payment, jakarta.json.JsonObject problem) {
+    }
+
+    public record BatchAnswer(java.util.List<BatchResult> results) {
+    }
+
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(PaymentResource.class.getName());
+
     @Inject
     Payments payments;
+
+    @Inject
+    jakarta.validation.Validator validator;
 
     @Inject
     Receipts receipts;
 
     @Inject
     PdfReceipts pdfReceipts;
+
+    /**
+     * Up to {@value #MAX_BATCH} payments in one request ({@code {payments: [...]}}), each taken exactly as
+     * {@code POST /payments} takes it, in request order, each in its own transaction: one item's refusal does not touch
+     * the others. 200 {@code {results: [{transactionId, status, payment, problem}]}}.
+     */
+    @POST
+    @Path("batch")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public BatchAnswer batch(jakarta.json.JsonObject body) {
+        jakarta.json.JsonValue items = body == null ? null : body.get("payments");
+        if (!(items instanceof jakarta.json.JsonArray array) || array.isEmpty()) {
+            throw cn.canbao.platform.boundary.ProblemException.badRequest("INVALID_INPUT", "须提供缴费数组 payments",
+                    "payments must be a non-empty array", java.util.List.of(new cn.canbao.platform.boundary.ProblemException.FieldError(
+                            "payments", "1.." + MAX_BATCH)));
+        }
+        if (array.size() > MAX_BATCH) {
+            throw cn.canbao.platform.boundary.ProblemException.badRequest("TOO_MANY_ITEMS", "一次至多 " + MAX_BATCH + " 笔缴费",
+                    "at most " + MAX_BATCH + " payments per request", java.util.List.of(new cn.canbao.platform.boundary.ProblemException.FieldError(
+                            "payments", "共 " + array.size() + " 笔 / " + array.size() + " items")));
+        }
+        java.util.List<BatchResult> results = new java.util.ArrayList<>(array.size());
+        for (int i = 0; i < array.size(); i++) {
+            results.add(item(i, array.get(i)));
+        }
+        return new BatchAnswer(results);
+    }
+
+    private BatchResult item(int index, jakarta.json.JsonValue value) {
+        String tx = value instanceof jakarta.json.JsonObject o && o.get("transactionId") instanceof jakarta.json.JsonString s
+                ? Problems.clip(s.getString(), 64) : null;
+        try {
+            if (!(value instanceof jakarta.json.JsonObject)) {
+                throw cn.canbao.platform.boundary.ProblemException.badRequest("MALFORMED_JSON", "第 " + (index + 1) + " 笔不是 JSON 对象",
+                        "item " + (index + 1) + " is not a JSON object", java.util.List.of());
+            }
+            Payments.Submission submission;
+            try {
+                submission = JsonbConfiguration.strict().fromJson(value.toString(), Payments.Submission.class);
+            } catch (jakarta.json.bind.JsonbException e) {
+                throw cn.canbao.platform.boundary.ProblemException.badRequest("MALFORMED_JSON",
+                        "请求内容不是有效的 JSON，或字段类型不符", "malformed JSON body or wrong field type", java.util.List.of());
+            }
+            java.util.Set<jakarta.validation.ConstraintViolation<Payments.Submission>> violations = validator.validate(submission);
+            if (!violations.isEmpty()) {
+                throw cn.canbao.platform.boundary.ProblemException.badRequest("INVALID_INPUT", "输入不完整或格式错误", "invalid input",
+                        violations.stream().map(v -> new cn.canbao.platform.boundary.ProblemException.FieldError(
+                                String.valueOf(v.getPropertyPath()), v.getMessage())).toList());
+            }
+            Payments.Outcome outcome = payments.pay(submission);
+            return new BatchResult(outcome.payment().getTransactionId(), outcome.created() ? 201 : 200, PaymentView.of(outcome), null);
+        } catch (cn.canbao.platform.boundary.ProblemException refused) {
+            return new BatchResult(tx, refused.kind().status, null, Problems.body(refused));
+        } catch (jakarta.ejb.EJBAccessException denied) {
+            return new BatchResult(tx, 403, null, Problems.body(403, "Forbidden", "FORBIDDEN", "您的角色无权执行此操作 / your role may not do this", null));
+        } catch (RuntimeException failed) {
+            ProblemMapper.StoreRefusal r = ProblemMapper.refusalOfStore(failed);
+            if (r != null) {
+                return new BatchResult(tx, r.status(), null, Problems.body(r.status(), r.title(), r.code(), r.detail(), null));
+            }
+            String incident = java.util.UUID.randomUUID().toString();
+            LOG.log(java.util.logging.Level.SEVERE, "Incident " + incident + " on payments/batch item " + (index + 1), failed);
+            return new BatchResult(tx, 500, null, Problems.body(500, "Internal error", "INTERNAL_ERROR",
+                    "系统内部错误，请把事件编号告知运维人员 / internal error; give the incident number to the operators: " + incident, null));
+        }
+    }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)

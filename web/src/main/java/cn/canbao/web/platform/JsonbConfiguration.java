@@ -18,6 +18,11 @@ public class JsonbConfiguration implements ContextResolver<Jsonb> {
             .withDeserializers(new StrictJson.WholeInt(), new StrictJson.WholeLong(), new StrictJson.StrictText(),
                     new StrictJson.StrictBoolean(), new StrictJson.StrictDecimal()));
 
+    /** The strict reader, for bodies read in parts (the items of a batch). */
+    public static Jsonb strict() {
+        return JSONB;
+    }
+
     @Override
     public Jsonb getContext(Class<?> type) {
         return JSONB;

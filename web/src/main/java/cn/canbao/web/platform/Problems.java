@@ -21,6 +21,12 @@ public final class Problems {
     }
 
     public static Response of(int status, String title, String code, String detail, List<ProblemException.FieldError> errors) {
+        return Response.status(status).type(MEDIA_TYPE).entity(body(status, title, code, detail, errors).toString()).build();
+    }
+
+    /** The problem document itself (RFC 9457), e.g. for one item of a batch answer. */
+    public static jakarta.json.JsonObject body(int status, String title, String code, String detail,
+                                               List<ProblemException.FieldError> errors) {
         JsonObjectBuilder body = JSON.createObjectBuilder()
                 .add("type", "about:blank")
                 .add("status", status)
@@ -38,15 +44,19 @@ public final class Problems {
                     .add("message", e.message() == null ? "" : clip(e.message(), MAX_DETAIL))));
             body.add("errors", list);
         }
-        return Response.status(status).type(MEDIA_TYPE).entity(body.build().toString()).build();
+        return body.build();
     }
 
     /** An answer echoes at most this much of what it was sent (a code of 3,000 characters comes back clipped). */
     static final int MAX_DETAIL = 500;
     static final int MAX_ERRORS = 100;
 
-    static String clip(String text, int max) {
+    public static String clip(String text, int max) {
         return text.length() <= max ? text : text.substring(0, max) + "…";
+    }
+
+    public static jakarta.json.JsonObject body(ProblemException problem) {
+        return body(problem.kind().status, problem.kind().title, problem.code(), problem.getMessage(), problem.errors());
     }
 
     public static Response of(ProblemException problem) {
