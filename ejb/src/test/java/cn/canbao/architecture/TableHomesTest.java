@@ -42,6 +42,7 @@ class TableHomesTest {
             Map.entry("household_comparison", "household"), Map.entry("household_comparison_row", "household"),
             Map.entry("household_comparison_person", "household"), Map.entry("household_comparison_village", "household"),
             Map.entry("roster_import", "roster"), Map.entry("roster_import_row", "roster"),
+            Map.entry("collection_file", "taxchannel"), Map.entry("collection_line", "taxchannel"),
             Map.entry("supervision_group", "supervision"), Map.entry("supervision_group_village", "supervision"));
 
     /** Source file → the other components' tables its joins name (file relative to cn/canbao/). */

@@ -99,6 +99,36 @@ public class Payments {
                     "村（社区）经办员只能录入柜台缴费（POS、现金）", "a village clerk records counter payments (POS, CASH) only",
                     List.of(new FieldError("channel", "POS | CASH")));
         }
+        return record(checked, clerk);
+    }
+
+    /**
+     * A payment the tax bureau reports in a collection file (taxchannel component): taken exactly as {@link #pay},
+     * counted for the line's tax office ({@code collector}) and marked with the file it came in with.
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.TAX, Roles.INTEGRATION, Roles.OPERATOR})
+    public Outcome payCollected(Submission submission, String collector, Long collectionId) {
+        Checked c = check(submission);
+        return record(new Checked(c.transactionId(), c.idNumber(), c.policyId(), c.tier(), c.amount(), c.channel(),
+                c.paidAt(), collector, collectionId), false);
+    }
+
+    /**
+     * A second payment for a year already paid, as a collection file reports it: recorded as a DUPLICATE row in the
+     * caller's transaction (the caller opens its refund in the same one); the row recorded earlier under the same
+     * transaction id when there is one.
+     */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.TAX, Roles.INTEGRATION, Roles.OPERATOR})
+    public Outcome recordDuplicate(Submission submission, String collector, Long collectionId) {
+        Checked c = check(submission);
+        Recorded recorded = recorder.recordDuplicate(new Checked(c.transactionId(), c.idNumber(), c.policyId(), c.tier(),
+                c.amount(), c.channel(), c.paidAt(), collector, collectionId));
+        return new Outcome(recorded.payment(), recorded.person(), recorded.created());
+    }
+
+    private Outcome record(Checked checked, boolean clerk) {
         RuntimeException last = null;
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             try {
@@ -183,7 +213,7 @@ public class Payments {
     @RolesAllowed({Roles.TAX})
     public Payment refund(Long paymentId, String refundReference) {
         Payment original = em.find(Payment.class, paymentId);
-        if (original == null || original.getKind() != Payment.Kind.PAYMENT) {
+        if (original == null || original.getKind() == Payment.Kind.REVERSAL) {
             throw ProblemException.unprocessable("NOT_A_PAYMENT", "退费对应的缴费记录不存在", "the refunded payment does not exist");
         }
         OffsetDateTime now = OffsetDateTime.now(clock);

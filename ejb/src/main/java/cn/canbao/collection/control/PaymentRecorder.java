@@ -46,9 +46,17 @@ import java.util.Optional;
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
 public class PaymentRecorder {
 
-    /** A validated submission: every field present and well-formed. */
+    /**
+     * A validated submission: every field present and well-formed. {@code collector}: whose money it is (the tax office
+     * of a collection file's line), null for the caller; {@code collectionId}: the collection file it came in with.
+     */
     public record Checked(String transactionId, String idNumber, String policyId, int tier, BigDecimal amount,
-                          Channel channel, OffsetDateTime paidAt) {
+                          Channel channel, OffsetDateTime paidAt, String collector, Long collectionId) {
+
+        public Checked(String transactionId, String idNumber, String policyId, int tier, BigDecimal amount,
+                       Channel channel, OffsetDateTime paidAt) {
+            this(transactionId, idNumber, policyId, tier, amount, channel, paidAt, null, null);
+        }
     }
 
     /** The stored payment and whether this call created it (false: the transaction id was seen before). */
@@ -159,7 +167,8 @@ public class PaymentRecorder {
         String enrollmentBefore = Enrollments.auditJson(enrollment);
         OffsetDateTime now = OffsetDateTime.now(clock);
         Payment payment = Payment.of(s.transactionId(), enrollment.getId(), person.getId(), quote, s.amount(),
-                s.channel(), s.paidAt(), paidOn, audit.currentActor(), now);
+                s.channel(), s.paidAt(), paidOn, s.collector() == null ? audit.currentActor() : s.collector(), now)
+                .fromCollection(s.collectionId());
         em.persist(payment);
         payment.issueReceipt(callers.current().getRegionCode());
         enrollment.markPaid(s.tier(), quote.personalAmount(), quote.benefitStart(), quote.benefitEnd(), paidOn);
@@ -170,6 +179,39 @@ public class PaymentRecorder {
         audit.record("ENROLLMENT_PAID", "enrollment", String.valueOf(enrollment.getId()), enrollmentBefore,
                 Enrollments.auditJson(enrollment), payment.getReceiptNumber());
         flush();
+        return new Recorded(payment, person, true);
+    }
+
+    /**
+     * Records a second payment for a year the person has already paid (a collection file's line refused ALREADY_PAID):
+     * the money as a {@link Payment.Kind#DUPLICATE} row with the split of its day, in the caller's transaction, so
+     * that the refund opened on it commits with it. Idempotent by transaction id: the row recorded earlier is returned.
+     */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public Recorded recordDuplicate(Checked s) {
+        Optional<Payment> earlier = byTransaction(s.transactionId());
+        SubsidyIdentities.Holder holder = identities.holderByIdNumber(s.idNumber());
+        Person person = holder.person();
+        if (earlier.isPresent()) {
+            if (!earlier.get().sameAs(person.getId(), s.policyId())) {
+                throw ProblemException.conflict("TRANSACTION_ID_REUSED", "流水号 " + s.transactionId() + " 已用于另一笔缴费",
+                        "transaction id " + s.transactionId() + " belongs to another payment");
+            }
+            return new Recorded(earlier.get(), person, false);
+        }
+        Policy policy = policies.policy(s.policyId());
+        LocalDate paidOn = s.paidAt().atZoneSameInstant(BusinessClock.CHINA).toLocalDate();
+        Quote quote = quoteFor(person, holder.held(), policy, s.tier(), paidOn);
+        Enrollment enrollment = enrollments.lockForPayment(person, policy, s.tier());
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        Payment payment = Payment.of(s.transactionId(), enrollment.getId(), person.getId(), quote, s.amount(),
+                s.channel(), s.paidAt(), paidOn, s.collector() == null ? audit.currentActor() : s.collector(), now)
+                .fromCollection(s.collectionId()).asDuplicate();
+        em.persist(payment);
+        payment.issueReceipt(callers.current().getRegionCode());
+        audit.record("PAYMENT_DUPLICATE_RECEIVED", "payment", String.valueOf(payment.getId()), null, auditJson(payment),
+                s.channel() + " " + s.transactionId() + " " + person.maskedIdNumber());
+        em.flush();
         return new Recorded(payment, person, true);
     }
 

@@ -23,7 +23,7 @@ public record DayTotals(Line cash, Line pos, Line other) {
         }
 
         public Line plus(Payment.Kind kind, int rows, BigDecimal rowsAmount) {
-            return new Line(payments + (kind == Payment.Kind.PAYMENT ? rows : 0),
+            return new Line(payments + (kind != Payment.Kind.REVERSAL ? rows : 0),
                     reversals + (kind == Payment.Kind.REVERSAL ? rows : 0), amount.add(rowsAmount));
         }
     }

@@ -39,7 +39,9 @@ public class Payment {
 
     public enum Kind {
         PAYMENT,
-        REVERSAL
+        REVERSAL,
+        /** Money for a year already paid (a tax channel's second payment): kept apart and refunded, never standing. */
+        DUPLICATE
     }
 
     private static final DateTimeFormatter RECEIPT_DATE = DateTimeFormatter.BASIC_ISO_DATE;
@@ -111,6 +113,10 @@ public class Payment {
     @Column(name = "receipt_number")
     private String receiptNumber;
 
+    /** The tax collection file this payment came in with, if any. */
+    @Column(name = "collection_id", updatable = false)
+    private Long collectionId;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     private OffsetDateTime createdAt;
 
@@ -147,12 +153,27 @@ public class Payment {
         return p;
     }
 
+    /** A payment that came in with a tax collection file. */
+    public Payment fromCollection(Long collectionId) {
+        this.collectionId = collectionId;
+        return this;
+    }
+
+    /** The same money as a {@link Kind#DUPLICATE}: a second payment for a year already paid, to be refunded. */
+    public Payment asDuplicate() {
+        if (id != null) {
+            throw new IllegalStateException("only a new payment can be recorded as a duplicate");
+        }
+        kind = Kind.DUPLICATE;
+        return this;
+    }
+
     /**
      * The row that cancels this payment: same split negated, linked to it, on the day of the correction, counted for
      * {@code collector} (whose day it nets; who decided the correction is in the audit log).
      */
     public Payment reversal(String transactionId, OffsetDateTime at, LocalDate businessDate, String collector) {
-        if (kind != Kind.PAYMENT) {
+        if (kind == Kind.REVERSAL) {
             throw new IllegalStateException("a reversal cannot be reversed");
         }
         Payment r = new Payment();
@@ -215,6 +236,8 @@ public class Payment {
     public OffsetDateTime getPaidAt() { return paidAt; }
     public LocalDate getBusinessDate() { return businessDate; }
     public String getCollector() { return collector; }
+
+    public Long getCollectionId() { return collectionId; }
     public String getReceiptNumber() { return receiptNumber; }
     public OffsetDateTime getCreatedAt() { return createdAt; }
 }

@@ -28,7 +28,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * A spreadsheet a department or police station uploads (CSV in UTF-8, or the first sheet of an XLSX file), as its
+ * A spreadsheet a department or police station uploads (CSV in UTF-8 or GBK, or the first sheet of an XLSX file), as its
  * header and its data rows by the row numbers the sender sees (header = 1). Columns are found by name, so senders may
  * order them as they like. XLSX is read with POI's event API (SAX over the sheet XML, no workbook object model); CSV
  * with Apache Commons CSV. Shared by the roster import and the household comparison.
@@ -45,10 +45,18 @@ public final class SpreadsheetTable {
 
     /** Reads a {@code CSV} or {@code XLSX} file; an unreadable file is an {@link IllegalArgumentException} naming {@code what}. */
     public static SpreadsheetTable read(String format, byte[] content, String what) {
+        return read(format, content, what, null);
+    }
+
+    /**
+     * As {@link #read(String, byte[], String)}, a CSV file in {@code charset} when given, otherwise in the one
+     * {@link #csvCharset} detects.
+     */
+    public static SpreadsheetTable read(String format, byte[] content, String what, java.nio.charset.Charset charset) {
         TreeMap<Integer, List<String>> cells;
         try {
             cells = switch (format) {
-                case "CSV" -> csv(content);
+                case "CSV" -> csv(content, charset == null ? csvCharset(content) : charset);
                 case "XLSX" -> xlsx(content);
                 default -> throw new IllegalArgumentException("unknown " + what + " format " + format);
             };
@@ -113,9 +121,25 @@ public final class SpreadsheetTable {
         return i < 0 || i >= cells.size() || cells.get(i) == null ? null : cells.get(i).trim();
     }
 
-    private static TreeMap<Integer, List<String>> csv(byte[] content) throws IOException {
+    /**
+     * The encoding of a CSV file: UTF-8 when every byte sequence of it is valid UTF-8 (a byte-order mark or not), else
+     * GB18030, the superset of GBK in which Excel and the tax bureau's systems on Chinese Windows save CSV. GBK text
+     * of more than a few characters is practically never valid UTF-8 (its two-byte characters rarely form UTF-8's
+     * continuation patterns), so the test decides.
+     */
+    public static java.nio.charset.Charset csvCharset(byte[] content) {
+        try {
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(content));
+            return StandardCharsets.UTF_8;
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return java.nio.charset.Charset.forName("GB18030");
+        }
+    }
+
+    private static TreeMap<Integer, List<String>> csv(byte[] content, java.nio.charset.Charset charset) throws IOException {
         TreeMap<Integer, List<String>> cells = new TreeMap<>();
-        try (Reader in = new InputStreamReader(new ByteArrayInputStream(content), StandardCharsets.UTF_8);
+        try (Reader in = new InputStreamReader(new ByteArrayInputStream(content), charset);
              CSVParser parser = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(false).setTrim(true).get().parse(in)) {
             int line = 0;
             for (CSVRecord record : parser) {

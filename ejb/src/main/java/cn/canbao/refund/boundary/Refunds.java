@@ -109,6 +109,29 @@ public class Refunds {
         return new Requested(refund, person);
     }
 
+    /**
+     * Opens the refund of a DUPLICATE payment (a second payment for a year already paid, from a tax collection file)
+     * for the district bureau's review, in the caller's transaction; the one opened earlier when there is one.
+     */
+    @jakarta.ejb.TransactionAttribute(jakarta.ejb.TransactionAttributeType.MANDATORY)
+    @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.TAX, Roles.INTEGRATION, Roles.OPERATOR})
+    public Refund openForDuplicate(Payment duplicate, Person person, String note) {
+        if (duplicate.getKind() != Payment.Kind.DUPLICATE) {
+            throw new IllegalArgumentException("payment " + duplicate.getId() + " is no duplicate");
+        }
+        List<Refund> earlier = em.createQuery("select r from Refund r where r.paymentId = :payment", Refund.class)
+                .setParameter("payment", duplicate.getId()).getResultList();
+        if (!earlier.isEmpty()) {
+            return earlier.get(0);
+        }
+        Refund refund = new Refund(duplicate.getEnrollmentId(), duplicate.getId(), person.getId(), duplicate.getPolicyId(),
+                Refund.Reason.DUPLICATE_PAYMENT, note, true, audit.currentActor(), OffsetDateTime.now(clock));
+        em.persist(refund);
+        em.flush();
+        audit.record("REFUND_REQUESTED", "refund", String.valueOf(refund.getId()), null, json(refund), person.maskedIdNumber());
+        return refund;
+    }
+
     @RolesAllowed(Roles.DISTRICT_ADMIN)
     public Refund review(Long refundId, boolean approve, String note, String overrideReason) {
         Refund refund = require(refundId);
@@ -142,12 +165,18 @@ public class Refunds {
         }
         String before = json(refund);
         String enrollmentBefore = Enrollments.auditJson(enrollment);
+        boolean duplicate = em.find(Payment.class, refund.getPaymentId()).getKind() == Payment.Kind.DUPLICATE;
         Payment reversal = payments.refund(refund.getPaymentId(), "REF-" + refund.getId());
-        enrollments.refunded(enrollment);
+        if (!duplicate) {
+            // a duplicate's money goes back; the payment that stands for the year stays, and so does the enrollment
+            enrollments.refunded(enrollment);
+        }
         refund.executed(audit.currentActor(), OffsetDateTime.now(clock), reversal.getId());
         audit.record("REFUND_EXECUTED", "refund", String.valueOf(refundId), before, json(refund), reversal.getReceiptNumber());
-        audit.record("ENROLLMENT_REFUNDED", "enrollment", String.valueOf(enrollment.getId()), enrollmentBefore,
-                Enrollments.auditJson(enrollment), "refund " + refundId);
+        if (!duplicate) {
+            audit.record("ENROLLMENT_REFUNDED", "enrollment", String.valueOf(enrollment.getId()), enrollmentBefore,
+                    Enrollments.auditJson(enrollment), "refund " + refundId);
+        }
         return refund;
     }
 

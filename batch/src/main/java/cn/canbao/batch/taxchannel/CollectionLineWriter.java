@@ -1,0 +1,45 @@
+package cn.canbao.batch.taxchannel;
+
+import cn.canbao.taxchannel.boundary.CollectionLines;
+import jakarta.batch.api.BatchProperty;
+import jakarta.batch.api.chunk.AbstractItemWriter;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Reports a chunk's lines in the chunk's transaction. The line numbers of the partition already reported are read
+ * once on open (a restart sees what was committed before) and kept for the step; a failed chunk fails the partition,
+ * so the memory never holds a line whose chunk rolled back.
+ */
+@Named
+@Dependent
+public class CollectionLineWriter extends AbstractItemWriter {
+
+    @Inject @BatchProperty String collectionId;
+    @Inject @BatchProperty String lineFrom;
+    @Inject @BatchProperty String lineTo;
+
+    @Inject
+    CollectionLines lines;
+
+    private Set<Integer> reported;
+
+    @Override
+    public void open(Serializable checkpoint) {
+        reported = lines.reported(Long.parseLong(collectionId), CollectionPartitionMapper.number(lineFrom, 0),
+                CollectionPartitionMapper.number(lineTo, Integer.MAX_VALUE));
+    }
+
+    @Override
+    public void writeItems(List<Object> items) {
+        List<CollectionLines.Outcome> outcomes = new ArrayList<>(items.size());
+        items.forEach(i -> outcomes.add((CollectionLines.Outcome) i));
+        lines.record(Long.parseLong(collectionId), outcomes, reported);
+    }
+}

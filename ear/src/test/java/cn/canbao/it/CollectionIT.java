@@ -1,0 +1,299 @@
+package cn.canbao.it;
+
+import cn.canbao.platform.entity.IdNumber;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.math.BigDecimal;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The tax bureau's collection files (../shared/spec/API.md, "Money from the tax channels"): a crafted file with every
+ * problem code gives exactly the report it should; the same file again records nothing new; wrong control totals are
+ * refused whole; a GBK file is read correctly; a line for a year already paid is kept as a duplicate with a refund for
+ * review; another district's account does not see the file.
+ */
+@ExtendWith(ArquillianExtension.class)
+class CollectionIT {
+
+    private static final String POLICY = "500101-2024";
+    private static final String VILLAGE = "500101101002";
+    private static final String OFFICE = "国家税务总局重庆市万州区税务局第一税务所";
+    private static final String HEADER = "transactionId,idNumber,name,policyId,tier,amount,channel,paidAt,taxOffice\n";
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return Deployments.canbao();
+    }
+
+    @Test
+    void aFileWithEveryProblemGivesItsExactReportAndTheSameFileAgainRecordsNothing() {
+        String run = Long.toString(System.nanoTime(), 36).toUpperCase();
+        String a = person("征收甲");
+        String b = person("征收乙");
+        String c = person("征收丙");
+        String d = person("征收丁");
+        String e = person("征收戊");
+        String f = person("征收己");
+        assertEquals(201, Http.as("district_admin").post("/api/v1/persons/" + e + "/non-enrollments",
+                "{\"policyId\":\"" + POLICY + "\",\"reason\":\"EMPLOYEE_INSURANCE\",\"signed\":true}").status());
+        // paid earlier through POST /payments: the file's line with the same transaction id is a replay
+        Http.Reply earlier = Http.as("tax").post("/api/v1/payments", payment("T" + run + "-F", f, 380, "2023-11-18T10:00:00+08:00"));
+        assertEquals(201, earlier.status(), earlier.body());
+        String unknown = IdNumber.withCheckCharacter("5001011950" + "0101" + String.format("%03d", ThreadLocalRandom.current().nextInt(1000))).value();
+
+        List<String> lines = new ArrayList<>();
+        lines.add(line("T" + run + "-1", a, "征收甲", 380, "2023-11-20 09:30:00"));               // 2 ACCEPTED
+        lines.add(line("T" + run + "-2", unknown, "无此人", 380, "2023-11-20T09:31:00+08:00"));  // 3 UNKNOWN_PERSON
+        lines.add(line("T" + run + "-3", b, "别人", 380, "2023-11-20T09:32:00+08:00"));          // 4 NAME_MISMATCH
+        lines.add(line("T" + run + "-4", c, "征收丙", 350, "2023-11-20T09:33:00+08:00"));        // 5 AMOUNT_MISMATCH
+        lines.add(line("T" + run + "-5", d, "征收丁", 380, "2023-08-15T09:34:00+08:00"));        // 6 WINDOW_CLOSED
+        lines.add(line("T" + run + "-6", a, "征收甲", 380, "2023-11-20T15:00:00+08:00"));        // 7 ALREADY_PAID
+        lines.add(line("T" + run + "-7", e, "征收戊", 380, "2023-11-20T09:36:00+08:00"));        // 8 EMPLOYEE_INSURED
+        lines.add(line("T" + run + "-1", a, "征收甲", 380, "2023-11-20T09:30:00+08:00"));        // 9 DUPLICATE_LINE
+        lines.add("T" + run + "-9," + d + ",征收丁," + POLICY + ",一档,380,WECHAT,2023-11-20T09:37:00+08:00," + OFFICE); // 10 INVALID
+        lines.add(line("T" + run + "-F", f, "征收己", 380, "2023-11-18T10:00:00+08:00"));        // 11 REPLAYED
+        byte[] file = file(lines, "10", "3770.00", StandardCharsets.UTF_8);
+
+        JsonObject first = take(file, "collection.csv");
+        assertEquals("COMPLETED", first.getString("status"), first.toString());
+        assertEquals(10, first.getInt("lines"));
+        assertEquals(1, first.getInt("accepted"), first.toString());
+        assertEquals(1, first.getInt("replayed"), first.toString());
+        assertEquals(8, first.getInt("rejected"), first.toString());
+        assertEquals(new BigDecimal("3770.00"), first.getJsonNumber("totalAmount").bigDecimalValue());
+        assertEquals(new BigDecimal("380.00"), first.getJsonNumber("acceptedAmount").bigDecimalValue());
+
+        Http.Reply problems = Http.as("tax").get("/api/v1/collections/" + first.getJsonNumber("id").longValue() + "/problems");
+        assertEquals(200, problems.status(), problems.body());
+        assertEquals("8", problems.header("X-Total-Count"));
+        JsonArray p = problems.array();
+        String[][] expected = {{"3", "UNKNOWN_PERSON"}, {"4", "NAME_MISMATCH"}, {"5", "AMOUNT_MISMATCH"}, {"6", "WINDOW_CLOSED"},
+                {"7", "ALREADY_PAID"}, {"8", "EMPLOYEE_INSURED"}, {"9", "DUPLICATE_LINE"}, {"10", "INVALID"}};
+        assertEquals(expected.length, p.size(), p.toString());
+        for (int i = 0; i < expected.length; i++) {
+            JsonObject problem = p.getJsonObject(i);
+            assertEquals(Integer.parseInt(expected[i][0]), problem.getInt("line"), problem.toString());
+            assertEquals(expected[i][1], problem.getString("code"), problem.toString());
+            assertFalse(problem.getString("detail").isBlank());
+            assertFalse(problem.getString("detail").contains("Exception"), problem.toString());
+        }
+        assertEquals("T" + run + "-3", p.getJsonObject(1).getString("transactionId"));
+
+        JsonObject paid = Http.as("tax").get("/api/v1/payments/T" + run + "-1").json();
+        assertEquals(OFFICE, paid.getString("collector"), "counted for the tax office: " + paid);
+        assertEquals("WECHAT", paid.getString("channel"));
+        assertEquals("2023-11-20", paid.getString("businessDate"));
+        assertEquals("PAID", Http.as("district_admin").get("/api/v1/persons/" + a).json().getJsonArray("enrollments")
+                .getJsonObject(0).getString("status"));
+
+        // the year's second payment is kept as a duplicate and its refund waits for the district bureau
+        JsonObject duplicate = Http.as("tax").get("/api/v1/payments/T" + run + "-6").json();
+        assertEquals("DUPLICATE", duplicate.getString("kind"), duplicate.toString());
+        String alreadyPaid = p.getJsonObject(4).getString("detail");
+        java.util.regex.Matcher refundId = java.util.regex.Pattern.compile("退费 ([0-9]+)").matcher(alreadyPaid);
+        assertTrue(refundId.find(), alreadyPaid);
+        JsonObject refund = Http.as("district_admin").get("/api/v1/refunds/" + refundId.group(1)).json();
+        assertEquals("DUPLICATE_PAYMENT", refund.getString("reason"), refund.toString());
+        assertEquals("REQUESTED", refund.getString("status"));
+        assertEquals(duplicate.getJsonNumber("paymentId").longValue(), refund.getJsonNumber("paymentId").longValue());
+        // the same file again: nothing new
+        JsonObject again = take(file, "collection-again.csv");
+        assertEquals("COMPLETED", again.getString("status"), again.toString());
+        assertEquals(0, again.getInt("accepted"), again.toString());
+        assertEquals(3, again.getInt("replayed"), again.toString());
+        assertEquals(7, again.getInt("rejected"), again.toString());
+        assertEquals(new BigDecimal("0.00"), again.getJsonNumber("acceptedAmount").bigDecimalValue());
+
+        // the duplicate's money goes back; the year's payment and the enrollment stay
+        assertEquals(200, Http.as("district_admin").post("/api/v1/refunds/" + refundId.group(1) + "/review", "{\"approve\":true,\"note\":\"重复缴费\"}").status());
+        Http.Reply executed = Http.as("tax").post("/api/v1/refunds/" + refundId.group(1) + "/execution", "");
+        assertEquals(200, executed.status(), executed.body());
+        assertEquals("PAID", status(a), "the year stays paid after the duplicate is refunded");
+
+        // another district's account does not see the file; a clerk may not send one
+        assertEquals(404, Http.as("yc_admin").get("/api/v1/collections/" + first.getJsonNumber("id").longValue()).status());
+        assertEquals(403, Http.as("clerk").upload("/api/v1/collections", Map.of(), "c.csv", "text/csv", file).status());
+    }
+
+    @Test
+    void wrongControlTotalsAreRefusedWholeAndNothingIsKept() {
+        String run = Long.toString(System.nanoTime(), 36).toUpperCase();
+        String a = person("控制甲");
+        List<String> lines = List.of(line("C" + run + "-1", a, "控制甲", 380, "2023-11-20T09:30:00+08:00"));
+        Http.Reply count = Http.as("tax").upload("/api/v1/collections", Map.of(), "c.csv", "text/csv", file(lines, "2", "380.00", StandardCharsets.UTF_8));
+        assertEquals(422, count.status(), count.body());
+        assertEquals("CONTROL_TOTALS_MISMATCH", count.json().getString("code"));
+        assertEquals("lines", count.json().getJsonArray("errors").getJsonObject(0).getString("field"), count.body());
+        Http.Reply sum = Http.as("tax").upload("/api/v1/collections", Map.of(), "c.csv", "text/csv", file(lines, "1", "381.00", StandardCharsets.UTF_8));
+        assertEquals(422, sum.status(), sum.body());
+        assertEquals("amount", sum.json().getJsonArray("errors").getJsonObject(0).getString("field"), sum.body());
+        Http.Reply none = Http.as("tax").upload("/api/v1/collections", Map.of(), "c.csv", "text/csv",
+                (HEADER + lines.get(0) + "\n").getBytes(StandardCharsets.UTF_8));
+        assertEquals(422, none.status(), none.body());
+        assertEquals("CONTROL_LINE_MISSING", none.json().getString("code"));
+        Http.Reply columns = Http.as("tax").upload("/api/v1/collections", Map.of(), "c.csv", "text/csv",
+                "transactionId,idNumber\nX,Y\nTOTAL,1,0\n".getBytes(StandardCharsets.UTF_8));
+        assertEquals(400, columns.status(), columns.body());
+        assertEquals(404, Http.as("tax").get("/api/v1/payments/C" + run + "-1").status(), "nothing of a refused file was taken");
+        assertEquals("REGISTERED", status(a));
+    }
+
+    @Test
+    void aGbkFileIsReadAsTheTaxBureauWroteIt() {
+        String run = Long.toString(System.nanoTime(), 36).toUpperCase();
+        String a = person("欧阳国标");
+        String b = person("司马编码");
+        List<String> lines = List.of(line("G" + run + "-1", a, "欧阳国标", 380, "2023-11-19 08:00:00"),
+                line("G" + run + "-2", b, "司马编码", 380, "2023-11-19 08:05:00"));
+        Charset gbk = Charset.forName("GBK");
+        JsonObject detected = take(file(lines.subList(0, 1), "1", "380", gbk), "gbk.csv");
+        assertEquals(1, detected.getInt("accepted"), detected.toString());
+        assertEquals("PAID", status(a));
+        Http.Reply declared = Http.as("tax").upload("/api/v1/collections?wait=60", Map.of("encoding", "GBK"), "gbk.csv", "text/csv",
+                file(lines.subList(1, 2), "1", "380.00", gbk));
+        assertEquals(202, declared.status(), declared.body());
+        assertEquals(1, declared.json().getInt("accepted"), declared.body());
+        assertEquals("PAID", status(b));
+        assertEquals(400, Http.as("tax").upload("/api/v1/collections", Map.of("encoding", "EBCDIC"), "gbk.csv", "text/csv",
+                file(lines.subList(1, 2), "1", "380.00", gbk)).status());
+    }
+
+    @Test
+    void aBatchOfAThousandWithThreeBadItemsGivesNineHundredNinetySevenPaymentsAndThreeProblems() throws Exception {
+        String run = Long.toString(System.nanoTime(), 36).toUpperCase();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        List<java.util.concurrent.Future<String>> registered = new ArrayList<>();
+        for (int i = 0; i < 999; i++) {
+            registered.add(pool.submit(() -> registered("批量缴费")));
+        }
+        List<String> ids = new ArrayList<>();
+        for (java.util.concurrent.Future<String> f : registered) {
+            ids.add(f.get());
+        }
+        pool.shutdown();
+        String unknown = IdNumber.withCheckCharacter("5001011940" + "0101" + String.format("%03d", ThreadLocalRandom.current().nextInt(1000))).value();
+        StringBuilder body = new StringBuilder("{\"payments\":[");
+        for (int i = 0; i < 1000; i++) {
+            String item = i == 100 ? payment("B" + run + "-" + i, ids.get(i), 379, "2023-11-20T10:00:00+08:00")          // 422
+                    : i == 500 ? payment("B" + run + "-" + i, unknown, 380, "2023-11-20T10:00:00+08:00")              // 404
+                    : i == 999 ? payment("B" + run + "-" + i, ids.get(0), 380, "2023-11-20T10:00:00+08:00").replace("\"tier\":1", "\"tier\":\"x\"") // 400
+                    : payment("B" + run + "-" + i, ids.get(i), 380, "2023-11-20T10:00:00+08:00");
+            body.append(i == 0 ? "" : ",").append(item);
+        }
+        body.append("]}");
+        Http.Reply answered = Http.as("tax").post("/api/v1/payments/batch", body.toString());
+        assertEquals(200, answered.status(), answered.body().substring(0, Math.min(500, answered.body().length())));
+        JsonArray results = answered.json().getJsonArray("results");
+        assertEquals(1000, results.size());
+        assertEquals(997, results.stream().filter(r -> r.asJsonObject().getInt("status") == 201).count());
+        assertEquals(422, results.getJsonObject(100).getInt("status"));
+        assertEquals("WRONG_AMOUNT", results.getJsonObject(100).getJsonObject("problem").getString("code"));
+        assertEquals(404, results.getJsonObject(500).getInt("status"));
+        assertEquals("PERSON_UNKNOWN", results.getJsonObject(500).getJsonObject("problem").getString("code"));
+        assertEquals(400, results.getJsonObject(999).getInt("status"));
+        assertEquals("B" + run + "-1", results.getJsonObject(1).getString("transactionId"), "in request order");
+        assertEquals(ids.get(1).substring(0, 4), results.getJsonObject(1).getJsonObject("payment").getString("idNumber").substring(0, 4));
+        assertEquals("PAID", status(ids.get(1)));
+        assertTrue(Http.as("district_admin").get("/api/v1/persons/" + ids.get(100)).json().getJsonArray("enrollments").isEmpty(),
+                "the refused item changed nothing");
+
+        Http.Reply again = Http.as("tax").post("/api/v1/payments/batch", body.toString());
+        JsonArray replayed = again.json().getJsonArray("results");
+        assertEquals(997, replayed.stream().filter(r -> r.asJsonObject().getInt("status") == 200).count(), "the same batch again: replays only");
+        assertEquals(0, replayed.stream().filter(r -> r.asJsonObject().getInt("status") == 201).count());
+
+        StringBuilder tooMany = new StringBuilder("{\"payments\":[");
+        for (int i = 0; i < 1001; i++) {
+            tooMany.append(i == 0 ? "" : ",").append("{}");
+        }
+        Http.Reply refused = Http.as("tax").post("/api/v1/payments/batch", tooMany.append("]}").toString());
+        assertEquals(400, refused.status(), refused.body());
+        assertEquals("TOO_MANY_ITEMS", refused.json().getString("code"));
+        assertEquals(400, Http.as("tax").post("/api/v1/payments/batch", "{\"payments\":[]}").status());
+    }
+
+    /** A person registered without an enrollment (the first payment registers it). */
+    private static String registered(String name) {
+        while (true) {
+            String id = IdNumber.withCheckCharacter("5001011960" + String.format("%02d%02d%03d", 1 + ThreadLocalRandom.current().nextInt(12),
+                    1 + ThreadLocalRandom.current().nextInt(28), ThreadLocalRandom.current().nextInt(1000))).value();
+            Http.Reply created = Http.as("district_admin").post("/api/v1/persons", "{\"idNumber\":\"" + id + "\",\"name\":\"" + name
+                    + "\",\"householdRegionCode\":\"" + VILLAGE + "\",\"residentType\":\"RESIDENT\"}");
+            if (created.status() == 201) {
+                return id;
+            }
+            assertEquals(409, created.status(), created.body());
+        }
+    }
+
+    private static JsonObject take(byte[] file, String name) {
+        Http.Reply posted = Http.as("tax").upload("/api/v1/collections?wait=60", Map.of(), name, "text/csv", file);
+        assertEquals(202, posted.status(), posted.body());
+        assertTrue(posted.header("Location").endsWith("/collections/" + posted.json().getJsonNumber("id").longValue()));
+        long id = posted.json().getJsonNumber("id").longValue();
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        JsonObject report = posted.json();
+        while (!"COMPLETED".equals(report.getString("status")) && !"FAILED".equals(report.getString("status"))
+                && System.nanoTime() < deadline) {
+            sleep();
+            report = Http.as("tax").get("/api/v1/collections/" + id).json();
+        }
+        return report;
+    }
+
+    private static String person(String name) {
+        while (true) {
+            String id = IdNumber.withCheckCharacter("5001011970" + String.format("%02d%02d%03d", 1 + ThreadLocalRandom.current().nextInt(12),
+                    1 + ThreadLocalRandom.current().nextInt(28), ThreadLocalRandom.current().nextInt(1000))).value();
+            Http.Reply created = Http.as("district_admin").post("/api/v1/persons", "{\"idNumber\":\"" + id + "\",\"name\":\"" + name
+                    + "\",\"householdRegionCode\":\"" + VILLAGE + "\",\"residentType\":\"RESIDENT\"}");
+            if (created.status() == 201) {
+                assertEquals(201, Http.as("district_admin").post("/api/v1/enrollments",
+                        "{\"idNumber\":\"" + id + "\",\"policyId\":\"" + POLICY + "\",\"tier\":1}").status());
+                return id;
+            }
+            assertEquals(409, created.status(), created.body());
+        }
+    }
+
+    private static String status(String id) {
+        return Http.as("district_admin").get("/api/v1/persons/" + id).json().getJsonArray("enrollments").getJsonObject(0).getString("status");
+    }
+
+    private static String line(String tx, String id, String name, int amount, String paidAt) {
+        return tx + "," + id + "," + name + "," + POLICY + ",1," + amount + ",WECHAT," + paidAt + "," + OFFICE;
+    }
+
+    private static String payment(String tx, String id, int amount, String paidAt) {
+        return "{\"transactionId\":\"" + tx + "\",\"idNumber\":\"" + id + "\",\"policyId\":\"" + POLICY + "\",\"tier\":1,\"amount\":"
+                + amount + ",\"channel\":\"WECHAT\",\"paidAt\":\"" + paidAt + "\"}";
+    }
+
+    private static byte[] file(List<String> lines, String count, String sum, Charset charset) {
+        return (HEADER + String.join("\n", lines) + "\nTOTAL," + count + "," + sum + "\n").getBytes(charset);
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(200);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
