@@ -2,7 +2,9 @@
 # A batch job whose server is killed (kill -9) mid-step and then restarted finishes with exactly the same result as
 # an uninterrupted run. Runs demo-population for one village twice against PostgreSQL: uninterrupted into a reference
 # database, then into a second database with the server killed mid-step, started again and the execution restarted
-# over REST. Compares digests of everything the job wrote for that village. Needs the server provisioned for
+# over REST. Compares digests of everything the job wrote for that village. Then the same for collection-import: a tax
+# collection file for the village's unpaid enrollments, taken uninterrupted in the reference database and killed
+# mid-import in the second; the report (outcome and code of every line) and the payments must be the same. Needs the server provisioned for
 # PostgreSQL (as `mvn verify` with CANBAO_DB_URL leaves it) and a local PostgreSQL (as .ci/run sets up).
 # Loopback only; bounded waits; stops the servers it started. Next to other servers: CANBAO_PORT_OFFSET=N shifts the
 # ports (HTTP 8080+N, management 9990+N) and CRASH_DB=name names the databases (name_ref and name; default canbao_crash).
@@ -92,6 +94,51 @@ select (select count(*) from canbao.person where household_region_code = '$VILLA
 SQL
 }
 
+# A tax collection file for the village's unpaid enrollments (the same in both databases: the population is seeded),
+# one line each at the amount recorded as due, and every 50th line sent twice (DUPLICATE_LINE).
+collection_file() { # database → file path
+    local file
+    file=$(mktemp --suffix=.csv)
+    as_postgres psql -d "$1" -At -F, -v ON_ERROR_STOP=1 > "$file.lines" <<SQL
+select 'CRASH-' || x.id_number, x.id_number, x.name, e.policy_id, e.tier, coalesce(e.amount_due, 380.00), 'WECHAT',
+       '2023-11-20 10:00:00', '国家税务总局重庆市万州区税务局第一税务所'
+from canbao.enrollment e join canbao.person x on x.id = e.person_id
+where e.region_code = '$VILLAGE' and e.status = 'REGISTERED' order by x.id_number
+SQL
+    awk 'NR % 50 == 0 { print } { print }' "$file.lines" > "$file.body"
+    { echo "transactionId,idNumber,name,policyId,tier,amount,channel,paidAt,taxOffice"; cat "$file.body"
+      awk -F, '{ n++; s += $6 } END { printf "TOTAL,%d,%.2f\n", n, s }' "$file.body"; } > "$file"
+    rm -f "$file.lines" "$file.body"
+    echo "$file"
+}
+
+post_collection() { # file → collection id
+    curl -fsS -u tax:demo123 -F "file=@$1;type=text/csv" "$B/collections" | json_field id
+}
+
+collection_execution() { # collection id → its job execution id
+    local id=
+    for _ in $(seq 1 60); do
+        id=$(curl -fsS -u tax:demo123 "$B/collections/$1" | json_field executionId)
+        [ -n "$id" ] && [ "$id" != "null" ] && { echo "$id"; return 0; }
+        sleep 0.5
+    done
+    echo "collection $1 has no execution"; exit 1
+}
+
+collection_digest() { # database → the report of the village's collection file and the payments it made
+    as_postgres psql -d "$1" -At -v ON_ERROR_STOP=1 <<SQL
+select (select string_agg(outcome || ':' || coalesce(code, '-') || '=' || n, ' ' order by outcome, code)
+        from (select outcome, code, count(*) n from canbao.collection_line group by outcome, code) c)
+    || ', ' || (select count(*) from canbao.payment where transaction_id like 'CRASH-%') || ' payments, '
+    || (select coalesce(sum(amount), 0) from canbao.payment where transaction_id like 'CRASH-%') || ' yuan, digest '
+    || md5(coalesce((select string_agg(line_number || outcome || coalesce(code, '') || coalesce(transaction_id, ''), ',' order by line_number)
+                     from canbao.collection_line), '')
+        || coalesce((select string_agg(transaction_id || kind || amount || subsidy_amount || collector, ',' order by transaction_id)
+                     from canbao.payment where transaction_id like 'CRASH-%'), ''))
+SQL
+}
+
 : "${CANBAO_DB_USER:?set CANBAO_DB_USER/CANBAO_DB_PASSWORD (as .ci/run does)}"
 ls ear/target/wildfly/.canbao-provisioned-postgresql-* >/dev/null 2>&1 || { echo "provision the server for PostgreSQL first (mvn verify with CANBAO_DB_URL)"; exit 1; }
 
@@ -102,9 +149,17 @@ started=$(date +%s)
 ref_id=$(start_job)
 wait_completed "$ref_id"
 echo "   completed in $(( $(date +%s) - started )) s"
+FILE=$(collection_file ${DB}_ref)
+echo "-- reference: uninterrupted collection-import of $(( $(wc -l < "$FILE") - 2 )) lines for the village's unpaid enrollments"
+started=$(date +%s)
+ref_collection=$(post_collection "$FILE")
+wait_completed "$(collection_execution "$ref_collection")"
+echo "   completed in $(( $(date +%s) - started )) s"
 stop_server TERM
 reference=$(digest ${DB}_ref)
 echo "   $reference"
+reference_collection=$(collection_digest ${DB}_ref)
+echo "   $reference_collection"
 
 echo "-- the same job, server killed with SIGKILL mid-step"
 fresh_db $DB
@@ -123,12 +178,35 @@ grep -a "were interrupted by a server stop" "$LOG" | sed 's/^.*WARN/   WARN/' ||
 restarted=$(curl -fsS -u operator:demo123 -X POST "$B/batch/executions/$id/restart" | json_field executionId)
 echo "   restarted execution $id as $restarted"
 wait_completed "$restarted"
-stop_server TERM
 interrupted=$(digest $DB)
 echo "   $interrupted"
-
 if [ "$reference" != "$interrupted" ]; then
     echo "DIFFERENT: the interrupted and restarted run did not produce the uninterrupted result"
     exit 1
 fi
-echo "kill -9 and restart: the same result as the uninterrupted run"
+echo "kill -9 and restart of demo-population: the same result as the uninterrupted run"
+
+echo "-- the same collection file, server killed with SIGKILL mid-import"
+LINES=$(( $(wc -l < "$FILE") - 2 ))
+collection=$(post_collection "$FILE")
+execution=$(collection_execution "$collection")
+for _ in $(seq 1 600); do
+    taken=$(as_postgres psql -d $DB -At -c "select count(*) from canbao.payment where transaction_id like 'CRASH-%'")
+    [ "$taken" -ge $(( LINES / 4 )) ] && break
+    sleep 0.2
+done
+echo "   $taken payments of $LINES lines recorded; kill -9"
+stop_server KILL
+start_server $DB
+restarted=$(curl -fsS -u operator:demo123 -X POST "$B/batch/executions/$execution/restart" | json_field executionId)
+echo "   restarted execution $execution as $restarted"
+wait_completed "$restarted"
+stop_server TERM
+interrupted_collection=$(collection_digest $DB)
+echo "   $interrupted_collection"
+rm -f "$FILE"
+if [ "$reference_collection" != "$interrupted_collection" ]; then
+    echo "DIFFERENT: the interrupted and restarted collection import did not produce the uninterrupted report"
+    exit 1
+fi
+echo "kill -9 and restart: the same result as the uninterrupted run, for demo-population and collection-import"
