@@ -242,6 +242,82 @@ class CollectionIT {
         }
     }
 
+    @Test
+    void theFeedToTaxGivesTheSameItemsForTheSameCursorAndSeesASwitchover() {
+        Http admin = Http.as("district_admin");
+        String town = RegionIT.freeTown();
+        assertEquals(201, admin.put("/api/v1/regions/" + town, "{\"name\":\"税费镇\",\"level\":\"TOWN\",\"parentCode\":\"500101\"}").status());
+        assertEquals(201, admin.put("/api/v1/regions/" + town + "001", "{\"name\":\"税费村\",\"level\":\"VILLAGE\",\"parentCode\":\"" + town + "\"}").status());
+        String start = end("0");
+
+        String a = person("推送甲", town + "001");
+        String b = person("推送乙", town + "001");
+        Http.Reply page = Http.as("tax").get("/api/v1/tax-feed?policyId=" + POLICY + "&since=" + start + "&limit=1000");
+        assertEquals(200, page.status(), page.body());
+        JsonArray items = page.json().getJsonArray("items");
+        JsonObject registered = items.stream().map(v -> v.asJsonObject()).filter(i -> i.getString("idNumber").equals(a)).findFirst()
+                .orElseThrow(() -> new AssertionError("no registration of " + a + " in " + page.body()));
+        assertEquals("REGISTERED", registered.getString("change"));
+        assertEquals("推送甲", registered.getString("name"));
+        assertEquals(POLICY, registered.getString("policyId"));
+        JsonArray due = registered.getJsonArray("amountDue");
+        assertTrue(due.size() >= 2, "every tier: " + due);
+        assertEquals(1, due.getJsonObject(0).getInt("tier"));
+        assertEquals(new BigDecimal("380.00"), due.getJsonObject(0).getJsonNumber("amount").bigDecimalValue().setScale(2));
+        assertTrue(items.stream().anyMatch(i -> i.asJsonObject().getString("idNumber").equals(b)), page.body());
+        String next = page.json().getString("next");
+        assertEquals(page.body(), Http.as("tax").get("/api/v1/tax-feed?policyId=" + POLICY + "&since=" + start + "&limit=1000").body(),
+                "the same cursor gives the same items");
+        assertEquals(0, Http.as("tax").get("/api/v1/tax-feed?policyId=" + POLICY + "&since=" + end(next) + "&limit=10")
+                .json().getJsonArray("items").size());
+
+        JsonObject switched = BatchRuns.run("full-cost-switchover", "{\"policyId\":\"" + POLICY + "\",\"asOf\":\"2024-07-01\",\"regionCode\":\""
+                + town + "001\"}", Duration.ofMinutes(5));
+        assertEquals("COMPLETED", switched.getString("batchStatus"), switched.toString());
+        JsonArray after = Http.as("tax").get("/api/v1/tax-feed?policyId=" + POLICY + "&since=" + next + "&limit=1000").json().getJsonArray("items");
+        List<JsonObject> amounts = after.stream().map(v -> v.asJsonObject()).filter(i -> "AMOUNT".equals(i.getString("change"))
+                && (i.getString("idNumber").equals(a) || i.getString("idNumber").equals(b))).toList();
+        assertEquals(2, amounts.size(), "the switchover's change of each: " + after);
+        BigDecimal fullCost = amounts.get(0).getJsonArray("amountDue").getJsonObject(0).getJsonNumber("amount").bigDecimalValue();
+        assertTrue(fullCost.compareTo(new BigDecimal("380")) > 0, "the full cost from 2024-07-01: " + amounts);
+
+        assertEquals(400, Http.as("tax").get("/api/v1/tax-feed?policyId=" + POLICY + "&since=abc").status());
+        assertEquals(400, Http.as("tax").get("/api/v1/tax-feed?policyId=" + POLICY + "&limit=1001").status());
+        assertEquals(404, Http.as("tax").get("/api/v1/tax-feed?policyId=000000-1999").status());
+        assertEquals(403, Http.as("clerk").get("/api/v1/tax-feed?policyId=" + POLICY).status());
+        assertEquals(0, Http.as("yc_admin").get("/api/v1/tax-feed?policyId=" + POLICY + "&since=" + start + "&limit=1000").json()
+                .getJsonArray("items").stream().filter(i -> i.asJsonObject().getString("idNumber").equals(a)).count(),
+                "another district's administrator does not see the district's residents");
+    }
+
+    /** The feed's cursor after everything published so far, read from {@code since}. */
+    private static String end(String since) {
+        String cursor = since;
+        for (int i = 0; i < 1000; i++) {
+            JsonObject page = Http.as("tax").get("/api/v1/tax-feed?policyId=" + POLICY + "&since=" + cursor + "&limit=1000").json();
+            if (page.getString("next").equals(cursor)) {
+                return cursor;
+            }
+            cursor = page.getString("next");
+        }
+        throw new AssertionError("the feed does not end");
+    }
+
+    private static String person(String name, String village) {
+        while (true) {
+            String id = IdNumber.withCheckCharacter("5001011975" + String.format("%02d%02d%03d", 1 + ThreadLocalRandom.current().nextInt(12),
+                    1 + ThreadLocalRandom.current().nextInt(28), ThreadLocalRandom.current().nextInt(1000))).value();
+            Http.Reply created = Http.as("district_admin").post("/api/v1/persons", "{\"idNumber\":\"" + id + "\",\"name\":\"" + name
+                    + "\",\"householdRegionCode\":\"" + village + "\",\"residentType\":\"RESIDENT\"}");
+            if (created.status() == 201) {
+                assertEquals(201, Http.as("district_admin").post("/api/v1/enrollments",
+                        "{\"idNumber\":\"" + id + "\",\"policyId\":\"" + POLICY + "\",\"tier\":1}").status());
+                return id;
+            }
+            assertEquals(409, created.status(), created.body());
+        }
+    }
+
     private static JsonObject take(byte[] file, String name) {
         Http.Reply posted = Http.as("tax").upload("/api/v1/collections?wait=60", Map.of(), name, "text/csv", file);
         assertEquals(202, posted.status(), posted.body());

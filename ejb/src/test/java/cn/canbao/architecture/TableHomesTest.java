@@ -29,6 +29,7 @@ class TableHomesTest {
 
     static final Map<String, String> HOME = Map.ofEntries(
             Map.entry("app_user", "platform"), Map.entry("audit_log", "platform"),
+            Map.entry("change_feed", "platform"), Map.entry("change_feed_head", "platform"),
             Map.entry("region", "region"), Map.entry("region_target", "region"),
             Map.entry("policy", "policy"),
             Map.entry("person", "person"), Map.entry("household", "person"),

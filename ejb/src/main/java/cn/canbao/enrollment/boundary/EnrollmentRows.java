@@ -208,6 +208,10 @@ public final class EnrollmentRows {
             }
             insert.executeBatch();
         }
+        // tax charges the new amount: the feed to tax (taxchannel) shows each change
+        cn.canbao.platform.boundary.ChangeFeed.recordAll(connection, policyId, applied.stream().map(Repriced::personId).toList(),
+                applied.stream().map(c -> c.newAmount() == null ? "[]" : "[{\"tier\":" + c.tier() + ",\"amount\":" + c.newAmount() + "}]").toList(),
+                cn.canbao.platform.boundary.ChangeFeed.Change.AMOUNT, changedAt);
         return applied;
     }
 }

@@ -85,6 +85,9 @@ public class Enrollments {
     AuditLog audit;
 
     @Inject
+    cn.canbao.platform.boundary.ChangeFeed changeFeed;
+
+    @Inject
     Clock clock;
 
     @RolesAllowed({Roles.CLERK, Roles.TOWN_OFFICER, Roles.DISTRICT_ADMIN, Roles.INTEGRATION})
@@ -141,6 +144,7 @@ public class Enrollments {
             }
             throw e;
         }
+        changeFeed.record(policy.policyId(), person.getId(), cn.canbao.platform.boundary.ChangeFeed.Change.REGISTERED);
         audit.record(before == null ? "ENROLLMENT_REGISTERED" : "ENROLLMENT_REOPENED", "enrollment",
                 String.valueOf(enrollment.getId()), before, auditJson(enrollment), person.maskedIdNumber());
         return new Reading(enrollment, person, enrollment.statusOn(today), amountDue,

@@ -70,6 +70,9 @@ public class Refunds {
     AuditLog audit;
 
     @Inject
+    cn.canbao.platform.boundary.ChangeFeed changeFeed;
+
+    @Inject
     Clock clock;
 
     @RolesAllowed({Roles.CLERK, Roles.TOWN_OFFICER, Roles.DISTRICT_ADMIN})
@@ -174,6 +177,7 @@ public class Refunds {
         refund.executed(audit.currentActor(), OffsetDateTime.now(clock), reversal.getId());
         audit.record("REFUND_EXECUTED", "refund", String.valueOf(refundId), before, json(refund), reversal.getReceiptNumber());
         if (!duplicate) {
+            changeFeed.record(refund.getPolicyId(), refund.getPersonId(), cn.canbao.platform.boundary.ChangeFeed.Change.REFUNDED);
             audit.record("ENROLLMENT_REFUNDED", "enrollment", String.valueOf(enrollment.getId()), enrollmentBefore,
                     Enrollments.auditJson(enrollment), "refund " + refundId);
         }

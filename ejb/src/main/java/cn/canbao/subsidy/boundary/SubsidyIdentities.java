@@ -54,6 +54,9 @@ public class SubsidyIdentities {
     Persons persons;
 
     @Inject
+    cn.canbao.platform.boundary.ChangeFeed changeFeed;
+
+    @Inject
     Policies policies;
 
     @Inject
@@ -97,6 +100,7 @@ public class SubsidyIdentities {
                 audit.currentActor(), OffsetDateTime.now(clock));
         em.persist(identity);
         em.flush();
+        changeFeed.record(null, person.getId(), cn.canbao.platform.boundary.ChangeFeed.Change.IDENTITY);
         audit.record("SUBSIDY_IDENTITY_RECORDED", "person", String.valueOf(person.getId()), null,
                 cn.canbao.platform.boundary.Jsons.PROVIDER.createObjectBuilder().add("identityId", identity.getId()).add("code", code)
                         .add("certifyingDepartment", identity.getCertifyingDepartment())
@@ -208,5 +212,7 @@ public class SubsidyIdentities {
             }
             insert.executeBatch();
         }
+        cn.canbao.platform.boundary.ChangeFeed.recordAll(connection, null, identities.stream().map(NewIdentity::personId).toList(),
+                cn.canbao.platform.boundary.ChangeFeed.Change.IDENTITY, identities.get(0).recordedAt());
     }
 }
