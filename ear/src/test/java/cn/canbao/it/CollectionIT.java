@@ -13,6 +13,7 @@ import java.math.BigDecimal;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -288,6 +289,106 @@ class CollectionIT {
         assertEquals(0, Http.as("yc_admin").get("/api/v1/tax-feed?policyId=" + POLICY + "&since=" + start + "&limit=1000").json()
                 .getJsonArray("items").stream().filter(i -> i.asJsonObject().getString("idNumber").equals(a)).count(),
                 "another district's administrator does not see the district's residents");
+    }
+
+    @Test
+    void aDayReconcilesPerChannelAndTaxOfficeBothWaysOnScreenAndInAWorkbook() throws Exception {
+        String run = Long.toString(System.nanoTime(), 36).toUpperCase();
+        Http fd = Http.as("fd_admin");
+        String village = null;
+        for (int i = 0; i < 50 && village == null; i++) {
+            String code = "500230101" + String.format("%03d", 100 + ThreadLocalRandom.current().nextInt(900));
+            if (fd.get("/api/v1/regions/" + code).status() == 404) {
+                assertEquals(201, fd.put("/api/v1/regions/" + code, "{\"name\":\"对账村\",\"level\":\"VILLAGE\",\"parentCode\":\"500230101\"}").status());
+                village = code;
+            }
+        }
+        String day = LocalDate.of(2023, 10, 11).plusDays(ThreadLocalRandom.current().nextInt(38)).toString();
+        String policy = "500230-2024";
+        String[] ids = new String[4];
+        for (int i = 0; i < 4; i++) {
+            ids[i] = registeredIn(fd, "对账" + i, village, policy);
+        }
+        String officeX = "丰都县税务局" + run + "甲所";
+        String officeY = "丰都县税务局" + run + "乙所";
+        Http.Reply direct = fd.post("/api/v1/payments", "{\"transactionId\":\"R" + run + "-4\",\"idNumber\":\"" + ids[3] + "\",\"policyId\":\""
+                + policy + "\",\"tier\":1,\"amount\":380,\"channel\":\"ALIPAY\",\"paidAt\":\"" + day + "T11:00:00+08:00\"}");
+        assertEquals(201, direct.status(), direct.body());
+        String file = HEADER
+                + "R" + run + "-1," + ids[0] + ",对账0," + policy + ",1,380,WECHAT," + day + " 09:00:00," + officeX + "\n"
+                + "R" + run + "-2," + ids[1] + ",别人," + policy + ",1,380,WECHAT," + day + " 09:10:00," + officeX + "\n"
+                + "R" + run + "-3," + ids[2] + ",对账2," + policy + ",1,380,ALIPAY," + day + " 09:20:00," + officeY + "\n"
+                + "TOTAL,3,1140.00\n";
+        Http.Reply posted = fd.upload("/api/v1/collections?wait=60", Map.of(), "fd.csv", "text/csv", file.getBytes(StandardCharsets.UTF_8));
+        assertEquals(202, posted.status(), posted.body());
+        assertEquals("COMPLETED", posted.json().getString("status"), posted.body());
+
+        Http.Reply recon = fd.get("/api/v1/reconciliation?from=" + day + "&to=" + day);
+        assertEquals(200, recon.status(), recon.body());
+        JsonArray rows = recon.json().getJsonArray("rows");
+        JsonObject x = rows.stream().map(v -> v.asJsonObject()).filter(r -> officeX.equals(r.getString("taxOffice", null))).findFirst().orElseThrow();
+        assertEquals("WECHAT", x.getString("channel"));
+        assertEquals(2, x.getInt("taxCount"));
+        assertEquals(new BigDecimal("760.00"), x.getJsonNumber("taxAmount").bigDecimalValue().setScale(2));
+        assertEquals(1, x.getInt("recordedCount"));
+        assertEquals(new BigDecimal("380.00"), x.getJsonNumber("recordedAmount").bigDecimalValue().setScale(2));
+        JsonObject y = rows.stream().map(v -> v.asJsonObject()).filter(r -> officeY.equals(r.getString("taxOffice", null))).findFirst().orElseThrow();
+        assertEquals(1, y.getInt("taxCount"));
+        assertEquals(1, y.getInt("recordedCount"));
+        JsonArray notRecorded = recon.json().getJsonArray("notRecorded");
+        JsonObject missing = notRecorded.stream().map(v -> v.asJsonObject()).filter(d -> ("R" + run + "-2").equals(d.getString("transactionId"))).findFirst()
+                .orElseThrow(() -> new AssertionError(recon.body()));
+        assertEquals("NAME_MISMATCH", missing.getString("code"));
+        assertTrue(recon.json().getJsonArray("notInFiles").stream().anyMatch(d -> ("R" + run + "-4").equals(d.asJsonObject().getString("transactionId"))),
+                "the payment no file holds: " + recon.body());
+        assertEquals(0, Http.as("district_admin").get("/api/v1/reconciliation?from=" + day + "&to=" + day).json().getJsonArray("rows").stream()
+                .filter(r -> officeX.equals(r.asJsonObject().getString("taxOffice", null))).count(), "another district's files are not shown");
+        assertEquals(400, fd.get("/api/v1/reconciliation?from=2023-01-01&to=2023-12-31").status(), "at most 92 days");
+        assertEquals(403, Http.as("clerk").get("/api/v1/reconciliation?from=" + day + "&to=" + day).status());
+
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+                new java.io.ByteArrayInputStream(fd.getBytes("/api/v1/reconciliation.xlsx?from=" + day + "&to=" + day)))) {
+            org.apache.poi.ss.usermodel.Sheet totals = workbook.getSheetAt(0);
+            assertTrue(totals.getRow(0).getCell(0).getStringCellValue().contains(day), "titled with its period");
+            org.apache.poi.ss.usermodel.Row line = null;
+            for (org.apache.poi.ss.usermodel.Row r : totals) {
+                if (r.getCell(2) != null && officeX.equals(r.getCell(2).getStringCellValue())) {
+                    line = r;
+                }
+            }
+            assertTrue(line != null, "the tax office's line in the workbook");
+            assertEquals(2, (int) line.getCell(3).getNumericCellValue());
+            assertEquals(760.0, line.getCell(4).getNumericCellValue(), 0.001);
+            assertEquals(380.0, line.getCell(7).getNumericCellValue(), 0.001, "the difference");
+            assertEquals(3, workbook.getNumberOfSheets());
+        }
+
+        try (Browser browser = Browser.open("40-reconciliation")) {
+            browser.signIn("fd_admin");
+            browser.go("/taxchannel/reconciliation.xhtml");
+            browser.script("document.getElementById('recon:from_input').value = arguments[0];"
+                    + " document.getElementById('recon:to_input').value = arguments[0];", day);
+            browser.find("#recon\\:search").click();
+            String table = browser.waitForText("#recon\\:rows", officeX);
+            assertTrue(table.contains("760.00") || table.contains("760"), table);
+            browser.waitForText("#recon\\:not-recorded", "R" + run + "-2");
+            browser.screenshot("1-day");
+        }
+    }
+
+    private static String registeredIn(Http as, String name, String village, String policy) {
+        while (true) {
+            String id = IdNumber.withCheckCharacter("5002301980" + String.format("%02d%02d%03d", 1 + ThreadLocalRandom.current().nextInt(12),
+                    1 + ThreadLocalRandom.current().nextInt(28), ThreadLocalRandom.current().nextInt(1000))).value();
+            Http.Reply created = as.post("/api/v1/persons", "{\"idNumber\":\"" + id + "\",\"name\":\"" + name
+                    + "\",\"householdRegionCode\":\"" + village + "\",\"residentType\":\"RESIDENT\"}");
+            if (created.status() == 201) {
+                Http.Reply enrolled = as.post("/api/v1/enrollments", "{\"idNumber\":\"" + id + "\",\"policyId\":\"" + policy + "\",\"tier\":1}");
+                assertEquals(201, enrolled.status(), enrolled.body());
+                return id;
+            }
+            assertEquals(409, created.status(), created.body());
+        }
     }
 
     /** The feed's cursor after everything published so far, read from {@code since}. */

@@ -75,6 +75,22 @@ final class Http {
         return send(builder(path).GET());
     }
 
+    /** GET of a binary answer (a workbook, a PDF): its bytes, or an assertion error naming the status. */
+    byte[] getBytes(String path) {
+        try {
+            HttpResponse<byte[]> response = CLIENT.send(builder(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() != 200) {
+                throw new AssertionError("GET " + path + " → " + response.statusCode() + " " + new String(response.body(), StandardCharsets.UTF_8));
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** GET of a full URL (e.g. the server's /openapi, outside the application). */
     Reply getAbsolute(String url) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET();

@@ -53,7 +53,9 @@ class TableHomesTest {
             // the unpaid count: residents of an area without a paid enrollment
             "enrollment/boundary/Enrollments.java", Set.of("person"),
             // paid before the deadline: enrollments with a payment of an earlier business date
-            "collection/boundary/Payments.java", Set.of("enrollment"));
+            "collection/boundary/Payments.java", Set.of("enrollment"),
+            // reconciliation: the tax files' lines against the payments of the caller's area
+            "taxchannel/boundary/Reconciliation.java", Set.of("payment", "person"));
 
     static final Pattern LITERAL = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"");
     static final Pattern TABLE = Pattern.compile("canbao\\.([a-z_]+)\\b");

@@ -111,7 +111,8 @@ public class CollectionLines {
         if (line.name() == null || line.name().isBlank()) {
             return rejected(line, amount, null, "INVALID", "name 必填 / name is required");
         }
-        String masked = null;
+        String masked = line.idNumber() != null && line.idNumber().trim().length() == 18
+                ? line.idNumber().trim().substring(0, 4) + "*".repeat(10) + line.idNumber().trim().substring(14) : null;
         try {
             Person person = persons.byIdNumber(line.idNumber());
             masked = person.maskedIdNumber();
@@ -185,7 +186,16 @@ public class CollectionLines {
 
     private static Outcome outcome(Line line, BigDecimal amount, String masked, String outcome, String code, String detail, Payment p) {
         return new Outcome(line.number(), line.transactionId(), masked, outcome, code, detail, amount, line.channel(),
-                line.taxOffice(), p == null ? null : p.getBusinessDate(), p == null ? null : p.getId());
+                line.taxOffice(), p != null ? p.getBusinessDate() : paidOn(line.paidAt()), p == null ? null : p.getId());
+    }
+
+    /** The day (China time) the tax side says the line was paid, for reconciliation; null when it cannot be read. */
+    private static java.time.LocalDate paidOn(String paidAt) {
+        try {
+            return paidAt(paidAt).atZoneSameInstant(BusinessClock.CHINA).toLocalDate();
+        } catch (IllegalArgumentException unreadable) {
+            return null;
+        }
     }
 
     private static Outcome rejected(Line line, BigDecimal amount, String masked, String code, String detail) {
@@ -224,15 +234,20 @@ public class CollectionLines {
             throw new IllegalArgumentException("paidAt 必填 / paidAt is required");
         }
         String t = text.trim();
+        OffsetDateTime at;
         try {
-            return OffsetDateTime.parse(t);
+            at = OffsetDateTime.parse(t);
         } catch (DateTimeParseException notIso) {
             try {
-                return LocalDateTime.parse(t, LOCAL).atZone(BusinessClock.CHINA).toOffsetDateTime();
+                at = LocalDateTime.parse(t, LOCAL).atZone(BusinessClock.CHINA).toOffsetDateTime();
             } catch (DateTimeParseException e) {
                 throw new IllegalArgumentException("paidAt 须为 ISO-8601 时间或 yyyy-MM-dd HH:mm:ss / paidAt must be ISO-8601 or yyyy-MM-dd HH:mm:ss: " + clip(t, 40));
             }
         }
+        if (at.getYear() < 1900 || at.getYear() > 2199) {
+            throw new IllegalArgumentException("paidAt 须在 1900 至 2199 年之间 / paidAt must lie between 1900 and 2199: " + clip(t, 40));
+        }
+        return at;
     }
 
     private static String normalized(String name) {
