@@ -98,7 +98,7 @@ public final class PaymentLoad {
                 http.perSecond() / jdbc.perSecond(), http.perSecond(), workers);
     }
 
-    private static List<String> insertPersons(Connection c, long tag, int offset, int count, List<Long> ids) throws SQLException {
+    static List<String> insertPersons(Connection c, long tag, int offset, int count, List<Long> ids) throws SQLException {
         List<String> numbers = new ArrayList<>(count);
         c.setAutoCommit(false);
         try (PreparedStatement insert = c.prepareStatement("insert into canbao.person (id, document_type, id_number, name, gender,"
@@ -284,7 +284,7 @@ public final class PaymentLoad {
         return new Result("raw JDBC, same rows", done.get(), failed.get(), nanos, Arrays.copyOf(latencies, done.get()), firstError[0]);
     }
 
-    private static String textOption(String[] args, String name, String fallback) {
+    static String textOption(String[] args, String name, String fallback) {
         for (int i = 0; i < args.length - 1; i++) {
             if (args[i].equals(name)) {
                 return args[i + 1];
@@ -293,7 +293,7 @@ public final class PaymentLoad {
         return fallback;
     }
 
-    private static int option(String[] args, String name, int fallback) {
+    static int option(String[] args, String name, int fallback) {
         for (int i = 0; i < args.length - 1; i++) {
             if (args[i].equals(name)) {
                 return Integer.parseInt(args[i + 1]);
@@ -302,7 +302,7 @@ public final class PaymentLoad {
         return fallback;
     }
 
-    private static void requireLoopback(String host) throws Exception {
+    static void requireLoopback(String host) throws Exception {
         if (host == null || !InetAddress.getByName(host).isLoopbackAddress()) {
             throw new IllegalArgumentException("loopback addresses only, not " + host);
         }

@@ -164,6 +164,9 @@ public class BatchJobs {
     public long restart(long executionId) {
         JobExecution e = find(executionId);
         Properties parameters = e.getJobParameters() == null ? new Properties() : e.getJobParameters();
+        java.util.Map<String, String> given = new java.util.HashMap<>();
+        parameters.stringPropertyNames().forEach(n -> given.put(n, parameters.getProperty(n)));
+        catalogue.find(e.getJobName()).ifPresent(d -> d.checkRestart(given));
         try {
             long id = operator().restart(executionId, parameters);
             audit.record("BATCH_JOB_RESTARTED", "job_execution", String.valueOf(id), null, null,

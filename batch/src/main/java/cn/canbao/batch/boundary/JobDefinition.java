@@ -35,6 +35,13 @@ public interface JobDefinition {
     }
 
     /** Called once the job has started with {@code parameters}: e.g. an upload remembers the execution that reads it. */
+    /**
+     * Checks that the caller may restart an execution with these parameters; the restarted job works under the
+     * caller's identity. Refuses with a {@code ProblemException}; nothing has restarted then.
+     */
+    default void checkRestart(Map<String, String> parameters) {
+    }
+
     default void started(Map<String, String> parameters, long executionId) {
     }
 

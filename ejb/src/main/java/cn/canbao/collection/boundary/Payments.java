@@ -107,7 +107,7 @@ public class Payments {
      * counted for the line's tax office ({@code collector}) and marked with the file it came in with.
      */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.TAX, Roles.INTEGRATION, Roles.OPERATOR})
+    @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.TAX, Roles.INTEGRATION})
     public Outcome payCollected(Submission submission, String collector, Long collectionId) {
         Checked c = check(submission);
         return record(new Checked(c.transactionId(), c.idNumber(), c.policyId(), c.tier(), c.amount(), c.channel(),
@@ -120,7 +120,7 @@ public class Payments {
      * transaction id when there is one.
      */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
-    @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.TAX, Roles.INTEGRATION, Roles.OPERATOR})
+    @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.TAX, Roles.INTEGRATION})
     public Outcome recordDuplicate(Submission submission, String collector, Long collectionId) {
         Checked c = check(submission);
         Recorded recorded = recorder.recordDuplicate(new Checked(c.transactionId(), c.idNumber(), c.policyId(), c.tier(),

@@ -117,7 +117,7 @@ public class Refunds {
      * for the district bureau's review, in the caller's transaction; the one opened earlier when there is one.
      */
     @jakarta.ejb.TransactionAttribute(jakarta.ejb.TransactionAttributeType.MANDATORY)
-    @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.TAX, Roles.INTEGRATION, Roles.OPERATOR})
+    @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.TAX, Roles.INTEGRATION})
     public Refund openForDuplicate(Payment duplicate, Person person, String note) {
         if (duplicate.getKind() != Payment.Kind.DUPLICATE) {
             throw new IllegalArgumentException("payment " + duplicate.getId() + " is no duplicate");

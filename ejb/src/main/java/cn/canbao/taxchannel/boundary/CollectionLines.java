@@ -37,7 +37,7 @@ import java.util.Set;
  * very file recorded before a restart counts as it did the first time.
  */
 @Stateless
-@RolesAllowed({Roles.TAX, Roles.DISTRICT_ADMIN, Roles.INTEGRATION, Roles.OPERATOR})
+@RolesAllowed({Roles.TAX, Roles.DISTRICT_ADMIN, Roles.INTEGRATION})
 public class CollectionLines {
 
     /** A stored file as the job reads it. */

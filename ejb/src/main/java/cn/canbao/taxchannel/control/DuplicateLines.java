@@ -17,7 +17,7 @@ import jakarta.inject.Inject;
  * that a crash leaves either both or neither, and a restarted import finds them by the transaction id.
  */
 @Stateless
-@RolesAllowed({Roles.TAX, Roles.DISTRICT_ADMIN, Roles.INTEGRATION, Roles.OPERATOR})
+@RolesAllowed({Roles.TAX, Roles.DISTRICT_ADMIN, Roles.INTEGRATION})
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
 public class DuplicateLines {
 

@@ -1,0 +1,215 @@
+package cn.canbao.bench;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Payments per second through {@code POST /payments/batch} (batches of {@code --batch}, default 1,000, sent by
+ * {@code --workers} clients at once) against raw JDBC batch inserts of the same rows (enrollment, payment, two audit
+ * lines; one transaction and one JDBC batch per {@code --batch} payments) in the same run — issue "Money from the tax
+ * channels", target ≥ 0.5×. Persons are inserted first, half for each side.
+ *
+ * <pre>java -cp bench/target/benchmarks.jar cn.canbao.bench.BatchPaymentLoad http://localhost:8080/canbao jdbcUrl user password
+ *     [--persons 20000] [--workers 2] [--batch 1000] [--user tax:demo123]</pre>
+ */
+public final class BatchPaymentLoad {
+
+    private static final String VILLAGE = "500101101001";
+    private static final String POLICY = "500101-2024";
+    private static final String PAID_AT = "2023-11-20T10:00:00+08:00";
+    private static final BigDecimal AMOUNT = new BigDecimal("380.00");
+
+    private BatchPaymentLoad() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        URI base = URI.create(args[0]);
+        PaymentLoad.requireLoopback(base.getHost());
+        String jdbcUrl = args[1];
+        PaymentLoad.requireLoopback(URI.create(jdbcUrl.substring("jdbc:".length())).getHost());
+        int persons = PaymentLoad.option(args, "--persons", 20_000);
+        int workers = PaymentLoad.option(args, "--workers", 2);
+        int batch = PaymentLoad.option(args, "--batch", 1000);
+        String user = PaymentLoad.textOption(args, "--user", "tax:demo123");
+        long tag = System.currentTimeMillis() % 100_000;
+
+        List<String> httpIds;
+        List<Long> jdbcIds = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection(jdbcUrl, args[2], args[3])) {
+            System.out.printf(Locale.ROOT, "preparing %d persons in %s (run tag %d)...%n", 2 * persons, VILLAGE, tag);
+            httpIds = PaymentLoad.insertPersons(c, tag, 0, persons, null);
+            PaymentLoad.insertPersons(c, tag, persons, persons, jdbcIds);
+        }
+        int warm = Math.min(batch, persons / 10);
+        http(base, httpIds.subList(0, warm), 1, batch, tag, user);
+        double[] h = http(base, httpIds.subList(warm, httpIds.size()), workers, batch, tag, user);
+        double[] j = jdbc(jdbcUrl, args[2], args[3], jdbcIds, workers, batch, tag);
+        System.out.println();
+        System.out.printf(Locale.ROOT, "%-34s %8.0f payments %6.0f failed %9.1f payments/s%n", "HTTP POST /payments/batch", h[0], h[1], h[2]);
+        System.out.printf(Locale.ROOT, "%-34s %8.0f payments %6.0f failed %9.1f payments/s%n", "raw JDBC batches, same rows", j[0], j[1], j[2]);
+        System.out.printf(Locale.ROOT, "ratio batch HTTP / raw JDBC batches = %.2f (target >= 0.50); %d workers, batches of %d%n",
+                h[2] / j[2], workers, batch);
+    }
+
+    /** {done, failed, per second}. */
+    private static double[] http(URI base, List<String> ids, int workers, int batch, long tag, String user) throws InterruptedException {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        String auth = "Basic " + Base64.getEncoder().encodeToString(user.getBytes(StandardCharsets.UTF_8));
+        URI uri = base.resolve(base.getPath() + "/api/v1/payments/batch");
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger done = new AtomicInteger();
+        AtomicInteger failed = new AtomicInteger();
+        long start = System.nanoTime();
+        List<Thread> threads = new ArrayList<>();
+        for (int w = 0; w < workers; w++) {
+            Thread t = new Thread(() -> {
+                for (int from = next.getAndAdd(batch); from < ids.size(); from = next.getAndAdd(batch)) {
+                    StringBuilder body = new StringBuilder("{\"payments\":[");
+                    int to = Math.min(ids.size(), from + batch);
+                    for (int i = from; i < to; i++) {
+                        String id = ids.get(i);
+                        body.append(i == from ? "" : ",").append("{\"transactionId\":\"BATCH-").append(tag).append('-').append(id)
+                                .append("\",\"idNumber\":\"").append(id).append("\",\"policyId\":\"").append(POLICY)
+                                .append("\",\"tier\":1,\"amount\":").append(AMOUNT).append(",\"channel\":\"WECHAT\",\"paidAt\":\"")
+                                .append(PAID_AT).append("\"}");
+                    }
+                    body.append("]}");
+                    try {
+                        HttpResponse<String> r = client.send(HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(5))
+                                .header("Authorization", auth).header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
+                        int created = r.statusCode() == 200 ? count(r.body(), "\"status\":201") : 0;
+                        done.addAndGet(created);
+                        failed.addAndGet(to - from - created);
+                    } catch (Exception e) {
+                        failed.addAndGet(to - from);
+                    }
+                }
+            });
+            t.start();
+            threads.add(t);
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        long nanos = System.nanoTime() - start;
+        return new double[] {done.get(), failed.get(), done.get() * 1e9 / nanos};
+    }
+
+    private static int count(String text, String what) {
+        int n = 0;
+        for (int i = text.indexOf(what); i >= 0; i = text.indexOf(what, i + what.length())) {
+            n++;
+        }
+        return n;
+    }
+
+    /** The same rows as one JDBC batch and one transaction per {@code batch} payments. */
+    private static double[] jdbc(String url, String user, String password, List<Long> personIds, int workers, int batch, long tag)
+            throws InterruptedException {
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger done = new AtomicInteger();
+        AtomicInteger failed = new AtomicInteger();
+        long start = System.nanoTime();
+        List<Thread> threads = new ArrayList<>();
+        for (int w = 0; w < workers; w++) {
+            Thread t = new Thread(() -> {
+                try (Connection c = DriverManager.getConnection(url, user, password)) {
+                    c.setAutoCommit(false);
+                    try (PreparedStatement enrollment = c.prepareStatement("insert into canbao.enrollment (id, person_id, policy_id,"
+                            + " insurance_year, tier, status, region_code, amount_due, registered_at, registered_by, version,"
+                            + " benefit_start, benefit_end) values (?, ?, '" + POLICY + "', 2024, 1, 'PAID', ?, ?, now(), 'tax', 1, ?, ?)");
+                         PreparedStatement payment = c.prepareStatement("insert into canbao.payment (id, transaction_id, kind,"
+                                 + " enrollment_id, person_id, policy_id, tier, amount, standard_amount, subsidy_code, subsidy_amount,"
+                                 + " fiscal_share_amount, personal_amount, benefit_start, benefit_end, channel, paid_at, business_date,"
+                                 + " collector, receipt_number, created_at) values (?, ?, 'PAYMENT', ?, ?, '" + POLICY + "', 1, ?, ?, null,"
+                                 + " 0, 0, ?, ?, ?, 'WECHAT', ?, ?, 'tax', ?, now())");
+                         PreparedStatement audit = c.prepareStatement("insert into canbao.audit_log (id, occurred_at, actor, action,"
+                                 + " entity_type, entity_id, before_state, after_state, detail) values (?, now(), 'tax', ?, ?, ?, ?, ?, ?)")) {
+                        Date start2024 = Date.valueOf(LocalDate.of(2024, 1, 1));
+                        Date end2024 = Date.valueOf(LocalDate.of(2024, 12, 31));
+                        Timestamp paidAt = Timestamp.from(OffsetDateTime.parse(PAID_AT).toInstant());
+                        for (int from = next.getAndAdd(batch); from < personIds.size(); from = next.getAndAdd(batch)) {
+                            int to = Math.min(personIds.size(), from + batch);
+                            try {
+                                for (int i = from; i < to; i++) {
+                                    long person = personIds.get(i);
+                                    long enrollmentId = person + 100_000_000_000_000L;
+                                    long paymentId = person + 200_000_000_000_000L;
+                                    enrollment.setLong(1, enrollmentId);
+                                    enrollment.setLong(2, person);
+                                    enrollment.setString(3, VILLAGE);
+                                    enrollment.setBigDecimal(4, AMOUNT);
+                                    enrollment.setDate(5, start2024);
+                                    enrollment.setDate(6, end2024);
+                                    enrollment.addBatch();
+                                    payment.setLong(1, paymentId);
+                                    payment.setString(2, "BATCH-JDBC-" + tag + "-" + person);
+                                    payment.setLong(3, enrollmentId);
+                                    payment.setLong(4, person);
+                                    payment.setBigDecimal(5, AMOUNT);
+                                    payment.setBigDecimal(6, AMOUNT);
+                                    payment.setBigDecimal(7, AMOUNT);
+                                    payment.setDate(8, start2024);
+                                    payment.setDate(9, end2024);
+                                    payment.setTimestamp(10, paidAt);
+                                    payment.setDate(11, Date.valueOf(LocalDate.of(2023, 11, 20)));
+                                    payment.setString(12, VILLAGE + "-20231120-" + paymentId);
+                                    payment.addBatch();
+                                    String state = "{\"id\":" + enrollmentId + ",\"status\":\"PAID\",\"tier\":1,\"amountDue\":380.00,"
+                                            + "\"benefitStart\":\"2024-01-01\",\"benefitEnd\":\"2024-12-31\"}";
+                                    for (int k = 0; k < 2; k++) {
+                                        audit.setLong(1, paymentId + (k + 1) * 100_000_000_000_000L);
+                                        audit.setString(2, k == 0 ? "PAYMENT_RECEIVED" : "ENROLLMENT_PAID");
+                                        audit.setString(3, k == 0 ? "payment" : "enrollment");
+                                        audit.setString(4, String.valueOf(k == 0 ? paymentId : enrollmentId));
+                                        audit.setString(5, state);
+                                        audit.setString(6, state);
+                                        audit.setString(7, "WECHAT BENCH " + person);
+                                        audit.addBatch();
+                                    }
+                                }
+                                enrollment.executeBatch();
+                                payment.executeBatch();
+                                audit.executeBatch();
+                                c.commit();
+                                done.addAndGet(to - from);
+                            } catch (SQLException e) {
+                                c.rollback();
+                                failed.addAndGet(to - from);
+                                System.err.println(e.getMessage());
+                            }
+                        }
+                    }
+                } catch (SQLException e) {
+                    System.err.println(e.getMessage());
+                }
+            });
+            t.start();
+            threads.add(t);
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        long nanos = System.nanoTime() - start;
+        return new double[] {done.get(), failed.get(), done.get() * 1e9 / nanos};
+    }
+}
