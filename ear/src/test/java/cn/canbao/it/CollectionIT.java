@@ -229,6 +229,75 @@ class CollectionIT {
         assertEquals(400, Http.as("tax").post("/api/v1/payments/batch", "{\"payments\":[]}").status());
     }
 
+    /**
+     * The provincial platform's SOAP service takes the same: a collection file (submitCollectionFile, its report and
+     * problems) and a batch of payment confirmations (confirmPayments), sent here as plain SOAP 1.1 envelopes.
+     */
+    @Test
+    void theProvincialPlatformSendsFilesAndBatchesOverSoap() {
+        String run = Long.toString(System.nanoTime(), 36).toUpperCase();
+        String a = person("接口甲");
+        String b = person("接口乙");
+        String file = HEADER + line("S" + run + "-1", a, "接口甲", 380, "2023-11-20 08:00:00") + "\n"
+                + line("S" + run + "-2", b, "别人", 380, "2023-11-20 08:01:00") + "\nTOTAL,2,760.00\n";
+        String submitted = soap("<c:submitCollectionFile><fileName>soap.csv</fileName><format>CSV</format><content>"
+                + java.util.Base64.getEncoder().encodeToString(file.getBytes(StandardCharsets.UTF_8))
+                + "</content><waitSeconds>60</waitSeconds></c:submitCollectionFile>");
+        assertEquals("COMPLETED", element(submitted, "status"), submitted);
+        assertEquals("1", element(submitted, "accepted"), submitted);
+        assertEquals("1", element(submitted, "rejected"), submitted);
+        String id = element(submitted, "id");
+        String problems = soap("<c:getCollectionProblems><id>" + id + "</id><page>0</page><size>50</size></c:getCollectionProblems>");
+        assertEquals("NAME_MISMATCH", element(problems, "code"), problems);
+        String refused = soap("<c:submitCollectionFile><fileName>bad.csv</fileName><content>"
+                + java.util.Base64.getEncoder().encodeToString((HEADER + line("S" + run + "-9", b, "接口乙", 380, "2023-11-20 08:02:00")
+                + "\nTOTAL,5,380.00\n").getBytes(StandardCharsets.UTF_8)) + "</content></c:submitCollectionFile>");
+        assertTrue(refused.contains("CONTROL_TOTALS_MISMATCH"), refused);
+
+        String c = person("接口丙");
+        String batch = soap("<c:confirmPayments>" + item("S" + run + "-C", c, 380) + item("S" + run + "-D", c, 380)
+                + item("S" + run + "-1", a, 380) + "</c:confirmPayments>");
+        java.util.List<String> statuses = elements(batch, "status");
+        assertEquals(List.of("201", "409", "200"), statuses, batch);
+        assertEquals("PAID", status(c));
+    }
+
+    private static String item(String tx, String id, int amount) {
+        return "<payment><transactionId>" + tx + "</transactionId><idNumber>" + id + "</idNumber><policyId>" + POLICY
+                + "</policyId><tier>1</tier><amount>" + amount + "</amount><channel>ALIPAY</channel><paidAt>2023-11-20T12:00:00+08:00</paidAt></payment>";
+    }
+
+    private static String soap(String body) {
+        java.net.URI base = java.net.URI.create(Http.BASE);
+        String envelope = "<soapenv:Envelope xmlns:soapenv=\"http://schemas.xmlsoap.org/soap/envelope/\" xmlns:c=\"http://canbao.cn/integration/v1\">"
+                + "<soapenv:Body>" + body + "</soapenv:Body></soapenv:Envelope>";
+        try {
+            java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create(base.getScheme() + "://" + base.getHost() + ":" + base.getPort() + "/canbao-ws/ProvincialPlatform"))
+                    .timeout(Duration.ofMinutes(2)).header("Content-Type", "text/xml; charset=UTF-8").header("SOAPAction", "\"\"")
+                    .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("tax:demo123".getBytes(StandardCharsets.UTF_8)))
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(envelope, StandardCharsets.UTF_8)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return r.statusCode() + " " + r.body();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static String element(String xml, String name) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<(?:\\w+:)?" + name + ">([^<]*)</").matcher(xml);
+        return m.find() ? m.group(1) : null;
+    }
+
+    private static java.util.List<String> elements(String xml, String name) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<(?:\\w+:)?" + name + ">([^<]*)</").matcher(xml);
+        java.util.List<String> found = new ArrayList<>();
+        while (m.find()) {
+            found.add(m.group(1));
+        }
+        return found;
+    }
+
     /** A person registered without an enrollment (the first payment registers it). */
     private static String registered(String name) {
         while (true) {

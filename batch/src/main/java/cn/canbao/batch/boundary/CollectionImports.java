@@ -18,9 +18,11 @@ import java.util.Map;
  * the file, {@link UploadJobs} starts {@code collection-import} on it and waits for the report a little while.
  */
 @Stateless
+@jakarta.ejb.LocalBean
+@jakarta.ejb.Local(cn.canbao.taxchannel.boundary.CollectionIntake.class)
 @RolesAllowed({Roles.TAX, Roles.DISTRICT_ADMIN, Roles.INTEGRATION})
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-public class CollectionImports {
+public class CollectionImports implements cn.canbao.taxchannel.boundary.CollectionIntake {
 
     @Inject
     Collections collections;
@@ -29,6 +31,7 @@ public class CollectionImports {
     UploadJobs uploads;
 
     /** Stores the file, starts the job and waits up to {@code wait} for it to end; the report as it then stands. */
+    @Override
     public Report take(Upload upload, Duration wait) {
         long id = collections.store(upload);
         return uploads.run(Collections.JOB, Map.of("collectionId", String.valueOf(id)), wait, () -> collections.report(id),
@@ -36,11 +39,13 @@ public class CollectionImports {
     }
 
     @RolesAllowed({Roles.TAX, Roles.DISTRICT_ADMIN, Roles.INTEGRATION, Roles.OPERATOR})
+    @Override
     public Report report(long id) {
         return uploads.report(() -> collections.report(id));
     }
 
     @RolesAllowed({Roles.TAX, Roles.DISTRICT_ADMIN, Roles.INTEGRATION, Roles.OPERATOR})
+    @Override
     public Collections.Problems problems(long id, int first, int max) {
         return collections.problems(id, first, max);
     }
