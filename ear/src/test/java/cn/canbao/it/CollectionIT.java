@@ -121,6 +121,13 @@ class CollectionIT {
         assertEquals(7, again.getInt("rejected"), again.toString());
         assertEquals(new BigDecimal("0.00"), again.getJsonNumber("acceptedAmount").bigDecimalValue());
 
+        // a counter refund of the year's own payment is not blocked by the duplicate's open refund
+        Http.Reply counterRefund = Http.as("clerk2").post("/api/v1/refunds", "{\"idNumber\":\"" + a + "\",\"policyId\":\"" + POLICY
+                + "\",\"reason\":\"OTHER\",\"note\":\"本人申请\"}");
+        assertEquals(201, counterRefund.status(), counterRefund.body());
+        assertEquals(409, Http.as("clerk2").post("/api/v1/refunds", "{\"idNumber\":\"" + a + "\",\"policyId\":\"" + POLICY
+                + "\",\"reason\":\"OTHER\",\"note\":\"再次\"}").status(), "but a second counter request is");
+
         // the duplicate's money goes back; the year's payment and the enrollment stay
         assertEquals(200, Http.as("district_admin").post("/api/v1/refunds/" + refundId.group(1) + "/review", "{\"approve\":true,\"note\":\"重复缴费\"}").status());
         Http.Reply executed = Http.as("tax").post("/api/v1/refunds/" + refundId.group(1) + "/execution", "");

@@ -95,9 +95,10 @@ public class Refunds {
             throw ProblemException.unprocessable("NOTHING_TO_REFUND", "参保人本年度没有可退的缴费（" + enrollment.getStatus() + "）",
                     "no standing payment to refund (" + enrollment.getStatus() + ")");
         }
-        if (!em.createNamedQuery(Refund.OPEN_OF_ENROLLMENT, Refund.class).setParameter("enrollment", enrollment.getId())
+        // a duplicate payment's refund (from a tax collection file) gives back other money: it does not block this one
+        if (em.createNamedQuery(Refund.OPEN_OF_ENROLLMENT, Refund.class).setParameter("enrollment", enrollment.getId())
                 .setParameter("open", List.of(Refund.Status.REQUESTED, Refund.Status.APPROVED))
-                .getResultList().isEmpty()) {
+                .getResultStream().anyMatch(r -> em.find(Payment.class, r.getPaymentId()).getKind() != Payment.Kind.DUPLICATE)) {
             throw ProblemException.conflict("REFUND_PENDING", "已有待处理的退费申请", "a refund request is already pending");
         }
         Payment payment = payments.standing(enrollment.getId()).orElseThrow(() -> ProblemException.unprocessable(
