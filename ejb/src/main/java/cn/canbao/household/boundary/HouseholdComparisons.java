@@ -326,10 +326,7 @@ public class HouseholdComparisons {
     }
 
     private static String masked(String idNumber, String reason) {
-        if (idNumber == null || "BAD_ID_NUMBER".equals(reason) || idNumber.length() != 18) {
-            return idNumber;
-        }
-        return idNumber.substring(0, 4) + "*".repeat(10) + idNumber.substring(14);
+        return "BAD_ID_NUMBER".equals(reason) ? idNumber : cn.canbao.platform.entity.IdNumber.mask(idNumber);
     }
 
     private static long n(Object o) {

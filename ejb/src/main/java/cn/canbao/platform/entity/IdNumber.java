@@ -108,7 +108,15 @@ public final class IdNumber implements Serializable {
 
     /** For display and logs: first 4 and last 4 characters, e.g. 5001**********123X. */
     public String masked() {
-        return value.substring(0, 4) + "*".repeat(10) + value.substring(14);
+        return mask(value);
+    }
+
+    /**
+     * A text as lists show ID numbers: an 18-character one masked like {@link #masked()} (checked or not — a report
+     * shows what was sent), any other text, or null, as given.
+     */
+    public static String mask(String text) {
+        return text == null || text.length() != 18 ? text : text.substring(0, 4) + "*".repeat(10) + text.substring(14);
     }
 
     /** @throws InvalidIdNumberException when the birth date lies after {@code today} */

@@ -225,10 +225,7 @@ public class Rosters {
 
     /** A well-formed number is shown masked like everywhere else; a malformed one as given, so the sender finds it. */
     private static String masked(String idNumber, String reason) {
-        if (idNumber == null || "BAD_ID_NUMBER".equals(reason) || idNumber.length() != 18) {
-            return idNumber;
-        }
-        return idNumber.substring(0, 4) + "*".repeat(10) + idNumber.substring(14);
+        return "BAD_ID_NUMBER".equals(reason) ? idNumber : cn.canbao.platform.entity.IdNumber.mask(idNumber);
     }
 
 }

@@ -111,8 +111,8 @@ public class CollectionLines {
         if (line.name() == null || line.name().isBlank()) {
             return rejected(line, amount, null, "INVALID", "name 必填 / name is required");
         }
-        String masked = line.idNumber() != null && line.idNumber().trim().length() == 18
-                ? line.idNumber().trim().substring(0, 4) + "*".repeat(10) + line.idNumber().trim().substring(14) : null;
+        String given = line.idNumber() == null ? null : line.idNumber().trim();
+        String masked = given != null && given.length() == 18 ? cn.canbao.platform.entity.IdNumber.mask(given) : null;
         try {
             Person person = persons.byIdNumber(line.idNumber());
             masked = person.maskedIdNumber();

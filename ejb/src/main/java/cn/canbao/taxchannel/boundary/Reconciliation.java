@@ -127,9 +127,8 @@ public class Reconciliation {
                         + unreported + " order by p.business_date, p.transaction_id")
                 .setParameter(1, area).setParameter(2, from).setParameter(3, to).setMaxResults(MAX_DIFFERENCES).getResultList()) {
             Object[] r = (Object[]) o;
-            String id = (String) r[4];
             notInFiles.add(new Difference(NativeValues.localDate(r[0]), (String) r[1], (String) r[2], (String) r[3],
-                    id == null || id.length() != 18 ? id : id.substring(0, 4) + "*".repeat(10) + id.substring(14), money(r[5]),
+                    cn.canbao.platform.entity.IdNumber.mask((String) r[4]), money(r[5]),
                     "NOT_IN_TAX_FILES", null));
         }
         long notInFilesTotal = count("select count(*)" + unreported, area, from, to);
