@@ -5,13 +5,11 @@ import cn.canbao.roster.boundary.RosterImporter.Row;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.partition.PartitionMapper;
 import jakarta.batch.api.partition.PartitionPlan;
-import jakarta.batch.api.partition.PartitionPlanImpl;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
 import java.util.List;
-import java.util.Properties;
 
 /**
  * Splits a roster's data rows into {@code partitions} runs of consecutive rows of about the same size (properties
@@ -39,24 +37,8 @@ public class RosterPartitionMapper implements PartitionMapper {
     public PartitionPlan mapPartitions() {
         RosterImporter.Upload upload = importer.upload(Long.parseLong(importId));
         List<Row> rows = RosterFile.rows(upload.format(), upload.content());
-        int wanted = Math.max(1, number(partitions, 2));
-        int n = Math.max(1, Math.min(wanted, rows.size() / MIN_ROWS_PER_PARTITION));
-        Properties[] properties = new Properties[n];
-        for (int i = 0; i < n; i++) {
-            int first = (int) ((long) rows.size() * i / n);
-            int last = (int) ((long) rows.size() * (i + 1) / n) - 1;
-            properties[i] = new Properties();
-            // the first part starts at row 0 and the last ends at the largest row number, so that every row is covered
-            // even when the file has no data rows
-            properties[i].setProperty("rowFrom", String.valueOf(i == 0 || rows.isEmpty() ? 0 : rows.get(first).rowNumber()));
-            properties[i].setProperty("rowTo", String.valueOf(i == n - 1 || rows.isEmpty() ? Integer.MAX_VALUE : rows.get(last).rowNumber()));
-        }
-        PartitionPlanImpl plan = new PartitionPlanImpl();
-        plan.setPartitions(n);
-        plan.setThreads(Math.max(1, Math.min(n, number(threads, 2))));
-        plan.setPartitionProperties(properties);
-        plan.setPartitionsOverride(false);
-        return plan;
+        return cn.canbao.batch.platform.ConsecutiveRuns.plan(rows.stream().map(Row::rowNumber).toList(),
+                number(partitions, 2), number(threads, 2), MIN_ROWS_PER_PARTITION, "rowFrom", "rowTo");
     }
 
     /** A numeric job property, or the default when it is absent or blank. */
