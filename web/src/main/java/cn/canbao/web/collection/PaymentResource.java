@@ -5,7 +5,6 @@ import cn.canbao.platform.boundary.FitsColumn;
 import cn.canbao.platform.boundary.Roles;
 import cn.canbao.collection.boundary.Payments;
 import cn.canbao.web.platform.JsonbConfiguration;
-import cn.canbao.web.platform.ProblemMapper;
 import cn.canbao.web.platform.Problems;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -41,13 +40,14 @@ public class PaymentResource {
     public record BatchAnswer(java.util.List<BatchResult> results) {
     }
 
-    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(PaymentResource.class.getName());
-
     @Inject
     Payments payments;
 
     @Inject
     jakarta.validation.Validator validator;
+
+    @jakarta.ws.rs.core.Context
+    jakarta.ws.rs.ext.Providers providers;
 
     @Inject
     Receipts receipts;
@@ -105,19 +105,15 @@ public class PaymentResource {
             }
             Payments.Outcome outcome = payments.pay(submission);
             return new BatchResult(outcome.payment().getTransactionId(), outcome.created() ? 201 : 200, PaymentView.of(outcome), null);
-        } catch (cn.canbao.platform.boundary.ProblemException refused) {
-            return new BatchResult(tx, refused.kind().status, null, Problems.body(refused));
-        } catch (jakarta.ejb.EJBAccessException denied) {
-            return new BatchResult(tx, 403, null, Problems.body(403, "Forbidden", "FORBIDDEN", "您的角色无权执行此操作 / your role may not do this", null));
-        } catch (RuntimeException failed) {
-            ProblemMapper.StoreRefusal r = ProblemMapper.refusalOfStore(failed);
-            if (r != null) {
-                return new BatchResult(tx, r.status(), null, Problems.body(r.status(), r.title(), r.code(), r.detail(), null));
+        } catch (RuntimeException refused) {
+            // answered as POST /payments would answer it: by the application's exception mappers
+            @SuppressWarnings({"unchecked", "rawtypes"})
+            jakarta.ws.rs.ext.ExceptionMapper<RuntimeException> mapper =
+                    (jakarta.ws.rs.ext.ExceptionMapper) providers.getExceptionMapper(refused.getClass());
+            Response answer = mapper.toResponse(refused);
+            try (jakarta.json.JsonReader reader = jakarta.json.Json.createReader(new java.io.StringReader(String.valueOf(answer.getEntity())))) {
+                return new BatchResult(tx, answer.getStatus(), null, reader.readObject());
             }
-            String incident = java.util.UUID.randomUUID().toString();
-            LOG.log(java.util.logging.Level.SEVERE, "Incident " + incident + " on payments/batch item " + (index + 1), failed);
-            return new BatchResult(tx, 500, null, Problems.body(500, "Internal error", "INTERNAL_ERROR",
-                    "系统内部错误，请把事件编号告知运维人员 / internal error; give the incident number to the operators: " + incident, null));
         }
     }
 

@@ -93,7 +93,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
      * something missing or a check violated 422. Null for anything else. Nothing of the database's message is shown.
      */
     /** A refusal of the store as the caller sees it. */
-    public record StoreRefusal(int status, String title, String code, String detail) {
+    record StoreRefusal(int status, String title, String code, String detail) {
     }
 
     static Response storeRefusal(Throwable thrown) {
@@ -101,7 +101,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         return r == null ? null : Problems.of(r.status(), r.title(), r.code(), r.detail(), null);
     }
 
-    public static StoreRefusal refusalOfStore(Throwable thrown) {
+    static StoreRefusal refusalOfStore(Throwable thrown) {
         StoreRefusal concurrent = new StoreRefusal(409, "Conflict", "CONCURRENT_CHANGE",
                 "该记录已被他人修改，请刷新后重试 / the record was changed meanwhile; reload and retry");
         if (cn.canbao.platform.boundary.Constraints.isTransient(thrown)) { // lost lock, deadlock, serialization: look again

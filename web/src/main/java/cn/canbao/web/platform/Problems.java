@@ -24,8 +24,7 @@ public final class Problems {
         return Response.status(status).type(MEDIA_TYPE).entity(body(status, title, code, detail, errors).toString()).build();
     }
 
-    /** The problem document itself (RFC 9457), e.g. for one item of a batch answer. */
-    public static jakarta.json.JsonObject body(int status, String title, String code, String detail,
+    private static jakarta.json.JsonObject body(int status, String title, String code, String detail,
                                                List<ProblemException.FieldError> errors) {
         JsonObjectBuilder body = JSON.createObjectBuilder()
                 .add("type", "about:blank")
@@ -53,10 +52,6 @@ public final class Problems {
 
     public static String clip(String text, int max) {
         return text.length() <= max ? text : text.substring(0, max) + "…";
-    }
-
-    public static jakarta.json.JsonObject body(ProblemException problem) {
-        return body(problem.kind().status, problem.kind().title, problem.code(), problem.getMessage(), problem.errors());
     }
 
     public static Response of(ProblemException problem) {
