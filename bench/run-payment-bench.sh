@@ -42,7 +42,7 @@ for _ in $(seq 1 900); do
 done
 curl -fsS http://localhost:$HTTP_PORT/canbao/api/v1/health; echo
 
-java -cp bench/target/benchmarks.jar cn.canbao.bench.PaymentLoad http://localhost:$HTTP_PORT/canbao \
+java -cp bench/target/benchmarks.jar ${CANBAO_BENCH_MAIN:-cn.canbao.bench.PaymentLoad} http://localhost:$HTTP_PORT/canbao \
     "$CANBAO_DB_URL" "$CANBAO_DB_USER" "$CANBAO_DB_PASSWORD" "$@"
 
 # The demo tax account's password is public and hashed at bcrypt's lowest cost; a production account has cost 10
