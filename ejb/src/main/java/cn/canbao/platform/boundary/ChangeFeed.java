@@ -82,16 +82,14 @@ public class ChangeFeed {
         }
     }
 
-    /**
-     * Locks the feed's head for the caller's transaction (one publisher at a time) and returns its position with up to
-     * {@code max} unpublished rows visible now, oldest first.
-     */
+    /** Locks the feed's head for the caller's transaction (one publisher at a time) and returns its position. */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public long lockHead() {
         return ((Number) em.createNativeQuery("select feed_position from canbao.change_feed_head where id = 1 for update")
                 .getSingleResult()).longValue();
     }
 
+    /** Up to {@code max} rows not yet published and visible now, oldest first; call with the head locked. */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public List<Pending> unpublished(int max) {
         List<Pending> rows = new ArrayList<>();
