@@ -159,6 +159,9 @@ class CollectionIT {
                 "transactionId,idNumber\nX,Y\nTOTAL,1,0\n".getBytes(StandardCharsets.UTF_8));
         assertEquals(400, columns.status(), columns.body());
         assertEquals(404, Http.as("tax").get("/api/v1/payments/C" + run + "-1").status(), "nothing of a refused file was taken");
+        Http.Reply trail = Http.as("district_admin").get("/api/v1/audit?entity=collection_file&entityId=-&size=500");
+        assertEquals(200, trail.status(), trail.body());
+        assertTrue(trail.body().contains("COLLECTION_FILE_REFUSED"), "the refusal is in the audit trail: " + trail.body());
         assertEquals("REGISTERED", status(a));
     }
 

@@ -44,6 +44,15 @@ public class AuditLog {
         return entry;
     }
 
+    /**
+     * A refusal that changes nothing else, kept in a transaction of its own: the caller's is rolled back by the
+     * refusal it is about to throw, and a line recorded in it would go with it.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public AuditEntry recordRefusal(String action, String entityType, String entityId, String detail) {
+        return record(action, entityType, entityId, null, null, detail);
+    }
+
     public List<AuditEntry> forEntity(String entityType, String entityId) {
         return em.createQuery("select a from AuditEntry a where a.entityType = :type and a.entityId = :id order by a.id", AuditEntry.class)
                 .setParameter("type", entityType)

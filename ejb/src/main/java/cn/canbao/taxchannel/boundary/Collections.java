@@ -146,7 +146,7 @@ public class Collections {
                     + control.amount() + ", the lines sum to " + sum));
         }
         if (!mismatch.isEmpty()) {
-            audit.record("COLLECTION_FILE_REFUSED", "collection_file", "-", null, null,
+            audit.recordRefusal("COLLECTION_FILE_REFUSED", "collection_file", "-",
                     clip(u.fileName()) + ": " + mismatch.get(0).field() + " " + mismatch.get(0).message());
             throw new ProblemException(ProblemException.Kind.UNPROCESSABLE, "CONTROL_TOTALS_MISMATCH",
                     "控制行与明细不符，整个文件未接收", "the control line does not match the lines; nothing of the file was taken", mismatch);
