@@ -1,5 +1,7 @@
 package cn.canbao.batch.taxchannel;
 
+import cn.canbao.taxchannel.boundary.CollectionFile.Line;
+
 import cn.canbao.taxchannel.boundary.CollectionLines;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.AbstractItemWriter;
@@ -13,7 +15,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Reports a chunk's lines in the chunk's transaction. The line numbers of the partition already reported are read
+ * Takes a chunk's lines as payments ({@link CollectionLines#takeAll}) and reports them in the chunk's
+ * transaction. The line numbers of the partition already reported are read
  * once on open (a restart sees what was committed before) and kept for the step; a failed chunk fails the partition,
  * so the memory never holds a line whose chunk rolled back.
  */
@@ -38,8 +41,11 @@ public class CollectionLineWriter extends AbstractItemWriter {
 
     @Override
     public void writeItems(List<Object> items) {
-        List<CollectionLines.Outcome> outcomes = new ArrayList<>(items.size());
-        items.forEach(i -> outcomes.add((CollectionLines.Outcome) i));
-        lines.record(Long.parseLong(collectionId), outcomes, reported);
+        List<Line> chunk = new ArrayList<>(items.size());
+        items.forEach(i -> chunk.add((Line) i));
+        long id = Long.parseLong(collectionId);
+        // the payments in transactions of their own (one for the chunk's plain lines, CollectionLines.takeAll), the
+        // report in the chunk's transaction with its checkpoint
+        lines.record(id, lines.takeAll(id, chunk), reported);
     }
 }

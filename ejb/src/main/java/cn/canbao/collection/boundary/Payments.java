@@ -69,6 +69,9 @@ public class Payments {
     Persons persons;
 
     @Inject
+    cn.canbao.policy.boundary.Policies policiesBean;
+
+    @Inject
     Callers callers;
 
     @PersistenceContext
@@ -112,6 +115,111 @@ public class Payments {
         Checked c = check(submission);
         return record(new Checked(c.transactionId(), c.idNumber(), c.policyId(), c.tier(), c.amount(), c.channel(),
                 c.paidAt(), collector, collectionId), false);
+    }
+
+    /** One item of a bulk call: its outcome, or the refusal POST /payments would have answered it with. */
+    public record Taken(Outcome outcome, RuntimeException refusal) {
+    }
+
+    /**
+     * Many payments at once ({@code POST /payments/batch}): each answered exactly as {@link #pay} answers it, in the
+     * order given. The plain ones are recorded together in one transaction ({@link PaymentRecorder#recordAll}); every
+     * other item — a replay, a refusal, a person named twice — and every item of a bulk that lost a race goes down
+     * the single path afterwards, one transaction each. Counter clerks' items always take the single path.
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    @RolesAllowed({Roles.CLERK, Roles.TOWN_OFFICER, Roles.DISTRICT_ADMIN, Roles.TAX, Roles.INTEGRATION})
+    public List<Taken> payAll(List<Submission> submissions) {
+        boolean clerk = context.isCallerInRole(Roles.CLERK);
+        Checked[] checked = new Checked[submissions.size()];
+        Taken[] taken = new Taken[submissions.size()];
+        for (int i = 0; i < submissions.size(); i++) {
+            try {
+                checked[i] = check(submissions.get(i));
+                if (clerk && !Channel.COUNTER.contains(checked[i].channel())) {
+                    throw new ProblemException(ProblemException.Kind.FORBIDDEN, "CHANNEL_NOT_AT_COUNTER",
+                            "村（社区）经办员只能录入柜台缴费（POS、现金）", "a village clerk records counter payments (POS, CASH) only",
+                            List.of(new FieldError("channel", "POS | CASH")));
+                }
+            } catch (ProblemException refused) {
+                taken[i] = new Taken(null, refused);
+            }
+        }
+        return takeAll(checked, taken, clerk);
+    }
+
+    /**
+     * The lines of a collection file at once: each taken exactly as {@link #payCollected} takes it ({@code collectors}:
+     * each line's tax office), bulk first, the rest singly (see {@link #payAll}).
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.TAX, Roles.INTEGRATION})
+    public List<Taken> payCollectedAll(List<Submission> submissions, List<String> collectors, Long collectionId) {
+        Checked[] checked = new Checked[submissions.size()];
+        Taken[] taken = new Taken[submissions.size()];
+        for (int i = 0; i < submissions.size(); i++) {
+            try {
+                Checked c = check(submissions.get(i));
+                checked[i] = new Checked(c.transactionId(), c.idNumber(), c.policyId(), c.tier(), c.amount(), c.channel(),
+                        c.paidAt(), collectors.get(i), collectionId);
+            } catch (ProblemException refused) {
+                taken[i] = new Taken(null, refused);
+            }
+        }
+        return takeAll(checked, taken, false);
+    }
+
+    private List<Taken> takeAll(Checked[] checked, Taken[] taken, boolean clerk) {
+        if (!clerk) {
+            List<Integer> indexes = new ArrayList<>();
+            List<Checked> plain = new ArrayList<>();
+            java.util.Map<String, cn.canbao.policy.entity.Policy> policies = new java.util.HashMap<>();
+            for (int i = 0; i < checked.length; i++) {
+                if (taken[i] == null) {
+                    indexes.add(i);
+                    plain.add(checked[i]);
+                    policies.computeIfAbsent(checked[i].policyId(), this::policyOrNull);
+                }
+            }
+            policies.values().removeIf(java.util.Objects::isNull);
+            if (!plain.isEmpty()) {
+                try {
+                    Recorded[] recorded = recorder.recordAll(plain, policies);
+                    for (int k = 0; k < recorded.length; k++) {
+                        if (recorded[k] != null) {
+                            taken[indexes.get(k)] = new Taken(new Outcome(recorded[k].payment(), recorded[k].person(), true), null);
+                        }
+                    }
+                } catch (LostRace lost) {
+                    LOG.fine(() -> "a bulk of " + plain.size() + " payments lost a race; taking them one by one");
+                } catch (EJBException e) {
+                    if (!(Constraints.isUniqueViolation(e, null) || Constraints.isTransient(e))) {
+                        throw e;
+                    }
+                    LOG.fine(() -> "a bulk of " + plain.size() + " payments lost a race; taking them one by one");
+                }
+            }
+        }
+        List<Taken> answers = new ArrayList<>(taken.length);
+        for (int i = 0; i < taken.length; i++) {
+            if (taken[i] == null) {
+                try {
+                    taken[i] = new Taken(record(checked[i], clerk), null);
+                } catch (RuntimeException refused) {
+                    taken[i] = new Taken(null, refused);
+                }
+            }
+            answers.add(taken[i]);
+        }
+        return answers;
+    }
+
+    private cn.canbao.policy.entity.Policy policyOrNull(String policyId) {
+        try {
+            return policiesBean.policy(policyId);
+        } catch (ProblemException unknown) {
+            return null;   // the single path answers POLICY_UNKNOWN
+        }
     }
 
     /**

@@ -183,6 +183,96 @@ public class PaymentRecorder {
     }
 
     /**
+     * Records many payments in one transaction (POST /payments/batch, a chunk of a collection file): the persons and
+     * their identities, the transaction ids seen before and the year's enrollments (locked) each read in one
+     * statement, the quotes computed in memory, the rows written in JDBC batches at one flush. Only the plain case is
+     * taken here: an item whose transaction id was seen before or repeats in the batch, whose person is unknown, out
+     * of the caller's area or named twice, whose policy, date, amount or person would be refused, or whose enrollment
+     * is not open for payment is left out ({@code null} at its index) for the caller to send down the single path,
+     * which answers it exactly as POST /payments would. A lost race (unique constraint, lock timeout) fails the whole
+     * call as {@link LostRace}, nothing kept; the caller then takes every item singly. Not for counter clerks (their
+     * day must be open; the boundary sends them down the single path).
+     */
+    public Recorded[] recordAll(List<Checked> items, java.util.Map<String, Policy> policiesById) {
+        Recorded[] recorded = new Recorded[items.size()];
+        java.util.Map<String, Integer> txCount = new java.util.HashMap<>();
+        java.util.Map<String, Integer> personCount = new java.util.HashMap<>();
+        java.util.Map<Integer, String> numbers = new java.util.HashMap<>();
+        for (int i = 0; i < items.size(); i++) {
+            Checked s = items.get(i);
+            txCount.merge(s.transactionId(), 1, Integer::sum);
+            String number = cn.canbao.platform.entity.IdNumber.of(s.idNumber()).value();
+            numbers.put(i, number);
+            personCount.merge(number, 1, Integer::sum);
+        }
+        java.util.Set<String> seen = new java.util.HashSet<>(em.createQuery(
+                        "select p.transactionId from Payment p where p.transactionId in :tx", String.class)
+                .setParameter("tx", txCount.keySet()).getResultList());
+        java.util.Map<String, SubsidyIdentities.Holder> holders = identities.holdersByIdNumbers(personCount.keySet());
+        LocalDate today = LocalDate.now(clock);
+        record Candidate(int index, Checked s, Person person, Policy policy, Quote quote, LocalDate paidOn) {
+        }
+        List<Candidate> candidates = new java.util.ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            Checked s = items.get(i);
+            String number = numbers.get(i);
+            SubsidyIdentities.Holder holder = holders.get(number);
+            Policy policy = policiesById.get(s.policyId());
+            if (txCount.get(s.transactionId()) > 1 || seen.contains(s.transactionId()) || personCount.get(number) > 1
+                    || holder == null || policy == null || !persons.callerMaySee(holder.person())) {
+                continue;
+            }
+            LocalDate paidOn = s.paidAt().atZoneSameInstant(BusinessClock.CHINA).toLocalDate();
+            if (paidOn.isAfter(today) || enrollments.refusalForPayment(holder.person(), policy, s.tier()) != null) {
+                continue;
+            }
+            Policies.QuoteOutcome outcome = policies.tryQuote(policy.policyId(),
+                    quotes.request(holder.person(), holder.held(), s.tier(), paidOn));
+            if (outcome.refused() || s.amount().compareTo(outcome.quote().personalAmount()) != 0) {
+                continue;
+            }
+            candidates.add(new Candidate(i, s, holder.person(), policy, outcome.quote(), paidOn));
+        }
+        java.util.Map<Integer, java.util.Map<Long, Enrollment>> lockedByYear = new java.util.HashMap<>();
+        try {
+            candidates.stream().collect(java.util.stream.Collectors.groupingBy(c -> c.policy().insuranceYear(),
+                            java.util.stream.Collectors.mapping(c -> c.person().getId(), java.util.stream.Collectors.toList())))
+                    .forEach((year, ids) -> lockedByYear.put(year, enrollments.lockAllForPayment(ids, year)));
+        } catch (PersistenceException | jakarta.ejb.EJBException e) {
+            if (Constraints.isTransient(e)) {
+                throw new LostRace(e);
+            }
+            throw e;
+        }
+        String region = callers.current().getRegionCode();
+        String actor = audit.currentActor();
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        for (Candidate c : candidates) {
+            Enrollment locked = lockedByYear.get(c.policy().insuranceYear()).get(c.person().getId());
+            if (locked != null && (!locked.getPolicyId().equals(c.policy().policyId()) || locked.isCancelled()
+                    || locked.getStatus() != cn.canbao.enrollment.entity.EnrollmentStatus.REGISTERED)) {
+                continue;   // paid, in another policy or cancelled: the single path answers (or reopens) it
+            }
+            Checked s = c.s();
+            Enrollment enrollment = enrollments.admitForPayment(c.person(), c.policy(), s.tier(), locked);
+            String enrollmentBefore = Enrollments.auditJson(enrollment);
+            Payment payment = Payment.of(s.transactionId(), enrollment.getId(), c.person().getId(), c.quote(), s.amount(),
+                    s.channel(), s.paidAt(), c.paidOn(), s.collector() == null ? actor : s.collector(), now)
+                    .fromCollection(s.collectionId());
+            em.persist(payment);
+            payment.issueReceipt(region);
+            enrollment.markPaid(s.tier(), c.quote().personalAmount(), c.quote().benefitStart(), c.quote().benefitEnd(), c.paidOn());
+            audit.record("PAYMENT_RECEIVED", "payment", String.valueOf(payment.getId()), enrollmentBefore,
+                    auditJson(payment), s.channel() + " " + s.transactionId() + " " + c.person().maskedIdNumber());
+            audit.record("ENROLLMENT_PAID", "enrollment", String.valueOf(enrollment.getId()), enrollmentBefore,
+                    Enrollments.auditJson(enrollment), payment.getReceiptNumber());
+            recorded[c.index()] = new Recorded(payment, c.person(), true);
+        }
+        flush();
+        return recorded;
+    }
+
+    /**
      * Records a second payment for a year the person has already paid (a collection file's line refused ALREADY_PAID):
      * the money as a {@link Payment.Kind#DUPLICATE} row with the split of its day, in the caller's transaction, so
      * that the refund opened on it commits with it. Idempotent by transaction id: the row recorded earlier is returned.

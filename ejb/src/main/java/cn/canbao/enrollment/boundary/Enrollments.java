@@ -192,7 +192,17 @@ public class Enrollments {
             }
             throw e;
         }
-        if (existing.isEmpty()) {
+        return admitForPayment(person, policy, tier, existing.orElse(null));
+    }
+
+    /**
+     * The enrollment a payment is recorded on, given the year's row already locked ({@code locked}, null when the
+     * person has none): a new one registered with the payment, or a cancelled one reopened; the caller checks the
+     * status. {@link #refusalForPayment} must have found nothing to refuse.
+     */
+    @RolesAllowed({Roles.CLERK, Roles.TOWN_OFFICER, Roles.DISTRICT_ADMIN, Roles.TAX, Roles.INTEGRATION})
+    public Enrollment admitForPayment(Person person, Policy policy, int tier, Enrollment locked) {
+        if (locked == null) {
             Enrollment created = new Enrollment(person.getId(), policy.policyId(), policy.insuranceYear(), tier,
                     person.getHouseholdRegionCode(), null, OffsetDateTime.now(clock), audit.currentActor());
             // not flushed here: the caller's flush inserts it once, already paid, before the payment that refers
@@ -203,7 +213,6 @@ public class Enrollments {
                     auditJson(created), "registered with its first payment");
             return created;
         }
-        Enrollment locked = existing.get();
         if (!locked.getPolicyId().equals(policy.policyId())) {
             throw ProblemException.conflict("ENROLLED_IN_OTHER_POLICY",
                     "参保人 " + person.maskedIdNumber() + " 本年度已在 " + locked.getPolicyId() + " 登记",
@@ -215,6 +224,26 @@ public class Enrollments {
             audit.record("ENROLLMENT_REOPENED", "enrollment", String.valueOf(locked.getId()), before, auditJson(locked),
                     "reopened by a payment");
         }
+        return locked;
+    }
+
+    /**
+     * The enrollments of these persons in the year, locked ({@code SELECT ... FOR UPDATE}, in id order so that two
+     * bulk payments wait for each other instead of deadlocking) and read afresh: the bulk payment path's
+     * {@link #lockForPayment}. Persons without one are absent.
+     */
+    @RolesAllowed({Roles.CLERK, Roles.TOWN_OFFICER, Roles.DISTRICT_ADMIN, Roles.TAX, Roles.INTEGRATION})
+    public java.util.Map<Long, Enrollment> lockAllForPayment(java.util.Collection<Long> personIds, int insuranceYear) {
+        java.util.Map<Long, Enrollment> locked = new java.util.HashMap<>();
+        if (personIds.isEmpty()) {
+            return locked;
+        }
+        em.createQuery("select e from Enrollment e where e.personId in :persons and e.insuranceYear = :year order by e.id",
+                        Enrollment.class)
+                .setParameter("persons", personIds).setParameter("year", insuranceYear)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .setHint("eclipselink.refresh", Boolean.TRUE)
+                .getResultList().forEach(e -> locked.put(e.getPersonId(), e));
         return locked;
     }
 
@@ -375,27 +404,39 @@ public class Enrollments {
     }
 
     private void requireEnrollable(Person person, Policy policy, int tier) {
+        ProblemException refusal = refusalForPayment(person, policy, tier);
+        if (refusal != null) {
+            throw refusal;
+        }
+    }
+
+    /**
+     * Why this person cannot be enrolled in the policy's tier, as a value (null: nothing to refuse) — for callers
+     * that must not throw across this boundary, which would mark their transaction for rollback.
+     */
+    public ProblemException refusalForPayment(Person person, Policy policy, int tier) {
         if (person.isEmployeeInsured()) {
-            throw new ProblemException(ProblemException.Kind.CONFLICT, "EMPLOYEE_INSURED",
+            return new ProblemException(ProblemException.Kind.CONFLICT, "EMPLOYEE_INSURED",
                     "参保人 " + person.maskedIdNumber() + " 已参加职工医保，不能参加居民医保",
                     "person " + person.maskedIdNumber() + " is insured in employee insurance",
                     List.of(new FieldError("idNumber", "已参加职工医保 / in employee insurance")));
         }
         if (person.getDeceasedOn() != null) {
-            throw ProblemException.unprocessable("PERSON_DECEASED", "参保人已于 " + person.getDeceasedOn() + " 死亡",
+            return ProblemException.unprocessable("PERSON_DECEASED", "参保人已于 " + person.getDeceasedOn() + " 死亡",
                     "the person died on " + person.getDeceasedOn());
         }
         if (!regions.isWithin(person.getHouseholdRegionCode(), policy.regionCode())
                 && (person.getResidenceRegionCode() == null || !regions.isWithin(person.getResidenceRegionCode(), policy.regionCode()))) {
-            throw new ProblemException(ProblemException.Kind.UNPROCESSABLE, "POLICY_NOT_FOR_REGION",
+            return new ProblemException(ProblemException.Kind.UNPROCESSABLE, "POLICY_NOT_FOR_REGION",
                     "参保人户籍地或居住地不在 " + policy.policyId() + " 的统筹区内", "the person neither lives nor is registered in "
                     + policy.policyId() + "'s pooling region", List.of(new FieldError("policyId", "统筹区不符 / other pooling region")));
         }
         if (policy.tier(tier).isEmpty()) {
-            throw new ProblemException(ProblemException.Kind.UNPROCESSABLE, "TIER_NOT_OFFERED",
+            return new ProblemException(ProblemException.Kind.UNPROCESSABLE, "TIER_NOT_OFFERED",
                     policy.policyId() + " 没有第" + tier + "档", policy.policyId() + " has no tier " + tier,
                     List.of(new FieldError("tier", "不提供 / not offered")));
         }
+        return null;
     }
 
     private Reading read(Enrollment e, Person person, LocalDate today) {

@@ -146,6 +146,35 @@ public class SubsidyIdentities {
         return new Holder(person, List.copyOf(held));
     }
 
+    /**
+     * The persons with these ID numbers (normalised, {@link cn.canbao.platform.entity.IdNumber#value()}) and their
+     * identities, in one statement: the bulk payment path's {@link #holderByIdNumber}. Numbers nobody holds are
+     * absent; the caller's area is not checked here (the caller asks {@link Persons#callerMaySee} and sends the rest
+     * down the single path, which answers as for an unknown person).
+     */
+    public java.util.Map<String, Holder> holdersByIdNumbers(java.util.Collection<String> idNumbers) {
+        java.util.Map<String, Person> found = new java.util.HashMap<>();
+        java.util.Map<String, List<HeldIdentity>> held = new java.util.HashMap<>();
+        if (idNumbers.isEmpty()) {
+            return java.util.Map.of();
+        }
+        for (Object[] row : em.createQuery("select p, s from Person p left join SubsidyIdentity s on s.personId = p.id"
+                        + " where p.documentType = :type and p.idNumber in :numbers order by p.id, s.validFrom, s.id", Object[].class)
+                .setParameter("type", cn.canbao.person.entity.DocumentType.RESIDENT_ID)
+                .setParameter("numbers", idNumbers)
+                .getResultList()) {
+            Person person = (Person) row[0];
+            found.putIfAbsent(person.getIdNumber(), person);
+            List<HeldIdentity> list = held.computeIfAbsent(person.getIdNumber(), k -> new ArrayList<>());
+            if (row[1] != null) {
+                list.add(((SubsidyIdentity) row[1]).held());
+            }
+        }
+        java.util.Map<String, Holder> holders = new java.util.HashMap<>();
+        found.forEach((number, person) -> holders.put(number, new Holder(person, List.copyOf(held.get(number)))));
+        return holders;
+    }
+
     /** All identities on record, for the quote engine (which keeps those valid on the payment date). */
     public List<HeldIdentity> held(Person person) {
         return of(person).stream().map(SubsidyIdentity::held).toList();

@@ -66,6 +66,9 @@ public class CollectionLines {
     @Inject
     DuplicateLines duplicates;
 
+    @Inject
+    cn.canbao.subsidy.boundary.SubsidyIdentities identities;
+
     public Stored stored(long id) {
         Object[] r = (Object[]) em.createNativeQuery("select format, encoding, content from canbao.collection_file where id = ?1")
                 .setParameter(1, id).getSingleResult();
@@ -89,19 +92,109 @@ public class CollectionLines {
         return done;
     }
 
+    /**
+     * Takes a chunk's lines: each exactly as {@link #take} takes it, the plain ones recorded together
+     * ({@link Payments#payCollectedAll}: one transaction, JDBC batches), the rest singly. Never throws for a line's
+     * content.
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public List<Outcome> takeAll(long collectionId, List<Line> lines) {
+        Outcome[] outcomes = new Outcome[lines.size()];
+        Payments.Submission[] submissions = new Payments.Submission[lines.size()];
+        java.util.Map<Integer, String> numbers = new java.util.HashMap<>();
+        for (int i = 0; i < lines.size(); i++) {
+            Line line = lines.get(i);
+            Object checked = check(line);
+            if (checked instanceof Outcome refused) {
+                outcomes[i] = refused;
+                continue;
+            }
+            submissions[i] = (Payments.Submission) checked;
+            try {
+                numbers.put(i, cn.canbao.platform.entity.IdNumber.of(line.idNumber()).value());
+            } catch (cn.canbao.platform.entity.IdNumber.InvalidIdNumberException invalid) {
+                outcomes[i] = take(collectionId, line);   // answered as the single path answers it
+            }
+        }
+        // the persons in one statement, for the name check
+        java.util.Map<String, cn.canbao.subsidy.boundary.SubsidyIdentities.Holder> holders =
+                identities.holdersByIdNumbers(new HashSet<>(numbers.values()));
+        List<Integer> bulk = new java.util.ArrayList<>();
+        java.util.Map<Integer, String> masks = new java.util.HashMap<>();
+        for (int i = 0; i < lines.size(); i++) {
+            if (outcomes[i] != null) {
+                continue;
+            }
+            Line line = lines.get(i);
+            var holder = holders.get(numbers.get(i));
+            if (holder == null || !persons.callerMaySee(holder.person())) {
+                outcomes[i] = take(collectionId, line);   // UNKNOWN_PERSON, as the single path says it
+                continue;
+            }
+            Person person = holder.person();
+            if (!normalized(person.getName()).equals(normalized(line.name()))) {
+                outcomes[i] = rejected(line, submissions[i].amount(), person.maskedIdNumber(), "NAME_MISMATCH", NAME_MISMATCH);
+                continue;
+            }
+            masks.put(i, person.maskedIdNumber());
+            bulk.add(i);
+        }
+        if (!bulk.isEmpty()) {
+            List<Payments.Taken> taken = payments.payCollectedAll(bulk.stream().map(i -> submissions[i]).toList(),
+                    bulk.stream().map(i -> lines.get(i).taxOffice().trim()).toList(), collectionId);
+            for (int k = 0; k < bulk.size(); k++) {
+                int i = bulk.get(k);
+                Payments.Taken t = taken.get(k);
+                Line line = lines.get(i);
+                BigDecimal amount = submissions[i].amount();
+                if (t.outcome() != null) {
+                    outcomes[i] = paid(collectionId, line, t.outcome(), amount, masks.get(i));
+                } else if (t.refusal() instanceof ProblemException p) {
+                    outcomes[i] = refused(collectionId, line, submissions[i], amount, masks.get(i), p);
+                } else {
+                    throw t.refusal();
+                }
+            }
+        }
+        return List.of(outcomes);
+    }
+
     /** Takes one line: a payment (each in its own transaction), a replay, or a problem. Never throws for a line's content. */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public Outcome take(long collectionId, Line line) {
+        Object checked = check(line);
+        if (checked instanceof Outcome refused) {
+            return refused;
+        }
+        Payments.Submission submission = (Payments.Submission) checked;
+        BigDecimal amount = submission.amount();
+        String given = line.idNumber() == null ? null : line.idNumber().trim();
+        String masked = given != null && given.length() == 18 ? cn.canbao.platform.entity.IdNumber.mask(given) : null;
+        try {
+            Person person = persons.byIdNumber(line.idNumber());
+            masked = person.maskedIdNumber();
+            if (!normalized(person.getName()).equals(normalized(line.name()))) {
+                return rejected(line, amount, masked, "NAME_MISMATCH", NAME_MISMATCH);
+            }
+            Payments.Outcome paid = payments.payCollected(submission, line.taxOffice().trim(), collectionId);
+            return paid(collectionId, line, paid, amount, masked);
+        } catch (ProblemException p) {
+            return refused(collectionId, line, submission, amount, masked, p);
+        }
+    }
+
+    private static final String NAME_MISMATCH = "姓名与身份证号登记的姓名不符 / the name differs from the one registered for the ID number";
+
+    /** The line's own checks: its submission, or its outcome when the line itself is wrong. */
+    private static Object check(Line line) {
         BigDecimal amount = CollectionFile.amount(line.amount());
         if (line.repeated()) {
             return rejected(line, amount, null, "DUPLICATE_LINE", "流水号在本文件前面已出现 / the transaction id is on an earlier line of this file");
         }
         Payments.Submission submission;
-        OffsetDateTime paidAt;
         try {
-            paidAt = paidAt(line.paidAt());
             submission = new Payments.Submission(line.transactionId(), line.idNumber(), line.policyId(), tier(line.tier()),
-                    amount, line.channel(), paidAt);
+                    amount, line.channel(), paidAt(line.paidAt()));
         } catch (IllegalArgumentException e) {
             return rejected(line, amount, null, "INVALID", e.getMessage());
         }
@@ -111,28 +204,29 @@ public class CollectionLines {
         if (line.name() == null || line.name().isBlank()) {
             return rejected(line, amount, null, "INVALID", "name 必填 / name is required");
         }
-        String given = line.idNumber() == null ? null : line.idNumber().trim();
-        String masked = given != null && given.length() == 18 ? cn.canbao.platform.entity.IdNumber.mask(given) : null;
-        try {
-            Person person = persons.byIdNumber(line.idNumber());
-            masked = person.maskedIdNumber();
-            if (!normalized(person.getName()).equals(normalized(line.name()))) {
-                return rejected(line, amount, masked, "NAME_MISMATCH", "姓名与身份证号登记的姓名不符 / the name differs from the one registered for the ID number");
+        return submission;
+    }
+
+    /** A refused line; ALREADY_PAID records the money as a duplicate payment and opens its refund. */
+    private Outcome refused(long collectionId, Line line, Payments.Submission submission, BigDecimal amount, String masked,
+                            ProblemException p) {
+        String code = p.code();
+        if ("ALREADY_PAID".equals(code)) {
+            DuplicateLines.Recorded d = duplicates.record(submission, line.taxOffice().trim(), collectionId);
+            if (!d.created() && !Long.valueOf(collectionId).equals(d.payment().getCollectionId())) {
+                return outcome(line, amount, masked, "REPLAYED", null, null, d.payment());
             }
-            Payments.Outcome paid = payments.payCollected(submission, line.taxOffice().trim(), collectionId);
-            return paid(collectionId, line, paid, amount, masked);
-        } catch (ProblemException p) {
-            String code = p.code();
-            if ("ALREADY_PAID".equals(code)) {
-                DuplicateLines.Recorded d = duplicates.record(submission, line.taxOffice().trim(), collectionId);
-                if (!d.created() && !Long.valueOf(collectionId).equals(d.payment().getCollectionId())) {
-                    return outcome(line, amount, masked, "REPLAYED", null, null, d.payment());
-                }
-                return outcome(line, amount, masked, "REJECTED", "ALREADY_PAID", "本年度已缴费：记为重复缴费，已提交退费审核（退费 " + d.refundId()
-                        + "） / already paid for the year: recorded as a duplicate payment, refund " + d.refundId() + " opened for review", d.payment());
-            }
-            return rejected(line, amount, masked, code(code), detail(p));
+            return outcome(line, amount, masked, "REJECTED", "ALREADY_PAID", alreadyPaid(d.refundId()), d.payment());
         }
+        return rejected(line, amount, masked, code(code), detail(p));
+    }
+
+    /** What an ALREADY_PAID line's report says; the refund's number when it is known. */
+    private static String alreadyPaid(Long refundId) {
+        return refundId == null
+                ? "本年度已缴费：记为重复缴费，已提交退费审核 / already paid for the year: recorded as a duplicate payment, refund opened for review"
+                : "本年度已缴费：记为重复缴费，已提交退费审核（退费 " + refundId + "） / already paid for the year: recorded as a duplicate"
+                + " payment, refund " + refundId + " opened for review";
     }
 
     /** Reports a chunk's outcomes in the chunk's transaction; lines already reported are left out. */
@@ -175,8 +269,7 @@ public class CollectionLines {
             return outcome(line, amount, masked, "ACCEPTED", null, null, p);
         }
         if (p.getKind() == Payment.Kind.DUPLICATE && Long.valueOf(collectionId).equals(p.getCollectionId())) {
-            return outcome(line, amount, masked, "REJECTED", "ALREADY_PAID", "本年度已缴费：记为重复缴费，已提交退费审核"
-                    + " / already paid for the year: recorded as a duplicate payment, refund opened for review", p);
+            return outcome(line, amount, masked, "REJECTED", "ALREADY_PAID", alreadyPaid(null), p);
         }
         if (amount == null || p.getAmount().compareTo(amount) != 0 || p.getTier() != tier(line.tier())) {
             return rejected(line, amount, masked, "INVALID", "流水号已用于另一笔缴费（档次或金额不同） / the transaction id belongs to a payment of another tier or amount");

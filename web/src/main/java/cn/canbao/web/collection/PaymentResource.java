@@ -57,8 +57,8 @@ public class PaymentResource {
 
     /**
      * Up to {@value #MAX_BATCH} payments in one request ({@code {payments: [...]}}), each taken exactly as
-     * {@code POST /payments} takes it, in request order, each in its own transaction: one item's refusal does not touch
-     * the others. 200 {@code {results: [{transactionId, status, payment, problem}]}}.
+     * {@code POST /payments} takes it and answered in request order; one item's refusal does not touch the others (the
+     * plain items are recorded together in one transaction, the rest one by one: Payments.payAll). 200 {@code {results: [{transactionId, status, payment, problem}]}}.
      */
     @POST
     @Path("batch")
@@ -75,45 +75,63 @@ public class PaymentResource {
                     "at most " + MAX_BATCH + " payments per request", java.util.List.of(new cn.canbao.platform.boundary.ProblemException.FieldError(
                             "payments", "共 " + array.size() + " 笔 / " + array.size() + " items")));
         }
-        java.util.List<BatchResult> results = new java.util.ArrayList<>(array.size());
+        // read and validated one by one; the valid ones taken together (Payments.payAll), answered in request order
+        BatchResult[] results = new BatchResult[array.size()];
+        java.util.List<Integer> indexes = new java.util.ArrayList<>();
+        java.util.List<Payments.Submission> submissions = new java.util.ArrayList<>();
         for (int i = 0; i < array.size(); i++) {
-            results.add(item(i, array.get(i)));
+            try {
+                submissions.add(submission(i, array.get(i)));
+                indexes.add(i);
+            } catch (RuntimeException refused) {
+                results[i] = refusal(transactionId(array.get(i)), refused);
+            }
         }
-        return new BatchAnswer(results);
+        java.util.List<Payments.Taken> taken = submissions.isEmpty() ? java.util.List.of() : payments.payAll(submissions);
+        for (int k = 0; k < taken.size(); k++) {
+            Payments.Taken t = taken.get(k);
+            int i = indexes.get(k);
+            results[i] = t.refusal() != null ? refusal(transactionId(array.get(i)), t.refusal())
+                    : new BatchResult(t.outcome().payment().getTransactionId(), t.outcome().created() ? 201 : 200,
+                    PaymentView.of(t.outcome()), null);
+        }
+        return new BatchAnswer(java.util.List.of(results));
     }
 
-    private BatchResult item(int index, jakarta.json.JsonValue value) {
-        String tx = value instanceof jakarta.json.JsonObject o && o.get("transactionId") instanceof jakarta.json.JsonString s
+    private static String transactionId(jakarta.json.JsonValue value) {
+        return value instanceof jakarta.json.JsonObject o && o.get("transactionId") instanceof jakarta.json.JsonString s
                 ? Problems.clip(s.getString(), 64) : null;
+    }
+
+    private Payments.Submission submission(int index, jakarta.json.JsonValue value) {
+        if (!(value instanceof jakarta.json.JsonObject)) {
+            throw cn.canbao.platform.boundary.ProblemException.badRequest("MALFORMED_JSON", "第 " + (index + 1) + " 笔不是 JSON 对象",
+                    "item " + (index + 1) + " is not a JSON object", java.util.List.of());
+        }
+        Payments.Submission submission;
         try {
-            if (!(value instanceof jakarta.json.JsonObject)) {
-                throw cn.canbao.platform.boundary.ProblemException.badRequest("MALFORMED_JSON", "第 " + (index + 1) + " 笔不是 JSON 对象",
-                        "item " + (index + 1) + " is not a JSON object", java.util.List.of());
-            }
-            Payments.Submission submission;
-            try {
-                submission = JsonbConfiguration.strict().fromJson(value.toString(), Payments.Submission.class);
-            } catch (jakarta.json.bind.JsonbException e) {
-                throw cn.canbao.platform.boundary.ProblemException.badRequest("MALFORMED_JSON",
-                        "请求内容不是有效的 JSON，或字段类型不符", "malformed JSON body or wrong field type", java.util.List.of());
-            }
-            java.util.Set<jakarta.validation.ConstraintViolation<Payments.Submission>> violations = validator.validate(submission);
-            if (!violations.isEmpty()) {
-                throw cn.canbao.platform.boundary.ProblemException.badRequest("INVALID_INPUT", "输入不完整或格式错误", "invalid input",
-                        violations.stream().map(v -> new cn.canbao.platform.boundary.ProblemException.FieldError(
-                                String.valueOf(v.getPropertyPath()), v.getMessage())).toList());
-            }
-            Payments.Outcome outcome = payments.pay(submission);
-            return new BatchResult(outcome.payment().getTransactionId(), outcome.created() ? 201 : 200, PaymentView.of(outcome), null);
-        } catch (RuntimeException refused) {
-            // answered as POST /payments would answer it: by the application's exception mappers
-            @SuppressWarnings({"unchecked", "rawtypes"})
-            jakarta.ws.rs.ext.ExceptionMapper<RuntimeException> mapper =
-                    (jakarta.ws.rs.ext.ExceptionMapper) providers.getExceptionMapper(refused.getClass());
-            Response answer = mapper.toResponse(refused);
-            try (jakarta.json.JsonReader reader = jakarta.json.Json.createReader(new java.io.StringReader(String.valueOf(answer.getEntity())))) {
-                return new BatchResult(tx, answer.getStatus(), null, reader.readObject());
-            }
+            submission = JsonbConfiguration.strict().fromJson(value.toString(), Payments.Submission.class);
+        } catch (jakarta.json.bind.JsonbException e) {
+            throw cn.canbao.platform.boundary.ProblemException.badRequest("MALFORMED_JSON",
+                    "请求内容不是有效的 JSON，或字段类型不符", "malformed JSON body or wrong field type", java.util.List.of());
+        }
+        java.util.Set<jakarta.validation.ConstraintViolation<Payments.Submission>> violations = validator.validate(submission);
+        if (!violations.isEmpty()) {
+            throw cn.canbao.platform.boundary.ProblemException.badRequest("INVALID_INPUT", "输入不完整或格式错误", "invalid input",
+                    violations.stream().map(v -> new cn.canbao.platform.boundary.ProblemException.FieldError(
+                            String.valueOf(v.getPropertyPath()), v.getMessage())).toList());
+        }
+        return submission;
+    }
+
+    /** An item's refusal answered as POST /payments would answer it: by the application's exception mappers. */
+    private BatchResult refusal(String tx, RuntimeException refused) {
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        jakarta.ws.rs.ext.ExceptionMapper<RuntimeException> mapper =
+                (jakarta.ws.rs.ext.ExceptionMapper) providers.getExceptionMapper(refused.getClass());
+        Response answer = mapper.toResponse(refused);
+        try (jakarta.json.JsonReader reader = jakarta.json.Json.createReader(new java.io.StringReader(String.valueOf(answer.getEntity())))) {
+            return new BatchResult(tx, answer.getStatus(), null, reader.readObject());
         }
     }
 
