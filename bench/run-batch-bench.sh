@@ -60,5 +60,5 @@ done
 curl -fsS http://localhost:$HTTP_PORT/canbao/api/v1/health; echo
 echo "server log: $LOG"
 
-java -cp bench/target/benchmarks.jar cn.canbao.bench.BatchBench http://localhost:$HTTP_PORT/canbao \
+java -cp bench/target/benchmarks.jar ${CANBAO_BENCH_MAIN:-cn.canbao.bench.BatchBench} http://localhost:$HTTP_PORT/canbao \
     "$CANBAO_DB_URL" "$CANBAO_DB_USER" "$CANBAO_DB_PASSWORD" "$@"

@@ -212,22 +212,32 @@ public class PaymentRecorder {
         LocalDate today = LocalDate.now(clock);
         record Candidate(int index, Checked s, Person person, Policy policy, Quote quote, LocalDate paidOn) {
         }
-        List<Candidate> candidates = new java.util.ArrayList<>();
+        // the plain items so far: known person, named once, transaction id new and named once, known policy
+        List<Integer> plain = new java.util.ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             Checked s = items.get(i);
             String number = numbers.get(i);
-            SubsidyIdentities.Holder holder = holders.get(number);
+            if (txCount.get(s.transactionId()) == 1 && !seen.contains(s.transactionId()) && personCount.get(number) == 1
+                    && holders.containsKey(number) && policiesById.containsKey(s.policyId())) {
+                plain.add(i);
+            }
+        }
+        List<Person> people = plain.stream().map(i -> holders.get(numbers.get(i)).person()).toList();
+        boolean[] visible = persons.callerMaySeeAll(people);
+        ProblemException[] refusals = enrollments.refusalsForPayment(people,
+                plain.stream().map(i -> policiesById.get(items.get(i).policyId())).toList(),
+                plain.stream().mapToInt(i -> items.get(i).tier()).toArray());
+        List<Candidate> candidates = new java.util.ArrayList<>();
+        for (int k = 0; k < plain.size(); k++) {
+            int i = plain.get(k);
+            Checked s = items.get(i);
+            SubsidyIdentities.Holder holder = holders.get(numbers.get(i));
             Policy policy = policiesById.get(s.policyId());
-            if (txCount.get(s.transactionId()) > 1 || seen.contains(s.transactionId()) || personCount.get(number) > 1
-                    || holder == null || policy == null || !persons.callerMaySee(holder.person())) {
-                continue;
-            }
             LocalDate paidOn = s.paidAt().atZoneSameInstant(BusinessClock.CHINA).toLocalDate();
-            if (paidOn.isAfter(today) || enrollments.refusalForPayment(holder.person(), policy, s.tier()) != null) {
+            if (!visible[k] || refusals[k] != null || paidOn.isAfter(today)) {
                 continue;
             }
-            Policies.QuoteOutcome outcome = policies.tryQuote(policy.policyId(),
-                    quotes.request(holder.person(), holder.held(), s.tier(), paidOn));
+            Policies.QuoteOutcome outcome = policies.tryQuote(policy, quotes.request(holder.person(), holder.held(), s.tier(), paidOn));
             if (outcome.refused() || s.amount().compareTo(outcome.quote().personalAmount()) != 0) {
                 continue;
             }
@@ -247,6 +257,7 @@ public class PaymentRecorder {
         String region = callers.current().getRegionCode();
         String actor = audit.currentActor();
         OffsetDateTime now = OffsetDateTime.now(clock);
+        List<AuditLog.Line> lines = new java.util.ArrayList<>(2 * candidates.size());
         for (Candidate c : candidates) {
             Enrollment locked = lockedByYear.get(c.policy().insuranceYear()).get(c.person().getId());
             if (locked != null && (!locked.getPolicyId().equals(c.policy().policyId()) || locked.isCancelled()
@@ -254,7 +265,8 @@ public class PaymentRecorder {
                 continue;   // paid, in another policy or cancelled: the single path answers (or reopens) it
             }
             Checked s = c.s();
-            Enrollment enrollment = enrollments.admitForPayment(c.person(), c.policy(), s.tier(), locked);
+            // an open enrollment is paid as it is; a new one is registered with the payment (its audit line with it)
+            Enrollment enrollment = locked != null ? locked : enrollments.admitForPayment(c.person(), c.policy(), s.tier(), null);
             String enrollmentBefore = Enrollments.auditJson(enrollment);
             Payment payment = Payment.of(s.transactionId(), enrollment.getId(), c.person().getId(), c.quote(), s.amount(),
                     s.channel(), s.paidAt(), c.paidOn(), s.collector() == null ? actor : s.collector(), now)
@@ -262,12 +274,13 @@ public class PaymentRecorder {
             em.persist(payment);
             payment.issueReceipt(region);
             enrollment.markPaid(s.tier(), c.quote().personalAmount(), c.quote().benefitStart(), c.quote().benefitEnd(), c.paidOn());
-            audit.record("PAYMENT_RECEIVED", "payment", String.valueOf(payment.getId()), enrollmentBefore,
-                    auditJson(payment), s.channel() + " " + s.transactionId() + " " + c.person().maskedIdNumber());
-            audit.record("ENROLLMENT_PAID", "enrollment", String.valueOf(enrollment.getId()), enrollmentBefore,
-                    Enrollments.auditJson(enrollment), payment.getReceiptNumber());
+            lines.add(new AuditLog.Line("PAYMENT_RECEIVED", "payment", String.valueOf(payment.getId()), enrollmentBefore,
+                    auditJson(payment), s.channel() + " " + s.transactionId() + " " + c.person().maskedIdNumber()));
+            lines.add(new AuditLog.Line("ENROLLMENT_PAID", "enrollment", String.valueOf(enrollment.getId()), enrollmentBefore,
+                    Enrollments.auditJson(enrollment), payment.getReceiptNumber()));
             recorded[c.index()] = new Recorded(payment, c.person(), true);
         }
+        audit.recordAll(lines);
         flush();
         return recorded;
     }

@@ -415,6 +415,24 @@ public class Enrollments {
      * that must not throw across this boundary, which would mark their transaction for rollback.
      */
     public ProblemException refusalForPayment(Person person, Policy policy, int tier) {
+        return refusalForPayment(person, policy, tier, new java.util.HashMap<>());
+    }
+
+    /**
+     * {@link #refusalForPayment} for many payments in one call (null where there is nothing to refuse); whether a
+     * region lies in a policy's pooling region is asked once per pair.
+     */
+    @RolesAllowed({Roles.CLERK, Roles.TOWN_OFFICER, Roles.DISTRICT_ADMIN, Roles.TAX, Roles.INTEGRATION})
+    public ProblemException[] refusalsForPayment(List<Person> persons, List<Policy> policies, int[] tiers) {
+        java.util.Map<String, Boolean> within = new java.util.HashMap<>();
+        ProblemException[] refusals = new ProblemException[persons.size()];
+        for (int i = 0; i < refusals.length; i++) {
+            refusals[i] = refusalForPayment(persons.get(i), policies.get(i), tiers[i], within);
+        }
+        return refusals;
+    }
+
+    private ProblemException refusalForPayment(Person person, Policy policy, int tier, java.util.Map<String, Boolean> within) {
         if (person.isEmployeeInsured()) {
             return new ProblemException(ProblemException.Kind.CONFLICT, "EMPLOYEE_INSURED",
                     "参保人 " + person.maskedIdNumber() + " 已参加职工医保，不能参加居民医保",
@@ -425,8 +443,9 @@ public class Enrollments {
             return ProblemException.unprocessable("PERSON_DECEASED", "参保人已于 " + person.getDeceasedOn() + " 死亡",
                     "the person died on " + person.getDeceasedOn());
         }
-        if (!regions.isWithin(person.getHouseholdRegionCode(), policy.regionCode())
-                && (person.getResidenceRegionCode() == null || !regions.isWithin(person.getResidenceRegionCode(), policy.regionCode()))) {
+        if (!within.computeIfAbsent(person.getHouseholdRegionCode() + "|" + person.getResidenceRegionCode() + "|" + policy.regionCode(),
+                k -> regions.isWithin(person.getHouseholdRegionCode(), policy.regionCode())
+                        || (person.getResidenceRegionCode() != null && regions.isWithin(person.getResidenceRegionCode(), policy.regionCode())))) {
             return new ProblemException(ProblemException.Kind.UNPROCESSABLE, "POLICY_NOT_FOR_REGION",
                     "参保人户籍地或居住地不在 " + policy.policyId() + " 的统筹区内", "the person neither lives nor is registered in "
                     + policy.policyId() + "'s pooling region", List.of(new FieldError("policyId", "统筹区不符 / other pooling region")));

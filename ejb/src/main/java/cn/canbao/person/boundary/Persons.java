@@ -194,6 +194,20 @@ public class Persons {
     }
 
     /** Whether the caller's area contains the person's household or residence region. */
+    /**
+     * {@link #callerMaySee} for many persons in one call, each pair of household and residence region asked once (a
+     * bulk payment's persons live in a few villages; each question walks the region tree).
+     */
+    public boolean[] callerMaySeeAll(List<Person> many) {
+        boolean[] visible = new boolean[many.size()];
+        java.util.Map<String, Boolean> byRegions = new java.util.HashMap<>();
+        for (int i = 0; i < visible.length; i++) {
+            Person p = many.get(i);
+            visible[i] = byRegions.computeIfAbsent(p.getHouseholdRegionCode() + "|" + p.getResidenceRegionCode(), k -> callerMaySee(p));
+        }
+        return visible;
+    }
+
     public boolean callerMaySee(Person person) {
         return regions.callerMaySee(person.getHouseholdRegionCode())
                 || (person.getResidenceRegionCode() != null && regions.callerMaySee(person.getResidenceRegionCode()));

@@ -158,7 +158,11 @@ public class Policies {
      * mark the caller's transaction for rollback.
      */
     public QuoteOutcome tryQuote(String policyId, QuoteRequest request) {
-        Policy policy = policy(policyId);
+        return tryQuote(policy(policyId), request);
+    }
+
+    /** {@link #tryQuote(String, QuoteRequest)} with the policy already read (a bulk payment prices many with one). */
+    public QuoteOutcome tryQuote(Policy policy, QuoteRequest request) {
         try {
             return new QuoteOutcome(new QuoteEngine(clock).quote(policy, request), null, null, null);
         } catch (QuoteRefusedException refused) {
