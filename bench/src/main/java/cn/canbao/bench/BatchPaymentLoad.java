@@ -23,8 +23,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Payments per second through {@code POST /payments/batch} (batches of {@code --batch}, default 1,000, sent by
- * {@code --workers} clients at once) against raw JDBC batch inserts of the same rows (enrollment, payment, two audit
- * lines; one transaction and one JDBC batch per {@code --batch} payments) in the same run — issue "Money from the tax
+ * {@code --workers} clients at once) against raw JDBC batch inserts of the same rows (enrollment, payment, the three
+ * audit lines with states shaped as the application's; one transaction and one JDBC batch per {@code --batch} payments,
+ * INSERTs rewritten to multi-row ones as the server's datasource does) in the same run — issue "Money from the tax
  * channels", target ≥ 0.5×. Persons are inserted first, half for each side.
  *
  * <pre>java -cp bench/target/benchmarks.jar cn.canbao.bench.BatchPaymentLoad http://localhost:8080/canbao jdbcUrl user password
@@ -132,7 +133,13 @@ public final class BatchPaymentLoad {
         List<Thread> threads = new ArrayList<>();
         for (int w = 0; w < workers; w++) {
             Thread t = new Thread(() -> {
-                try (Connection c = DriverManager.getConnection(url, user, password)) {
+                // the driver setting the server's datasource has (config/cli/01-datasource-postgresql.cli): batches
+                // of INSERTs sent as multi-row INSERTs, so that both sides write the same way
+                java.util.Properties settings = new java.util.Properties();
+                settings.setProperty("user", user);
+                settings.setProperty("password", password);
+                settings.setProperty("reWriteBatchedInserts", "true");
+                try (Connection c = DriverManager.getConnection(url, settings)) {
                     c.setAutoCommit(false);
                     try (PreparedStatement enrollment = c.prepareStatement("insert into canbao.enrollment (id, person_id, policy_id,"
                             + " insurance_year, tier, status, region_code, amount_due, registered_at, registered_by, version,"
@@ -174,16 +181,34 @@ public final class BatchPaymentLoad {
                                     payment.setDate(11, Date.valueOf(LocalDate.of(2023, 11, 20)));
                                     payment.setString(12, VILLAGE + "-20231120-" + paymentId);
                                     payment.addBatch();
-                                    String state = "{\"id\":" + enrollmentId + ",\"status\":\"PAID\",\"tier\":1,\"amountDue\":380.00,"
-                                            + "\"benefitStart\":\"2024-01-01\",\"benefitEnd\":\"2024-12-31\"}";
-                                    for (int k = 0; k < 2; k++) {
+                                    // the three audit lines the application writes for a first payment, with states of
+                                    // the same shape (as CollectionBench's SQL side writes them)
+                                    String registered = "{\"id\":" + enrollmentId + ",\"personId\":" + person + ",\"policyId\":\""
+                                            + POLICY + "\",\"insuranceYear\":2024,\"tier\":1,\"status\":\"REGISTERED\",\"regionCode\":\""
+                                            + VILLAGE + "\"}";
+                                    String unpaid = "{\"id\":" + enrollmentId + ",\"personId\":" + person + ",\"status\":\"REGISTERED\"}";
+                                    String paidPayment = "{\"id\":" + paymentId + ",\"kind\":\"PAYMENT\",\"transactionId\":\"BATCH-JDBC-"
+                                            + tag + "-" + person + "\",\"enrollmentId\":" + enrollmentId + ",\"personId\":" + person
+                                            + ",\"policyId\":\"" + POLICY + "\",\"tier\":1,\"amount\":380.00,\"standardAmount\":380.00,"
+                                            + "\"subsidyAmount\":0,\"fiscalShareAmount\":0,\"personalAmount\":380.00,\"benefitStart\":"
+                                            + "\"2024-01-01\",\"benefitEnd\":\"2024-12-31\",\"channel\":\"WECHAT\",\"paidAt\":\"" + PAID_AT
+                                            + "\",\"businessDate\":\"2023-11-20\",\"receiptNumber\":\"" + VILLAGE + "-20231120-" + paymentId
+                                            + "\",\"collector\":\"tax\"}";
+                                    String paidEnrollment = "{\"id\":" + enrollmentId + ",\"personId\":" + person + ",\"policyId\":\""
+                                            + POLICY + "\",\"tier\":1,\"status\":\"PAID\",\"amountDue\":380.00,\"benefitStart\":"
+                                            + "\"2024-01-01\",\"benefitEnd\":\"2024-12-31\"}";
+                                    String[][] lines = {
+                                            {"ENROLLMENT_REGISTERED", "enrollment", String.valueOf(enrollmentId), null, registered,
+                                                    "registered with its first payment"},
+                                            {"PAYMENT_RECEIVED", "payment", String.valueOf(paymentId), unpaid, paidPayment,
+                                                    "WECHAT BATCH-JDBC-" + tag + "-" + person},
+                                            {"ENROLLMENT_PAID", "enrollment", String.valueOf(enrollmentId), unpaid, paidEnrollment,
+                                                    VILLAGE + "-20231120-" + paymentId}};
+                                    for (int k = 0; k < lines.length; k++) {
                                         audit.setLong(1, paymentId + (k + 1) * 100_000_000_000_000L);
-                                        audit.setString(2, k == 0 ? "PAYMENT_RECEIVED" : "ENROLLMENT_PAID");
-                                        audit.setString(3, k == 0 ? "payment" : "enrollment");
-                                        audit.setString(4, String.valueOf(k == 0 ? paymentId : enrollmentId));
-                                        audit.setString(5, state);
-                                        audit.setString(6, state);
-                                        audit.setString(7, "WECHAT BENCH " + person);
+                                        for (int f = 0; f < 6; f++) {
+                                            audit.setString(2 + f, lines[k][f]);
+                                        }
                                         audit.addBatch();
                                     }
                                 }

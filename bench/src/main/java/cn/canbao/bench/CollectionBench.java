@@ -89,11 +89,20 @@ public final class CollectionBench {
         for (int from = 0; from < lines; from += fileLines) {
             int to = Math.min(lines, from + fileLines);
             byte[] file = csv(jobIds.subList(from, to), "JOB-" + tag + "-", due, true);
+            long sent = System.nanoTime();
             long id = upload(client, base, file, "bench-" + tag + "-" + from + ".csv");
+            long uploaded = System.nanoTime();
             JsonObject report = waitFor(client, base, id);
             accepted += report.getInt("accepted");
-            System.out.printf(Locale.ROOT, "  file %d: %d lines, %s, %d accepted, %.1f s so far%n", id, to - from,
-                    report.getString("status"), report.getInt("accepted"), (System.nanoTime() - jobStart) / 1e9);
+            if (report.getInt("accepted") != to - from) {
+                // say what became of the others (a bench run that loses lines must show why)
+                System.out.println("    not accepted: " + report + "\n    problems: " + send(client,
+                        HttpRequest.newBuilder(base.resolve("api/v1/collections/" + id + "/problems?size=5")).GET(),
+                        "tax:demo123", 200));
+            }
+            System.out.printf(Locale.ROOT, "  file %d: %d lines, %s, %d accepted, upload %.1f s + job %.1f s, %.1f s so far%n",
+                    id, to - from, report.getString("status"), report.getInt("accepted"), (uploaded - sent) / 1e9,
+                    (System.nanoTime() - uploaded) / 1e9, (System.nanoTime() - jobStart) / 1e9);
         }
         double jobSeconds = (System.nanoTime() - jobStart) / 1e9;
 

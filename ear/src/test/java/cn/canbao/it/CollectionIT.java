@@ -185,6 +185,52 @@ class CollectionIT {
                 file(lines.subList(1, 2), "1", "380.00", gbk)).status());
     }
 
+    /**
+     * The bulk path writes its payments and audit lines with JDBC (PaymentRows, AuditLog.recordAll), the single path
+     * through EclipseLink: the same submission must be stored, read back and audited the same way by both.
+     */
+    @Test
+    void aPaymentTakenInBulkIsStoredAndAuditedAsASinglePaymentIs() {
+        String run = Long.toString(System.nanoTime(), 36).toUpperCase();
+        String bulkPerson = registered("对照缴费");
+        String otherBulkPerson = registered("对照缴费");
+        String singlePerson = registered("对照缴费");
+        String paidAt = "2023-11-20T10:00:00+08:00";
+        Http.Reply bulk = Http.as("tax").post("/api/v1/payments/batch", "{\"payments\":[" + payment("K" + run + "-A", bulkPerson, 380, paidAt)
+                + "," + payment("K" + run + "-B", otherBulkPerson, 380, paidAt) + "]}");
+        assertEquals(200, bulk.status(), bulk.body());
+        assertEquals(201, bulk.json().getJsonArray("results").getJsonObject(0).getInt("status"), bulk.body());
+        Http.Reply single = Http.as("tax").post("/api/v1/payments", payment("K" + run + "-C", singlePerson, 380, paidAt));
+        assertEquals(201, single.status(), single.body());
+
+        jakarta.json.JsonObject fromBulk = Http.as("tax").get("/api/v1/payments/K" + run + "-A").json();
+        jakarta.json.JsonObject fromSingle = Http.as("tax").get("/api/v1/payments/K" + run + "-C").json();
+        assertEquals(bulk.json().getJsonArray("results").getJsonObject(0).getJsonObject("payment"), fromBulk,
+                "the answer of the batch is what is stored");
+        java.util.Set<String> ownToEach = java.util.Set.of("paymentId", "transactionId", "idNumber", "receiptNumber");
+        for (String field : fromSingle.keySet()) {
+            if (!ownToEach.contains(field)) {
+                assertEquals(fromSingle.get(field), fromBulk.get(field), field + ": " + fromBulk + " vs " + fromSingle);
+            }
+        }
+        assertEquals(fromSingle.keySet(), fromBulk.keySet());
+        assertEquals(fromSingle.getString("receiptNumber").replaceAll("-[0-9]+$", ""),
+                fromBulk.getString("receiptNumber").replaceAll("-[0-9]+$", ""), "receipt: region and day");
+        assertTrue(fromBulk.getString("receiptNumber").endsWith("-" + fromBulk.getJsonNumber("paymentId").longValue()));
+
+        // the audit trail: the same actions for both, the payment's line holding the stored row as its after state
+        for (jakarta.json.JsonObject paid : List.of(fromBulk, fromSingle)) {
+            Http.Reply lines = Http.as("district_admin").get("/api/v1/audit?entity=payment&entityId=" + paid.getJsonNumber("paymentId"));
+            assertEquals(200, lines.status(), lines.body());
+            JsonArray found = lines.array();
+            assertEquals(1, found.size(), lines.body());
+            assertEquals("PAYMENT_RECEIVED", found.getJsonObject(0).getString("action"));
+            assertEquals("tax", found.getJsonObject(0).getString("actor"));
+            assertTrue(found.getJsonObject(0).getString("after").contains("\"receiptNumber\":\"" + paid.getString("receiptNumber") + "\""),
+                    found.toString());
+        }
+    }
+
     @Test
     void aBatchOfAThousandWithThreeBadItemsGivesNineHundredNinetySevenPaymentsAndThreeProblems() throws Exception {
         String run = Long.toString(System.nanoTime(), 36).toUpperCase();

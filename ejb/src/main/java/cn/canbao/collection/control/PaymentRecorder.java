@@ -257,22 +257,43 @@ public class PaymentRecorder {
         String region = callers.current().getRegionCode();
         String actor = audit.currentActor();
         OffsetDateTime now = OffsetDateTime.now(clock);
-        List<AuditLog.Line> lines = new java.util.ArrayList<>(2 * candidates.size());
+        List<AuditLog.Line> lines = new java.util.ArrayList<>(3 * candidates.size());
+        // an open enrollment is paid as it is; the persons without one are registered with their payment, together
+        // (their audit lines first); paid, in another policy or cancelled: the single path answers (or reopens) it
+        List<Candidate> payable = new java.util.ArrayList<>(candidates.size());
+        java.util.Map<Candidate, Enrollment> enrollmentOf = new java.util.IdentityHashMap<>();
+        List<Candidate> unregistered = new java.util.ArrayList<>();
         for (Candidate c : candidates) {
             Enrollment locked = lockedByYear.get(c.policy().insuranceYear()).get(c.person().getId());
-            if (locked != null && (!locked.getPolicyId().equals(c.policy().policyId()) || locked.isCancelled()
-                    || locked.getStatus() != cn.canbao.enrollment.entity.EnrollmentStatus.REGISTERED)) {
-                continue;   // paid, in another policy or cancelled: the single path answers (or reopens) it
+            if (locked == null) {
+                unregistered.add(c);
+            } else if (!locked.getPolicyId().equals(c.policy().policyId()) || locked.isCancelled()
+                    || locked.getStatus() != cn.canbao.enrollment.entity.EnrollmentStatus.REGISTERED) {
+                continue;
+            } else {
+                enrollmentOf.put(c, locked);
             }
+            payable.add(c);
+        }
+        if (!unregistered.isEmpty()) {
+            List<Enrollment> created = enrollments.registerAllForPayment(unregistered.stream().map(Candidate::person).toList(),
+                    unregistered.stream().map(Candidate::policy).toList(),
+                    unregistered.stream().mapToInt(c -> c.s().tier()).toArray(), lines);
+            for (int k = 0; k < created.size(); k++) {
+                enrollmentOf.put(unregistered.get(k), created.get(k));
+            }
+        }
+        List<Payment> written = new java.util.ArrayList<>(payable.size());
+        for (Candidate c : payable) {
             Checked s = c.s();
-            // an open enrollment is paid as it is; a new one is registered with the payment (its audit line with it)
-            Enrollment enrollment = locked != null ? locked : enrollments.admitForPayment(c.person(), c.policy(), s.tier(), null);
+            Enrollment enrollment = enrollmentOf.get(c);
             String enrollmentBefore = Enrollments.auditJson(enrollment);
             Payment payment = Payment.of(s.transactionId(), enrollment.getId(), c.person().getId(), c.quote(), s.amount(),
                     s.channel(), s.paidAt(), c.paidOn(), s.collector() == null ? actor : s.collector(), now)
                     .fromCollection(s.collectionId());
-            em.persist(payment);
+            PaymentRows.identify(em, payment);
             payment.issueReceipt(region);
+            written.add(payment);
             enrollment.markPaid(s.tier(), c.quote().personalAmount(), c.quote().benefitStart(), c.quote().benefitEnd(), c.paidOn());
             lines.add(new AuditLog.Line("PAYMENT_RECEIVED", "payment", String.valueOf(payment.getId()), enrollmentBefore,
                     auditJson(payment), s.channel() + " " + s.transactionId() + " " + c.person().maskedIdNumber()));
@@ -280,8 +301,11 @@ public class PaymentRecorder {
                     Enrollments.auditJson(enrollment), payment.getReceiptNumber()));
             recorded[c.index()] = new Recorded(payment, c.person(), true);
         }
-        audit.recordAll(lines);
+        // the enrollments (new ones inserted, open ones updated to PAID) through EclipseLink, then the payments that
+        // refer to them and the audit lines as JDBC batches on the same connection and transaction (PaymentRows)
         flush();
+        PaymentRows.insert(em, written);
+        audit.recordAll(lines);
         return recorded;
     }
 

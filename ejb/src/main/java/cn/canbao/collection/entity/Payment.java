@@ -153,6 +153,18 @@ public class Payment {
         return p;
     }
 
+    /**
+     * The id of a payment written with JDBC instead of persisted (the bulk path, {@code PaymentRows}): drawn by the
+     * caller from EclipseLink's pool of the same sequence, exactly as persist would draw it.
+     */
+    public Payment identified(long id) {
+        if (this.id != null) {
+            throw new IllegalStateException("payment already has id " + this.id);
+        }
+        this.id = id;
+        return this;
+    }
+
     /** A payment that came in with a tax collection file. */
     public Payment fromCollection(Long collectionId) {
         this.collectionId = collectionId;

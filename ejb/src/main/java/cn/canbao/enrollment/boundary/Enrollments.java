@@ -228,6 +228,30 @@ public class Enrollments {
     }
 
     /**
+     * {@link #admitForPayment} for many persons who have no enrollment in the year (the bulk payment path): each
+     * registered with its payment, persisted (written at the caller's flush) and its audit line added to
+     * {@code lines}, in one call instead of one per person. {@link #refusalsForPayment} must have found nothing.
+     */
+    @RolesAllowed({Roles.TOWN_OFFICER, Roles.DISTRICT_ADMIN, Roles.TAX, Roles.INTEGRATION})
+    public List<Enrollment> registerAllForPayment(List<Person> people, List<Policy> policiesOf, int[] tiers,
+                                                  List<AuditLog.Line> lines) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        String actor = audit.currentActor();
+        List<Enrollment> created = new java.util.ArrayList<>(people.size());
+        for (int i = 0; i < people.size(); i++) {
+            Person person = people.get(i);
+            Policy policy = policiesOf.get(i);
+            Enrollment e = new Enrollment(person.getId(), policy.policyId(), policy.insuranceYear(), tiers[i],
+                    person.getHouseholdRegionCode(), null, now, actor);
+            em.persist(e);
+            lines.add(new AuditLog.Line("ENROLLMENT_REGISTERED", "enrollment", String.valueOf(e.getId()), null,
+                    auditJson(e), "registered with its first payment"));
+            created.add(e);
+        }
+        return created;
+    }
+
+    /**
      * The enrollments of these persons in the year, locked ({@code SELECT ... FOR UPDATE}, in id order so that two
      * bulk payments wait for each other instead of deadlocking) and read afresh: the bulk payment path's
      * {@link #lockForPayment}. Persons without one are absent.

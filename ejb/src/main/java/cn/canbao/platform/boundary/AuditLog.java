@@ -48,12 +48,36 @@ public class AuditLog {
     public record Line(String action, String entityType, String entityId, String before, String after, String detail) {
     }
 
-    /** Many lines of one actor in one call (a bulk payment writes three per payment): the interceptors run once. */
+    /**
+     * Many lines of one actor in one call (a bulk payment writes three per payment): the interceptors run once, and
+     * the rows go to the database at once as one JDBC batch on the transaction's connection ({@link ChunkJdbc}), ids
+     * from EclipseLink's own sequence pool — registering thousands of entities in the unit of work cost more than
+     * writing them (docs/benchmarks.md, issue 13). Audit lines are never read back in the transaction that writes them.
+     */
     public void recordAll(List<Line> lines) {
+        if (lines.isEmpty()) {
+            return;
+        }
         OffsetDateTime at = OffsetDateTime.now(clock);
         String actor = actor();
-        for (Line l : lines) {
-            em.persist(new AuditEntry(at, actor, l.action(), l.entityType(), l.entityId(), l.before(), l.after(), l.detail()));
+        try (java.sql.PreparedStatement insert = ChunkJdbc.connection(em).prepareStatement("insert into canbao.audit_log"
+                + " (id, occurred_at, actor, action, entity_type, entity_id, before_state, after_state, detail)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (Line l : lines) {
+                insert.setLong(1, ChunkJdbc.nextId(em, AuditEntry.class));
+                insert.setObject(2, at);
+                insert.setString(3, actor);
+                insert.setString(4, l.action());
+                insert.setString(5, l.entityType());
+                insert.setString(6, l.entityId());
+                insert.setString(7, l.before());
+                insert.setString(8, l.after());
+                insert.setString(9, l.detail());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        } catch (java.sql.SQLException e) {
+            throw ChunkJdbc.failed("audit lines not written", e);
         }
     }
 

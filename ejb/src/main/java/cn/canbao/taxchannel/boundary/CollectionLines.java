@@ -119,6 +119,20 @@ public class CollectionLines {
         // the persons in one statement, for the name check
         java.util.Map<String, cn.canbao.subsidy.boundary.SubsidyIdentities.Holder> holders =
                 identities.holdersByIdNumbers(new HashSet<>(numbers.values()));
+        // visibility asked once per pair of regions, not once per line (each question walks the region tree)
+        List<Integer> known = new java.util.ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            if (outcomes[i] == null && holders.containsKey(numbers.get(i))) {
+                known.add(i);
+            }
+        }
+        boolean[] visibleKnown = persons.callerMaySeeAll(known.stream().map(i -> holders.get(numbers.get(i)).person()).toList());
+        Set<Integer> visible = new HashSet<>();
+        for (int k = 0; k < known.size(); k++) {
+            if (visibleKnown[k]) {
+                visible.add(known.get(k));
+            }
+        }
         List<Integer> bulk = new java.util.ArrayList<>();
         java.util.Map<Integer, String> masks = new java.util.HashMap<>();
         for (int i = 0; i < lines.size(); i++) {
@@ -127,7 +141,7 @@ public class CollectionLines {
             }
             Line line = lines.get(i);
             var holder = holders.get(numbers.get(i));
-            if (holder == null || !persons.callerMaySee(holder.person())) {
+            if (holder == null || !visible.contains(i)) {
                 outcomes[i] = take(collectionId, line);   // UNKNOWN_PERSON, as the single path says it
                 continue;
             }
