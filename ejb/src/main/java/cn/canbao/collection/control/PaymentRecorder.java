@@ -25,7 +25,6 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
@@ -275,23 +274,33 @@ public class PaymentRecorder {
             }
             payable.add(c);
         }
+        // a new enrollment's state before its payment is the one its registration line just wrote
+        java.util.Map<Enrollment, String> registeredState = new java.util.IdentityHashMap<>();
         if (!unregistered.isEmpty()) {
+            int first = lines.size();
             List<Enrollment> created = enrollments.registerAllForPayment(unregistered.stream().map(Candidate::person).toList(),
                     unregistered.stream().map(Candidate::policy).toList(),
                     unregistered.stream().mapToInt(c -> c.s().tier()).toArray(), lines);
             for (int k = 0; k < created.size(); k++) {
                 enrollmentOf.put(unregistered.get(k), created.get(k));
+                registeredState.put(created.get(k), lines.get(first + k).after());
             }
         }
+        List<Enrollment> registered = new java.util.ArrayList<>(unregistered.size());
+        for (Candidate c : unregistered) {
+            registered.add(enrollmentOf.get(c));
+        }
         List<Payment> written = new java.util.ArrayList<>(payable.size());
+        java.util.function.LongSupplier paymentIds = PaymentRows.ids(em);
         for (Candidate c : payable) {
             Checked s = c.s();
             Enrollment enrollment = enrollmentOf.get(c);
-            String enrollmentBefore = Enrollments.auditJson(enrollment);
+            String enrollmentBefore = registeredState.containsKey(enrollment) ? registeredState.get(enrollment)
+                    : Enrollments.auditJson(enrollment);
             Payment payment = Payment.of(s.transactionId(), enrollment.getId(), c.person().getId(), c.quote(), s.amount(),
                     s.channel(), s.paidAt(), c.paidOn(), s.collector() == null ? actor : s.collector(), now)
                     .fromCollection(s.collectionId());
-            PaymentRows.identify(em, payment);
+            payment.identified(paymentIds.getAsLong());
             payment.issueReceipt(region);
             written.add(payment);
             enrollment.markPaid(s.tier(), c.quote().personalAmount(), c.quote().benefitStart(), c.quote().benefitEnd(), c.paidOn());
@@ -301,9 +310,10 @@ public class PaymentRecorder {
                     Enrollments.auditJson(enrollment), payment.getReceiptNumber()));
             recorded[c.index()] = new Recorded(payment, c.person(), true);
         }
-        // the enrollments (new ones inserted, open ones updated to PAID) through EclipseLink, then the payments that
+        // the open enrollments updated to PAID through EclipseLink; then the new ones (already PAID), the payments that
         // refer to them and the audit lines as JDBC batches on the same connection and transaction (PaymentRows)
         flush();
+        PaymentRows.insertEnrollments(em, registered);
         PaymentRows.insert(em, written);
         audit.recordAll(lines);
         return recorded;
@@ -413,34 +423,34 @@ public class PaymentRecorder {
     }
 
     public static String auditJson(Payment p) {
-        JsonObjectBuilder b = cn.canbao.platform.boundary.Jsons.PROVIDER.createObjectBuilder()
-                .add("id", p.getId())
-                .add("kind", p.getKind().name())
-                .add("transactionId", p.getTransactionId())
-                .add("enrollmentId", p.getEnrollmentId())
-                .add("personId", p.getPersonId())
-                .add("policyId", p.getPolicyId())
-                .add("tier", p.getTier())
-                .add("amount", p.getAmount())
-                .add("standardAmount", p.getStandardAmount())
-                .add("subsidyAmount", p.getSubsidyAmount())
-                .add("fiscalShareAmount", p.getFiscalShareAmount())
-                .add("personalAmount", p.getPersonalAmount())
-                .add("benefitStart", p.getBenefitStart().toString())
-                .add("benefitEnd", p.getBenefitEnd().toString())
-                .add("channel", p.getChannel().name())
-                .add("paidAt", p.getPaidAt().toString())
-                .add("businessDate", p.getBusinessDate().toString())
-                .add("receiptNumber", String.valueOf(p.getReceiptNumber()));
-        if (p.getSubsidyCode() != null) {
-            b.add("subsidyCode", p.getSubsidyCode());
-        }
-        if (p.getReversesId() != null) {
-            b.add("reversesId", p.getReversesId());
-        }
-        if (p.getCollector() != null) {
-            b.add("collector", p.getCollector());
-        }
-        return b.build().toString();
+        return cn.canbao.platform.boundary.Jsons.object(g -> {
+            g.write("id", p.getId())
+                    .write("kind", p.getKind().name())
+                    .write("transactionId", p.getTransactionId())
+                    .write("enrollmentId", p.getEnrollmentId())
+                    .write("personId", p.getPersonId())
+                    .write("policyId", p.getPolicyId())
+                    .write("tier", p.getTier())
+                    .write("amount", p.getAmount())
+                    .write("standardAmount", p.getStandardAmount())
+                    .write("subsidyAmount", p.getSubsidyAmount())
+                    .write("fiscalShareAmount", p.getFiscalShareAmount())
+                    .write("personalAmount", p.getPersonalAmount())
+                    .write("benefitStart", p.getBenefitStart().toString())
+                    .write("benefitEnd", p.getBenefitEnd().toString())
+                    .write("channel", p.getChannel().name())
+                    .write("paidAt", p.getPaidAt().toString())
+                    .write("businessDate", p.getBusinessDate().toString())
+                    .write("receiptNumber", String.valueOf(p.getReceiptNumber()));
+            if (p.getSubsidyCode() != null) {
+                g.write("subsidyCode", p.getSubsidyCode());
+            }
+            if (p.getReversesId() != null) {
+                g.write("reversesId", p.getReversesId());
+            }
+            if (p.getCollector() != null) {
+                g.write("collector", p.getCollector());
+            }
+        });
     }
 }

@@ -28,9 +28,26 @@ final class PaymentRows {
     private PaymentRows() {
     }
 
-    /** Gives each payment its id from EclipseLink's pool of the payment sequence, as persist would. */
-    static void identify(EntityManager em, Payment payment) {
-        payment.identified(ChunkJdbc.nextId(em, Payment.class));
+    /** The ids of payments, from EclipseLink's pool of the payment sequence, as persist would draw them. */
+    static java.util.function.LongSupplier ids(EntityManager em) {
+        return ChunkJdbc.ids(em, Payment.class);
+    }
+
+    /** Writes the enrollments registered with their payments (EnrollmentRows.insert); a unique violation is a lost race. */
+    static void insertEnrollments(EntityManager em, List<cn.canbao.enrollment.entity.Enrollment> enrollments) {
+        try {
+            cn.canbao.enrollment.boundary.EnrollmentRows.insert(em, enrollments);
+        } catch (SQLException e) {
+            throw lostOrFailed("enrollments not written", e);
+        }
+    }
+
+    private static RuntimeException lostOrFailed(String what, SQLException e) {
+        RuntimeException failed = ChunkJdbc.failed(what, e);
+        if (Constraints.isUniqueViolation(failed, null) || Constraints.isTransient(failed)) {
+            return new LostRace(failed);
+        }
+        return failed;
     }
 
     /**
@@ -70,11 +87,7 @@ final class PaymentRows {
             }
             s.executeBatch();
         } catch (SQLException e) {
-            RuntimeException failed = ChunkJdbc.failed("payments not written", e);
-            if (Constraints.isUniqueViolation(failed, null) || Constraints.isTransient(failed)) {
-                throw new LostRace(failed);
-            }
-            throw failed;
+            throw lostOrFailed("payments not written", e);
         }
     }
 

@@ -117,8 +117,9 @@ public final class EnrollmentRows {
                 + " policy_id, insurance_year, tier, status, region_code, amount_due, registered_at, registered_by, version)"
                 + " select ?, ?, ?, ?, ?, 'REGISTERED', ?, ?, ?, ?, 1 where not exists (select 1 from canbao.enrollment x"
                 + " where x.person_id = ? and x.insurance_year = ?)")) {
+            java.util.function.LongSupplier ids = ChunkJdbc.ids(em, Enrollment.class);
             for (Registration r : registrations) {
-                insert.setLong(1, ChunkJdbc.nextId(em, Enrollment.class));
+                insert.setLong(1, ids.getAsLong());
                 insert.setLong(2, r.personId());
                 insert.setString(3, r.policyId());
                 insert.setInt(4, r.insuranceYear());
@@ -136,6 +137,39 @@ public final class EnrollmentRows {
             }
         }
         return registered;
+    }
+
+    /**
+     * Writes new enrollments, identified by {@link Enrollment#identified}, as one JDBC batch on the transaction's
+     * connection: every column, as EclipseLink would insert them. A unique violation (the person registered meanwhile)
+     * surfaces as the batch's {@link SQLException}, for the caller to treat as a lost race.
+     */
+    public static void insert(EntityManager em, List<Enrollment> enrollments) throws SQLException {
+        if (enrollments.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement insert = ChunkJdbc.connection(em).prepareStatement("insert into canbao.enrollment (id, person_id,"
+                + " policy_id, insurance_year, tier, status, region_code, amount_due, registered_at, registered_by,"
+                + " benefit_start, benefit_end, paid_on, version) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (Enrollment e : enrollments) {
+                insert.setLong(1, e.getId());
+                insert.setLong(2, e.getPersonId());
+                insert.setString(3, e.getPolicyId());
+                insert.setInt(4, e.getInsuranceYear());
+                insert.setInt(5, e.getTier());
+                insert.setString(6, e.getStatus().name());
+                insert.setString(7, e.getRegionCode());
+                insert.setBigDecimal(8, e.getAmountDue());
+                insert.setObject(9, e.getRegisteredAt());
+                insert.setString(10, e.getRegisteredBy());
+                insert.setObject(11, e.getBenefitStart(), Types.DATE);
+                insert.setObject(12, e.getBenefitEnd(), Types.DATE);
+                insert.setObject(13, e.getPaidOn(), Types.DATE);
+                insert.setLong(14, e.getVersion());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
     }
 
     /** A new amount due for a registered enrollment: the update's condition and the amount-change line's values. */
@@ -187,8 +221,9 @@ public final class EnrollmentRows {
         try (PreparedStatement insert = connection.prepareStatement("insert into canbao.amount_change (id,"
                 + " enrollment_id, person_id, policy_id, region_code, tier, as_of, reason, old_amount, new_amount,"
                 + " changed_at, job_execution_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            java.util.function.LongSupplier ids = ChunkJdbc.ids(em, AmountChange.class);
             for (Repriced c : applied) {
-                insert.setLong(1, ChunkJdbc.nextId(em, AmountChange.class));
+                insert.setLong(1, ids.getAsLong());
                 insert.setLong(2, c.enrollmentId());
                 insert.setLong(3, c.personId());
                 insert.setString(4, policyId);

@@ -99,6 +99,20 @@ public class Enrollment {
         this.registeredBy = Objects.requireNonNull(registeredBy);
     }
 
+    /**
+     * The id of an enrollment written with JDBC instead of persisted (the bulk payment path, {@code EnrollmentRows.insert}):
+     * drawn by the caller from EclipseLink's pool of the same sequence, exactly as persist would draw it; the row is
+     * written with version 1, as EclipseLink writes a new one.
+     */
+    public Enrollment identified(long id) {
+        if (this.id != null) {
+            throw new IllegalStateException("enrollment already has id " + this.id);
+        }
+        this.id = id;
+        this.version = 1;
+        return this;
+    }
+
     public boolean isCancelled() {
         return status == EnrollmentStatus.CANCELLED;
     }

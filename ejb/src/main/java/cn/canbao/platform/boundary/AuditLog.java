@@ -63,8 +63,9 @@ public class AuditLog {
         try (java.sql.PreparedStatement insert = ChunkJdbc.connection(em).prepareStatement("insert into canbao.audit_log"
                 + " (id, occurred_at, actor, action, entity_type, entity_id, before_state, after_state, detail)"
                 + " values (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            java.util.function.LongSupplier ids = ChunkJdbc.ids(em, AuditEntry.class);
             for (Line l : lines) {
-                insert.setLong(1, ChunkJdbc.nextId(em, AuditEntry.class));
+                insert.setLong(1, ids.getAsLong());
                 insert.setObject(2, at);
                 insert.setString(3, actor);
                 insert.setString(4, l.action());

@@ -178,6 +178,7 @@ public class RosterImporter {
         List<Object[]> lines = new ArrayList<>(todo.size());
         List<SubsidyIdentities.NewIdentity> identities = new ArrayList<>();
         int accepted = 0;
+        java.util.function.LongSupplier identityIds = ChunkJdbc.ids(em, SubsidyIdentity.class);
         for (Row row : todo) {
             String text = normalized(row.idNumber());
             String name = row.name() == null ? "" : row.name().trim();
@@ -224,7 +225,7 @@ public class RosterImporter {
                         "an identity " + code + " covering " + upload.validFrom() + ".." + upload.validTo() + " is already on record"));
                 continue;
             }
-            long identityId = ChunkJdbc.nextId(em, SubsidyIdentity.class);
+            long identityId = identityIds.getAsLong();
             identities.add(new SubsidyIdentities.NewIdentity(identityId, p.id(), code, upload.department(), upload.validFrom(),
                     upload.validTo(), SubsidyIdentity.Source.ROSTER, "roster import " + importId + " row " + row.rowNumber(), actor, now));
             ofPerson.add(new HeldIdentity(code, upload.validFrom(), upload.validTo()));

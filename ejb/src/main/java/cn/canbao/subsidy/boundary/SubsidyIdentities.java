@@ -150,7 +150,7 @@ public class SubsidyIdentities {
      * The persons with these ID numbers (normalised, {@link cn.canbao.platform.entity.IdNumber#value()}) and their
      * identities, in one statement: the bulk payment path's {@link #holderByIdNumber}. Numbers nobody holds are
      * absent; the caller's area is not checked here (the caller asks {@link Persons#callerMaySee} and sends the rest
-     * down the single path, which answers as for an unknown person).
+     * down the single path, which answers as for an unknown person). The persons are read-only: not to be changed.
      */
     public java.util.Map<String, Holder> holdersByIdNumbers(java.util.Collection<String> idNumbers) {
         java.util.Map<String, Person> found = new java.util.HashMap<>();
@@ -162,6 +162,8 @@ public class SubsidyIdentities {
                         + " where p.documentType = :type and p.idNumber in :numbers order by p.id, s.validFrom, s.id", Object[].class)
                 .setParameter("type", cn.canbao.person.entity.DocumentType.RESIDENT_ID)
                 .setParameter("numbers", idNumbers)
+                // read, never changed by the bulk path: not registered in the unit of work (a tenth of its time)
+                .setHint(org.eclipse.persistence.config.QueryHints.READ_ONLY, org.eclipse.persistence.config.HintValues.TRUE)
                 .getResultList()) {
             Person person = (Person) row[0];
             found.putIfAbsent(person.getIdNumber(), person);

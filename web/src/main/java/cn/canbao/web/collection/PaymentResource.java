@@ -4,7 +4,6 @@ import jakarta.validation.Valid;
 import cn.canbao.platform.boundary.FitsColumn;
 import cn.canbao.platform.boundary.Roles;
 import cn.canbao.collection.boundary.Payments;
-import cn.canbao.web.platform.JsonbConfiguration;
 import cn.canbao.web.platform.Problems;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -150,7 +149,7 @@ public class PaymentResource {
         }
         Payments.Submission submission;
         try {
-            submission = JsonbConfiguration.strict().fromJson(value.toString(), Payments.Submission.class);
+            submission = BatchItems.read((jakarta.json.JsonObject) value);
         } catch (jakarta.json.bind.JsonbException e) {
             throw cn.canbao.platform.boundary.ProblemException.badRequest("MALFORMED_JSON",
                     "请求内容不是有效的 JSON，或字段类型不符", "malformed JSON body or wrong field type", java.util.List.of());

@@ -53,18 +53,24 @@ public class StrictJson implements ReaderInterceptor {
 
     /** One JSON value, nothing after it, not deeper than {@link #MAX_DEPTH}; an empty body is left to the resource. */
     static void check(byte[] body) {
-        if (body.length == 0 || new String(body, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
+        if (body.length == 0) {
             return;
         }
+        java.nio.CharBuffer text;
         try { // JSON is UTF-8 (RFC 8259): GBK or broken bytes are refused, not read as replacement characters
-            java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+            text = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
                     .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
                     .decode(java.nio.ByteBuffer.wrap(body));
         } catch (java.nio.charset.CharacterCodingException e) {
             throw new JsonbException("not UTF-8", e);
         }
-        try (JsonParser parser = Json.createParser(new ByteArrayInputStream(body))) {
+        if (text.chars().allMatch(Character::isWhitespace)) {
+            return; // an empty body is left to the resource
+        }
+        // the text decoded once serves both checks (bodies of a thousand batch items are read whole here)
+        try (JsonParser parser = Json.createParser(new java.io.CharArrayReader(text.array(), text.arrayOffset() + text.position(),
+                text.remaining()))) {
             int depth = 0;
             boolean root = false;
             while (parser.hasNext()) {
