@@ -19,7 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The counter in a real browser: a clerk registers a resident (a wrong ID number refused in Chinese first), sees the
- * quote of tier 1, takes a cash payment and gets the receipt; finds the resident with the ID number masked; reads
+ * quote of tier 1, presses Enter in every field without taking money, confirms a cash payment (amount in words,
+ * change) and gets the receipt; finds the resident with the ID number masked; reads
  * their village's unpaid list and is refused another village's.
  */
 @ExtendWith(ArquillianExtension.class)
@@ -69,7 +70,39 @@ class CounterScreensIT {
             assertTrue(amount.startsWith("380.00"), amount);
             browser.screenshot("3-person-quote");
 
+            // Enter in every text field of the page takes no money (it once took a cash payment from the note field)
+            browser.find("#non-enrollment-form\\:non-enrollment_toggler").click();   // the non-enrollment panel opened
+            browser.wait(ExpectedConditions.visibilityOfElementLocated(By.id("non-enrollment-form:note")));
+            java.util.List<String> fields = new java.util.ArrayList<>();
+            for (org.openqa.selenium.WebElement field : browser.driver.findElements(By.cssSelector(
+                    "input[type='text'], input:not([type]), textarea"))) {
+                if (field.isDisplayed() && field.isEnabled()) {
+                    fields.add(field.getAttribute("id"));
+                }
+            }
+            assertTrue(fields.contains("non-enrollment-form:note") && fields.contains("resident:amount_input"), fields.toString());
+            for (String field : fields) {
+                browser.driver.findElement(By.id(field)).sendKeys(org.openqa.selenium.Keys.ENTER);
+            }
+            sleepAWhile();
+            browser.driver.navigate().refresh();
+            assertTrue(browser.waitForText("#resident\\:payment-table", "无").contains("无"), "no payment after Enter in " + fields);
+            assertFalse(browser.find("#resident\\:enrollments").getText().contains("已缴费"), "nothing paid after Enter in " + fields);
+
+            // the pay button asks first: the amount in figures and in words, and for cash the change
             browser.driver.findElement(By.id("resident:pay")).click();
+            String confirmation = browser.waitForText("#resident\\:pay-confirm-body", "叁佰捌拾元整");
+            assertTrue(confirmation.contains("380.00") && confirmation.contains(name) && confirmation.contains("现金"), confirmation);
+            browser.find("#resident\\:received").sendKeys("300");
+            assertEquals("实收不足", browser.find("#resident\\:change").getText());
+            browser.find("#resident\\:received").clear();
+            browser.find("#resident\\:received").sendKeys("500", org.openqa.selenium.Keys.ENTER);  // Enter: still no money
+            assertEquals("120.00 元", browser.find("#resident\\:change").getText());
+            browser.screenshot("4-confirm-cash");
+            sleepAWhile();
+            assertTrue(browser.find("#resident\\:payment-table").getText().contains("无"), "Enter in the cash field took no money");
+
+            browser.driver.findElement(By.id("resident:confirm-pay")).click();
             String receipt = browser.waitForText("#resident\\:receipt-body", "receipt.pdf");
             assertTrue(receipt.contains("/api/v1/payments/CTR-"), receipt);
             browser.wait(ExpectedConditions.frameToBeAvailableAndSwitchToIt("receipt-frame"));
@@ -77,13 +110,13 @@ class CounterScreensIT {
             browser.driver.switchTo().defaultContent();
             assertTrue(paper.contains("380.00 元") && paper.contains("CASH") && paper.contains(name), paper);
             assertFalse(paper.contains(idNumber), "the ID number is masked on paper");
-            browser.screenshot("4-receipt");
+            browser.screenshot("5-receipt");
 
             browser.driver.findElement(By.cssSelector("#resident\\:receipt-dialog .ui-dialog-titlebar-close")).click();
             String payments = browser.waitForText("#resident\\:payment-table", "现金");
             assertTrue(payments.contains("380.00"), payments);
             assertTrue(browser.find("#resident\\:enrollments").getText().contains("已缴费"));
-            browser.screenshot("5-paid");
+            browser.screenshot("6-paid");
 
             // the search lists the resident with the number masked
             browser.go("/counter/find.xhtml");
@@ -92,7 +125,16 @@ class CounterScreensIT {
             String found = browser.waitForText("#find\\:table", name);
             assertTrue(found.contains(idNumber.substring(0, 4) + "**********" + idNumber.substring(14)), found);
             assertFalse(found.contains(idNumber), "no full ID number in a list");
-            browser.screenshot("6-find");
+            browser.screenshot("7-find");
+        }
+    }
+
+    /** Time for an ajax request a key press might have sent (a negative check needs the chance to fail). */
+    private static void sleepAWhile() {
+        try {
+            Thread.sleep(1500);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -23,7 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Refunds in a real browser: a clerk requests one from the person's page for a resident paid before cover starts (a
  * second request is refused with its message), the district bureau approves it in its review queue, tax executes
  * it and the person's enrollment shows refunded; a request outside the rules cannot be approved without an override
- * reason (the refusal in the reviewer's language, nothing changed); other roles get the 403 page.
+ * reason (the refusal in the reviewer's language, nothing changed); ticked requests approved in one step; other roles
+ * get the 403 page. Every queue shows the refund's amount and original receipt.
  */
 @ExtendWith(ArquillianExtension.class)
 class RefundScreensIT {
@@ -57,7 +58,8 @@ class RefundScreensIT {
             String done = browser.waitForText("#refund\\:messages", "已提交退费申请");
             assertTrue(done.contains("符合规定"), done);
             refundId = refundNumber(done);
-            assertTrue(browser.waitForText("#refund\\:refunds", "待审核").contains(String.valueOf(refundId)));
+            String mine = browser.waitForText("#refund\\:refunds", "待审核");
+            assertTrue(mine.contains(String.valueOf(refundId)) && mine.contains("380.00"), "the amount beside the request: " + mine);
             browser.screenshot("2-requested");
 
             // the same request again: refused with the boundary's message, no second refund
@@ -77,9 +79,17 @@ class RefundScreensIT {
             String line = row.getText();
             assertTrue(line.contains(id.substring(0, 4) + "**********" + id.substring(14)), line);
             assertFalse(line.contains(id), "no full ID number in the queue");
+            // the money is a visible column, and the reason column has room to be read (it once rendered 0 px wide)
+            WebElement amount = row.findElement(By.cssSelector("[id$=':amount']"));
+            assertEquals("380.00", amount.getText());
+            assertTrue(amount.isDisplayed() && amount.getRect().getWidth() > 20, "amount shown: " + amount.getRect());
+            WebElement reason = row.findElements(By.tagName("td")).stream().filter(td -> td.getText().contains("死亡证明"))
+                    .findFirst().orElseThrow();
+            assertTrue(reason.getRect().getWidth() >= 120, "reason column width " + reason.getRect().getWidth());
             browser.screenshot("1-queue");
             row.findElement(By.cssSelector("button[id$=':review']")).click();
             browser.waitForText("#queue\\:review-id", String.valueOf(refundId));
+            assertTrue(browser.find("#queue\\:review-amount").getText().startsWith("380.00"), "the reviewer sees the amount");
             browser.find("#queue\\:review-note").sendKeys("核实死亡证明");
             browser.screenshot("2-dialog");
             browser.driver.findElement(By.id("queue:approve")).click();
@@ -93,7 +103,7 @@ class RefundScreensIT {
             browser.signIn("tax");
             browser.driver.findElement(By.linkText("退费执行")).click();
             WebElement row = queueRow(browser, refundId);
-            assertTrue(row.getText().contains("核实死亡证明"), row.getText());
+            assertTrue(row.getText().contains("核实死亡证明") && row.getText().contains("380.00"), row.getText());
             row.findElement(By.cssSelector("button[id$=':execute']")).click();
             browser.find("#queue\\:confirm-yes").click();
             browser.waitForText("#queue\\:messages", "已执行退费 #" + refundId);
@@ -101,6 +111,8 @@ class RefundScreensIT {
 
             browser.go("/refund/history.xhtml?id=" + refundId);
             assertEquals("已执行", browser.waitForText("#history\\:status", "已执行"));
+            assertTrue(browser.find("#history\\:amount").getText().startsWith("380.00"), browser.find("#history\\:amount").getText());
+            assertFalse(browser.find("#history\\:receipt").getText().isBlank(), "the original receipt");
             String steps = browser.find("#history\\:steps").getText();
             assertTrue(steps.contains("申请") && steps.contains("批准") && steps.contains("执行"), steps);
             assertTrue(steps.contains("clerk") && steps.contains("district_admin") && steps.contains("tax"), steps);
@@ -118,6 +130,36 @@ class RefundScreensIT {
         }
         assertEquals("REFUNDED", Http.as("clerk").get("/api/v1/persons/" + id).json().getJsonArray("enrollments")
                 .getJsonObject(0).getString("status"));
+    }
+
+    @Test
+    void theReviewerApprovesTickedRequestsInOneStep() {
+        long[] ids = new long[2];
+        for (int i = 0; i < ids.length; i++) {
+            Http.Reply requested = Http.as("clerk").post("/api/v1/refunds",
+                    "{\"idNumber\":\"" + paidResident() + "\",\"policyId\":\"" + POLICY + "\",\"reason\":\"DEATH\",\"note\":\"死亡证明\"}");
+            assertEquals(201, requested.status(), requested.body());
+            ids[i] = requested.json().getJsonNumber("refundId").longValue();
+        }
+        try (Browser browser = Browser.open("35-refund-batch")) {
+            browser.signIn("district_admin");
+            browser.go("/refund/review.xhtml");
+            for (long id : ids) {
+                queueRow(browser, id).findElement(By.cssSelector("input[id$=':choose']")).click();
+            }
+            browser.find("#queue\\:batch-note").sendKeys("批量核实死亡证明");
+            browser.driver.findElement(By.id("queue:approve-chosen")).click();
+            browser.find("#queue\\:confirm-yes").click();
+            String done = browser.waitForText("#queue\\:messages", "已批准 2");
+            assertTrue(done.contains("#" + ids[0]) && done.contains("#" + ids[1]), done);
+            for (long id : ids) {
+                assertTrue(browser.driver.findElements(By.xpath(rowXpath(id))).isEmpty(), "gone from the review queue");
+            }
+            browser.screenshot("1-batch-approved");
+        }
+        for (long id : ids) {
+            assertEquals("APPROVED", status(id));
+        }
     }
 
     @Test

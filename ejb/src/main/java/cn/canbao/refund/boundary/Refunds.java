@@ -42,7 +42,8 @@ public class Refunds {
     }
 
     /** A refund with its person, as the review and execution queues list them. */
-    public record Line(Refund refund, Person person) {
+    /** A refund in a queue, with its person and the payment it would return (amount, receipt). */
+    public record Line(Refund refund, Person person, cn.canbao.collection.entity.Payment payment) {
     }
 
     public record Page(List<Line> lines, long total) {
@@ -194,13 +195,15 @@ public class Refunds {
         if (status == null || villages.isEmpty()) {
             return new Page(List.of(), 0);
         }
-        String where = " from Refund r, Person p where r.personId = p.id and r.status = :status and p.householdRegionCode in :villages";
+        String where = " from Refund r, Person p, Payment pay where r.personId = p.id and pay.id = r.paymentId"
+                + " and r.status = :status and p.householdRegionCode in :villages";
         long total = em.createQuery("select count(r)" + where, Long.class)
                 .setParameter("status", status).setParameter("villages", villages).getSingleResult();
-        List<Line> lines = em.createQuery("select r, p" + where + " order by r.requestedAt, r.id", Object[].class)
+        List<Line> lines = em.createQuery("select r, p, pay" + where + " order by r.requestedAt, r.id", Object[].class)
                 .setParameter("status", status).setParameter("villages", villages)
                 .setFirstResult(Math.max(first, 0)).setMaxResults(Math.max(max, 1))
-                .getResultStream().map(row -> new Line((Refund) row[0], (Person) row[1])).toList();
+                .getResultStream().map(row -> new Line((Refund) row[0], (Person) row[1],
+                        (cn.canbao.collection.entity.Payment) row[2])).toList();
         return new Page(lines, total);
     }
 
@@ -209,6 +212,11 @@ public class Refunds {
         persons.requireVisible(person);
         return em.createQuery("select r from Refund r where r.personId = :person order by r.requestedAt desc, r.id desc", Refund.class)
                 .setParameter("person", person.getId()).getResultList();
+    }
+
+    /** The payment a refund would return (the refund's own scope check comes first: {@link #require}). */
+    public cn.canbao.collection.entity.Payment payment(Refund refund) {
+        return em.find(cn.canbao.collection.entity.Payment.class, refund.getPaymentId());
     }
 
     /** The person a refund is for (the caller must be allowed to see them). */

@@ -153,6 +153,34 @@ public class ResidentView implements Serializable {
         newTransaction();
     }
 
+    /**
+     * The pay button: takes no money. Checks that there is an amount and a channel and opens the confirmation (the
+     * dialog with the amount, in figures and in words, and for cash the change), where {@link #pay} takes it.
+     */
+    public void reviewPayment() {
+        if (quote == null || amount == null || channel == null) {
+            cn.canbao.web.platform.ScreenMessages.error(Texts.text("counter.confirm.nothing", "nothing to pay"));
+            return;
+        }
+        PrimeFaces.current().ajax().addCallbackParam("review", true);
+    }
+
+    /** Enter in a field of the payment form: nothing happens (p:defaultCommand); money is taken only by confirming. */
+    public void noop() {
+        // deliberately empty
+    }
+
+    /** The chosen policy's name, for the confirmation. */
+    public String getPolicyName() {
+        return policyChoices == null ? policyId : policyChoices.stream().filter(s -> s.policyId().equals(policyId))
+                .map(s -> s.policyId() + " " + s.name()).findFirst().orElse(policyId);
+    }
+
+    /** The amount in capitals (人民币大写), for the confirmation. */
+    public String getAmountInWords() {
+        return amount == null ? "" : "人民币" + cn.canbao.platform.entity.AmountInWords.of(amount.setScale(2, java.math.RoundingMode.HALF_UP));
+    }
+
     public void pay() {
         Person payer = requirePerson();
         try {

@@ -37,7 +37,7 @@ public class RefundHistoryView implements Serializable {
         }
         try {
             Refund r = refunds.require(id);
-            refund = RefundLine.of(r, refunds.person(r));
+            refund = RefundLine.of(r, refunds.person(r), refunds.payment(r));
             steps = refunds.history(id).stream()
                     .map((AuditEntry a) -> new Step(a.getOccurredAt(), a.getActor(), a.getAction(), a.getDetail())).toList();
         } catch (ProblemException problem) {

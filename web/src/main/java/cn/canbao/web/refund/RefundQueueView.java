@@ -1,5 +1,8 @@
 package cn.canbao.web.refund;
 
+import cn.canbao.web.platform.ScreenMessages;
+import java.util.HashMap;
+import java.util.ArrayList;
 import cn.canbao.platform.boundary.ProblemException;
 import cn.canbao.refund.boundary.Refunds;
 import cn.canbao.refund.entity.Refund;
@@ -37,6 +40,9 @@ public class RefundQueueView implements Serializable {
     private RefundLine selected;
     private String reviewNote;
     private String overrideReason;
+    /** Ticked rows of the review page, by refund id; and the remark of a batch approval. */
+    private final Map<Long, Boolean> chosen = new HashMap<>();
+    private String batchNote;
 
     public class Lines extends LazyDataModel<RefundLine> {
 
@@ -51,7 +57,7 @@ public class RefundQueueView implements Serializable {
         public List<RefundLine> load(int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
             Refunds.Page page = refunds.queue(status, first, pageSize);
             setRowCount((int) page.total());
-            return page.lines().stream().map(l -> RefundLine.of(l.refund(), l.person())).toList();
+            return page.lines().stream().map(l -> RefundLine.of(l.refund(), l.person(), l.payment())).toList();
         }
 
         @Override
@@ -98,6 +104,37 @@ public class RefundQueueView implements Serializable {
         }
     }
 
+    /**
+     * The reviewer's batch approval: every ticked request of the page approved with one remark, each in its own
+     * transaction (each refund is its own decision). A request outside the rules is not approved in a batch — it needs
+     * its own override reason in its dialog; those and any other refusals are listed by number, the rest approved.
+     */
+    public void approveChosen() {
+        List<Long> ids = chosen.entrySet().stream().filter(e -> Boolean.TRUE.equals(e.getValue())).map(Map.Entry::getKey)
+                .sorted().toList();
+        if (ids.isEmpty()) {
+            ScreenMessages.error(Texts.text("refund.batch.none", "none chosen"));
+            return;
+        }
+        List<String> approved = new ArrayList<>();
+        List<String> refused = new ArrayList<>();
+        for (Long id : ids) {
+            try {
+                refunds.review(id, true, batchNote, null);
+                approved.add("#" + id);
+            } catch (ProblemException problem) {
+                refused.add("#" + id + " " + Texts.refusal(problem));
+            }
+        }
+        chosen.clear();
+        if (!approved.isEmpty()) {
+            Faces.info(Texts.text("refund.batch.approved", "approved") + " " + approved.size() + "：" + String.join("、", approved));
+        }
+        if (!refused.isEmpty()) {
+            ScreenMessages.error(Texts.text("refund.batch.refused", "not approved") + " " + refused.size() + "：" + String.join("；", refused));
+        }
+    }
+
     public void execute(RefundLine line) {
         try {
             Refund refund = refunds.execute(line.refundId());
@@ -114,4 +151,7 @@ public class RefundQueueView implements Serializable {
     public void setReviewNote(String reviewNote) { this.reviewNote = reviewNote; }
     public String getOverrideReason() { return overrideReason; }
     public void setOverrideReason(String overrideReason) { this.overrideReason = overrideReason; }
+    public Map<Long, Boolean> getChosen() { return chosen; }
+    public String getBatchNote() { return batchNote; }
+    public void setBatchNote(String batchNote) { this.batchNote = batchNote; }
 }

@@ -107,7 +107,7 @@ public class RefundRequestView implements Serializable {
         if (policy == null || !policyChoices.contains(policy)) {
             policy = policyChoices.isEmpty() ? null : policyChoices.get(0);
         }
-        lines = refunds.of(person).stream().map(r -> RefundLine.of(r, person)).toList();
+        lines = refunds.of(person).stream().map(r -> RefundLine.of(r, person, refunds.payment(r))).toList();
     }
 
     public Refund.Reason[] getReasons() {
