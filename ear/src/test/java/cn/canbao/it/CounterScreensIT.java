@@ -109,6 +109,7 @@ class CounterScreensIT {
             String paper = browser.driver.findElement(By.tagName("body")).getText();
             browser.driver.switchTo().defaultContent();
             assertTrue(paper.contains("380.00 元") && paper.contains("CASH") && paper.contains(name), paper);
+            assertTrue(paper.contains("人民币叁佰捌拾元整"), "the amount in capitals on the receipt: " + paper);
             assertFalse(paper.contains(idNumber), "the ID number is masked on paper");
             browser.screenshot("5-receipt");
 
@@ -126,6 +127,15 @@ class CounterScreensIT {
             assertTrue(found.contains(idNumber.substring(0, 4) + "**********" + idNumber.substring(14)), found);
             assertFalse(found.contains(idNumber), "no full ID number in a list");
             browser.screenshot("7-find");
+        }
+    }
+
+    /** The unpaid table's text, or null while an ajax update replaces it. */
+    private static String unpaidTable(org.openqa.selenium.WebDriver d) {
+        try {
+            return d.findElement(By.id("unpaid:table")).getText();
+        } catch (org.openqa.selenium.StaleElementReferenceException | org.openqa.selenium.NoSuchElementException replaced) {
+            return null;
         }
     }
 
@@ -206,6 +216,47 @@ class CounterScreensIT {
         assertEquals(403, reply.status());
         assertTrue(reply.body().contains("无权访问"), "the 403 page");
         assertFalse(reply.body().contains("unpaid:table"), "never the data");
+    }
+
+    @Test
+    void theUnpaidListIsSearchedFilteredAndASignedReasonTakesThePersonOff() {
+        StringBuilder tag = new StringBuilder("查");
+        for (int i = 0; i < 5; i++) {
+            tag.append("〇一二三四五六七八九".charAt(ThreadLocalRandom.current().nextInt(10)));
+        }
+        String[] ids = {newIdNumber(), newIdNumber(), newIdNumber()};
+        String[] names = {tag + "甲", tag + "乙", tag + "丙"};
+        for (int i = 0; i < 3; i++) {
+            Http.Reply created = Http.as("clerk").post("/api/v1/persons", "{\"idNumber\":\"" + ids[i] + "\",\"name\":\"" + names[i]
+                    + "\",\"householdRegionCode\":\"500101101001\",\"residentType\":\"RESIDENT\"}");
+            assertEquals(201, created.status(), created.body());
+        }
+        // 乙 signs a reason for not enrolling; 丙 has been called
+        Http.Reply signed = Http.as("clerk").post("/api/v1/persons/" + ids[1] + "/non-enrollments",
+                "{\"policyId\":\"500101-2024\",\"reason\":\"REFUSED\",\"signed\":true}");
+        assertEquals(201, signed.status(), signed.body());
+        assertEquals(201, Http.as("clerk").post("/api/v1/contacts", "{\"idNumber\":\"" + ids[2]
+                + "\",\"policyId\":\"500101-2024\",\"channel\":\"PHONE\",\"outcome\":\"CONSIDERING\"}").status());
+        try (Browser browser = Browser.open("17-unpaid-search")) {
+            browser.signIn("clerk");
+            browser.go("/counter/unpaid.xhtml?region=500101101001&policy=500101-2024");
+            browser.find("#unpaid\\:search-text").sendKeys(tag, org.openqa.selenium.Keys.ENTER);   // Enter searches
+            String found = browser.waitForText("#unpaid\\:table", names[2]);
+            assertTrue(found.contains(names[0]), found);
+            assertFalse(found.contains(names[1]), "a signed reason takes the person off the list: " + found);
+            browser.screenshot("1-search");
+
+            browser.find("#unpaid\\:not-contacted .ui-chkbox-box").click();
+            browser.wait(d -> { String t = unpaidTable(d); return t != null && !t.contains(names[2]); });
+            assertTrue(browser.find("#unpaid\\:table").getText().contains(names[0]), "not yet contacted: 甲 only");
+            browser.screenshot("2-not-contacted");
+
+            browser.find("#unpaid\\:search-text").clear();
+            browser.find("#unpaid\\:search-text").sendKeys(ids[0]);
+            browser.driver.findElement(By.id("unpaid:search")).click();
+            browser.wait(d -> { String t = unpaidTable(d); return t != null && java.util.regex.Pattern.compile("(^|\\D)1 条记录").matcher(t).find(); });
+            assertTrue(browser.find("#unpaid\\:table").getText().contains(names[0]), "found by the whole ID number");
+        }
     }
 
     @Test

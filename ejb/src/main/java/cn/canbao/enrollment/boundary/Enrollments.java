@@ -64,6 +64,18 @@ public class Enrollments {
     }
 
     /** A page of the unpaid list and how many lines it has in all. */
+    /**
+     * What a clerk narrows the unpaid list to: a name's beginning or a whole ID number ({@code text}, blank for all),
+     * and only those nobody has contacted yet for the year.
+     */
+    public record UnpaidFilter(String text, boolean notContacted) implements java.io.Serializable {
+        public static final UnpaidFilter NONE = new UnpaidFilter(null, false);
+
+        boolean hasText() {
+            return text != null && !text.isBlank();
+        }
+    }
+
     public record UnpaidPage(List<Unpaid> lines, long total) {
     }
 
@@ -354,8 +366,9 @@ public class Enrollments {
 
     /**
      * The unpaid list (未缴费名单) of a village (or of every village below a town): residents registered there, alive,
-     * whose enrollment for the policy's year is REGISTERED or who have none yet. Refused (403) outside the caller's
-     * area: a clerk reads only their own village.
+     * whose enrollment for the policy's year is REGISTERED or who have none yet, and who have not signed a reason for
+     * not enrolling that year (DOMAIN.md §9: a signed reason takes the person off the list). Refused (403) outside the
+     * caller's area: a clerk reads only their own village.
      */
     @RolesAllowed({Roles.CLERK, Roles.TOWN_OFFICER, Roles.DISTRICT_ADMIN, Roles.SUPERVISOR})
     public UnpaidPage unpaid(String policyId, String regionCode, int first, int max) {
@@ -369,6 +382,12 @@ public class Enrollments {
      */
     @RolesAllowed({Roles.CLERK, Roles.TOWN_OFFICER, Roles.DISTRICT_ADMIN, Roles.SUPERVISOR})
     public UnpaidPage unpaid(String policyId, String regionCode, int first, int max, boolean withTotal) {
+        return unpaid(policyId, regionCode, UnpaidFilter.NONE, first, max, withTotal);
+    }
+
+    /** {@link #unpaid(String, String, int, int, boolean)} narrowed by {@code filter}. */
+    @RolesAllowed({Roles.CLERK, Roles.TOWN_OFFICER, Roles.DISTRICT_ADMIN, Roles.SUPERVISOR})
+    public UnpaidPage unpaid(String policyId, String regionCode, UnpaidFilter filter, int first, int max, boolean withTotal) {
         if (regionCode == null || regionCode.isBlank() || !regions.callerMaySee(regionCode.trim())) {
             throw ProblemException.forbidden("REGION_NOT_VISIBLE", "无权查看辖区 " + regionCode + " 的未缴费名单",
                     "the unpaid list of " + regionCode + " is outside your area");
@@ -378,13 +397,23 @@ public class Enrollments {
         if (villages.isEmpty()) {
             return new UnpaidPage(List.of(), 0);
         }
-        long total = withTotal ? unpaidCount(villages, policy.insuranceYear()) : -1;
-        List<Person> persons = em.createQuery("select p from Person p where p.householdRegionCode in :villages and p.deceasedOn is null"
+        UnpaidFilter f = filter == null ? UnpaidFilter.NONE : filter;
+        long total = withTotal ? unpaidCount(villages, policy.insuranceYear(), f) : -1;
+        var query = em.createQuery("select p from Person p where p.householdRegionCode in :villages and p.deceasedOn is null"
                         + " and not exists (select e from Enrollment e where e.personId = p.id and e.insuranceYear = :year"
-                        + " and e.status <> :registered) order by p.householdRegionCode, p.name, p.id", Person.class)
+                        + " and e.status <> :registered)"
+                        + " and not exists (select n from NonEnrollment n where n.personId = p.id and n.insuranceYear = :year"
+                        + " and n.signed = true)"
+                        + (f.hasText() ? " and (p.name like :name escape '\\' or p.idNumber = :idNumber)" : "")
+                        + (f.notContacted() ? " and not exists (select c from ContactAttempt c where c.personId = p.id"
+                        + " and c.insuranceYear = :year)" : "")
+                        + " order by p.householdRegionCode, p.name, p.id", Person.class)
                 .setParameter("villages", villages).setParameter("year", policy.insuranceYear())
-                .setParameter("registered", EnrollmentStatus.REGISTERED)
-                .setFirstResult(Math.max(first, 0)).setMaxResults(Math.max(max, 1)).getResultList();
+                .setParameter("registered", EnrollmentStatus.REGISTERED);
+        if (f.hasText()) {
+            query.setParameter("name", likePrefix(f.text())).setParameter("idNumber", f.text().trim().toUpperCase(java.util.Locale.ROOT));
+        }
+        List<Person> persons = query.setFirstResult(Math.max(first, 0)).setMaxResults(Math.max(max, 1)).getResultList();
         java.util.Map<Long, Enrollment> enrolled = new java.util.HashMap<>();
         if (!persons.isEmpty()) {
             em.createQuery("select e from Enrollment e where e.personId in :persons and e.insuranceYear = :year", Enrollment.class)
@@ -401,19 +430,32 @@ public class Enrollments {
      * village (≈ 60,000 index lookups) instead of hashing every enrollment of the year (1,000,000 in a big district),
      * which it chooses for the equivalent NOT EXISTS: 2–4× faster measured at that size (docs/benchmarks.md).
      */
-    private long unpaidCount(List<String> villages, int insuranceYear) {
+    private long unpaidCount(List<String> villages, int insuranceYear, UnpaidFilter filter) {
         StringBuilder in = new StringBuilder();
         for (int i = 0; i < villages.size(); i++) {
-            in.append(i == 0 ? "?" : ", ?").append(i + 2);
+            in.append(i == 0 ? "?" : ", ?").append(i + 4);
         }
         var count = em.createNativeQuery("select count(*) from canbao.person p where p.household_region_code in (" + in + ")"
                 + " and p.deceased_on is null and coalesce((select e.status from canbao.enrollment e"
-                + " where e.person_id = p.id and e.insurance_year = ?1), 'REGISTERED') = 'REGISTERED'")
+                + " where e.person_id = p.id and e.insurance_year = ?1), 'REGISTERED') = 'REGISTERED'"
+                + " and not exists (select 1 from canbao.non_enrollment n where n.person_id = p.id and n.insurance_year = ?1"
+                + " and n.signed)"
+                + (filter.hasText() ? " and (p.name like ?2 escape '\\' or p.id_number = ?3)" : "")
+                + (filter.notContacted() ? " and not exists (select 1 from canbao.contact_attempt c where c.person_id = p.id"
+                + " and c.insurance_year = ?1)" : ""))
                 .setParameter(1, insuranceYear);
+        if (filter.hasText()) {
+            count.setParameter(2, likePrefix(filter.text())).setParameter(3, filter.text().trim().toUpperCase(java.util.Locale.ROOT));
+        }
         for (int i = 0; i < villages.size(); i++) {
-            count.setParameter(i + 2, villages.get(i));
+            count.setParameter(i + 4, villages.get(i));
         }
         return ((Number) count.getSingleResult()).longValue();
+    }
+
+    /** A LIKE pattern for names beginning with {@code text}: its own % and _ taken literally. */
+    private static String likePrefix(String text) {
+        return text.trim().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }
 
     /** What the person would pay today in this tier of the policy, with the rules behind it, or why nothing can be paid. */

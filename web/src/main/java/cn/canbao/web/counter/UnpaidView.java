@@ -66,6 +66,9 @@ public class UnpaidView implements Serializable {
     private List<Policies.Summary> policyChoices = List.of();
     private final Lines lines = new Lines();
     private long total = -1;
+    /** The search box (a name's beginning or a whole ID number) and the "not yet contacted" tick. */
+    private String searchText;
+    private boolean notContacted;
     private Long contactPerson;
     private String contactName;
     private String contactChannel = "PHONE";
@@ -80,14 +83,14 @@ public class UnpaidView implements Serializable {
         @Override
         public int count(Map<String, FilterMeta> filterBy) {
             if (total < 0) {
-                total = enrollments.unpaid(policy, region, 0, 1, true).total();
+                total = enrollments.unpaid(policy, region, filter(), 0, 1, true).total();
             }
             return (int) total;
         }
 
         @Override
         public List<Line> load(int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
-            Enrollments.UnpaidPage page = enrollments.unpaid(policy, region, first, pageSize, false);
+            Enrollments.UnpaidPage page = enrollments.unpaid(policy, region, filter(), first, pageSize, false);
             Map<Long, ContactAttempt> latest = page.lines().isEmpty() ? Map.of() : contacts.latest(
                     page.lines().stream().map(u -> u.person().getId()).toList(), policies.policy(policy).insuranceYear());
             return page.lines().stream().map(u -> {
@@ -131,7 +134,7 @@ public class UnpaidView implements Serializable {
             policy = policyChoices.get(0).policyId();
         }
         try {
-            total = enrollments.unpaid(policy, region, 0, 1, true).total();
+            total = enrollments.unpaid(policy, region, filter(), 0, 1, true).total();
         } catch (ProblemException problem) {
             if (problem.kind() == ProblemException.Kind.FORBIDDEN) {
                 Faces.forbidden();
@@ -181,6 +184,24 @@ public class UnpaidView implements Serializable {
     public void policyChanged() {
         total = -1;
     }
+
+    /** The search box or the tick changed: counted afresh from the first page. */
+    public void search() {
+        total = -1;
+        var table = jakarta.faces.context.FacesContext.getCurrentInstance().getViewRoot().findComponent(":unpaid:table");
+        if (table instanceof org.primefaces.component.datatable.DataTable dataTable) {
+            dataTable.setFirst(0);
+        }
+    }
+
+    private Enrollments.UnpaidFilter filter() {
+        return new Enrollments.UnpaidFilter(searchText, notContacted);
+    }
+
+    public String getSearchText() { return searchText; }
+    public void setSearchText(String searchText) { this.searchText = searchText; }
+    public boolean isNotContacted() { return notContacted; }
+    public void setNotContacted(boolean notContacted) { this.notContacted = notContacted; }
 
     public Lines getLines() { return lines; }
     public String getRegion() { return region; }
