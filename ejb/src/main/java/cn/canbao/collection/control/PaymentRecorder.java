@@ -276,6 +276,7 @@ public class PaymentRecorder {
         }
         // a new enrollment's state before its payment is the one its registration line just wrote
         java.util.Map<Enrollment, String> registeredState = new java.util.IdentityHashMap<>();
+        List<Enrollment> registered = List.of();
         if (!unregistered.isEmpty()) {
             int first = lines.size();
             List<Enrollment> created = enrollments.registerAllForPayment(unregistered.stream().map(Candidate::person).toList(),
@@ -285,10 +286,7 @@ public class PaymentRecorder {
                 enrollmentOf.put(unregistered.get(k), created.get(k));
                 registeredState.put(created.get(k), lines.get(first + k).after());
             }
-        }
-        List<Enrollment> registered = new java.util.ArrayList<>(unregistered.size());
-        for (Candidate c : unregistered) {
-            registered.add(enrollmentOf.get(c));
+            registered = created;
         }
         List<Payment> written = new java.util.ArrayList<>(payable.size());
         java.util.function.LongSupplier paymentIds = PaymentRows.ids(em);

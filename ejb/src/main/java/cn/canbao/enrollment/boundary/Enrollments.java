@@ -63,7 +63,6 @@ public class Enrollments {
     public record Unpaid(Person person, Enrollment enrollment) {
     }
 
-    /** A page of the unpaid list and how many lines it has in all. */
     /**
      * What a clerk narrows the unpaid list to: a name's beginning or a whole ID number ({@code text}, blank for all),
      * and only those nobody has contacted yet for the year.
@@ -76,6 +75,7 @@ public class Enrollments {
         }
     }
 
+    /** A page of the unpaid list and how many lines it has in all. */
     public record UnpaidPage(List<Unpaid> lines, long total) {
     }
 
@@ -404,7 +404,7 @@ public class Enrollments {
                         + " and e.status <> :registered)"
                         + " and not exists (select n from NonEnrollment n where n.personId = p.id and n.insuranceYear = :year"
                         + " and n.signed = true)"
-                        + (f.hasText() ? " and (p.name like :name escape '\\' or p.idNumber = :idNumber)" : "")
+                        + (f.hasText() ? " and (p.name like :name escape '!' or p.idNumber = :idNumber)" : "")
                         + (f.notContacted() ? " and not exists (select c from ContactAttempt c where c.personId = p.id"
                         + " and c.insuranceYear = :year)" : "")
                         + " order by p.householdRegionCode, p.name, p.id", Person.class)
@@ -440,7 +440,7 @@ public class Enrollments {
                 + " where e.person_id = p.id and e.insurance_year = ?1), 'REGISTERED') = 'REGISTERED'"
                 + " and not exists (select 1 from canbao.non_enrollment n where n.person_id = p.id and n.insurance_year = ?1"
                 + " and n.signed)"
-                + (filter.hasText() ? " and (p.name like ?2 escape '\\' or p.id_number = ?3)" : "")
+                + (filter.hasText() ? " and (p.name like ?2 escape '!' or p.id_number = ?3)" : "")
                 + (filter.notContacted() ? " and not exists (select 1 from canbao.contact_attempt c where c.person_id = p.id"
                 + " and c.insurance_year = ?1)" : ""))
                 .setParameter(1, insuranceYear);
@@ -453,9 +453,9 @@ public class Enrollments {
         return ((Number) count.getSingleResult()).longValue();
     }
 
-    /** A LIKE pattern for names beginning with {@code text}: its own % and _ taken literally. */
+    /** A LIKE pattern (escape {@code !}) for names beginning with {@code text}: its own % and _ taken literally. */
     private static String likePrefix(String text) {
-        return text.trim().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return Persons.likeEscaped(text.trim()) + "%";
     }
 
     /** What the person would pay today in this tier of the policy, with the rules behind it, or why nothing can be paid. */

@@ -177,7 +177,8 @@ public class Persons {
         return person;
     }
 
-    private static String likeEscaped(String text) {
+    /** {@code text} for a LIKE pattern with escape character {@code !}: its own %, _ and ! taken literally. */
+    public static String likeEscaped(String text) {
         return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
     }
 

@@ -46,6 +46,11 @@ public final class AmountInWords {
         return words.toString();
     }
 
+    /** The amount as a receipt writes it: 人民币 and the words ({@link #of}). */
+    public static String renminbi(BigDecimal amount) {
+        return "人民币" + of(amount);
+    }
+
     private static String whole(long n) {
         if (n >= 10_000_000_000_000_000L) {
             throw new IllegalArgumentException("too large for words: " + n);

@@ -39,6 +39,11 @@ class AmountInWordsTest {
     }
 
     @Test
+    void aReceiptWritesItAsRenminbi() {
+        assertEquals("人民币叁佰捌拾元整", AmountInWords.renminbi(new BigDecimal("380.00")));
+    }
+
+    @Test
     void refusesFractionsOfAFen() {
         assertThrows(ArithmeticException.class, () -> AmountInWords.of(new BigDecimal("1.005")));
     }

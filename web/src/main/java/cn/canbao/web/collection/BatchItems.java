@@ -55,12 +55,8 @@ final class BatchItems {
         if (!(value instanceof JsonNumber number)) {
             throw new JsonbException(name + " is not a number");
         }
-        BigDecimal whole = number.bigDecimalValue().stripTrailingZeros();
-        if (whole.scale() > 0) {
-            throw new JsonbException(name + " is not a whole number");
-        }
         try {
-            return whole.setScale(0).intValueExact();
+            return cn.canbao.web.platform.StrictJson.whole(number.bigDecimalValue()).intValueExact();
         } catch (ArithmeticException tooLarge) {
             throw new JsonbException(name + " is out of range", tooLarge);
         }

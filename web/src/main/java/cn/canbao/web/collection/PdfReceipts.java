@@ -98,7 +98,7 @@ public class PdfReceipts {
             row(table, "资助 Subsidy", p.getSubsidyCode() == null ? "无 none" : p.getSubsidyCode() + "：" + yuan(p.getSubsidyAmount()));
             row(table, "财政补助部分 Fiscal share", yuan(p.getFiscalShareAmount()));
             row(table, "个人实缴 Amount paid", yuan(p.getAmount()));
-            row(table, "金额大写 In words", p.getAmount() == null ? "" : "人民币" + cn.canbao.platform.entity.AmountInWords.of(p.getAmount()));
+            row(table, "金额大写 In words", p.getAmount() == null ? "" : cn.canbao.platform.entity.AmountInWords.renminbi(p.getAmount()));
             row(table, "待遇享受期 Benefit period", p.getBenefitStart() + " 至 " + p.getBenefitEnd());
             row(table, "缴费方式 Channel", p.getChannel().name());
             row(table, "收款人 Collector", p.getCollector() == null ? "" : p.getCollector());

@@ -32,7 +32,7 @@ public class Receipts {
         row(rows, "资助 Subsidy", p.getSubsidyCode() == null ? "无 none" : p.getSubsidyCode() + "：" + yuan(p.getSubsidyAmount()));
         row(rows, "财政补助部分 Fiscal share", yuan(p.getFiscalShareAmount()));
         row(rows, "实缴金额 Amount paid", yuan(p.getAmount()));
-        row(rows, "金额大写 In words", p.getAmount() == null ? "" : "人民币" + cn.canbao.platform.entity.AmountInWords.of(p.getAmount()));
+        row(rows, "金额大写 In words", p.getAmount() == null ? "" : cn.canbao.platform.entity.AmountInWords.renminbi(p.getAmount()));
         row(rows, "待遇期 Cover", p.getBenefitStart() + " 至 " + p.getBenefitEnd());
         row(rows, "缴费方式 Channel", p.getChannel().name());
         row(rows, "缴费时间 Paid at", p.getPaidAt().atZoneSameInstant(ZoneId.of("Asia/Shanghai")).format(TIME) + "（北京时间）");

@@ -178,7 +178,7 @@ public class ResidentView implements Serializable {
 
     /** The amount in capitals (人民币大写), for the confirmation. */
     public String getAmountInWords() {
-        return amount == null ? "" : "人民币" + cn.canbao.platform.entity.AmountInWords.of(amount.setScale(2, java.math.RoundingMode.HALF_UP));
+        return amount == null ? "" : cn.canbao.platform.entity.AmountInWords.renminbi(amount.setScale(2, java.math.RoundingMode.HALF_UP));
     }
 
     public void pay() {

@@ -168,14 +168,21 @@ public class StrictJson implements ReaderInterceptor {
             if (parser.getValue().getValueType() == jakarta.json.JsonValue.ValueType.NULL) {
                 return null;
             }
-            BigDecimal number = parser.getBigDecimal();
-            if (number.stripTrailingZeros().scale() > 0) {
-                throw new JsonbException("not a whole number");
-            }
-            // intValueExact / longValueExact below refuse what does not fit
-            return number.stripTrailingZeros().setScale(0);
+            return whole(parser.getBigDecimal());
         } catch (IllegalStateException | NumberFormatException notANumber) {
             throw new JsonbException("not a number", notANumber);
         }
+    }
+
+    /**
+     * {@code number} as a whole number (scale 0: {@code 2.0} is 2, {@code 1E+2} is 100), or {@link JsonbException} when
+     * it has a fraction; the caller's {@code intValueExact} / {@code longValueExact} refuses what does not fit.
+     */
+    public static BigDecimal whole(BigDecimal number) {
+        BigDecimal stripped = number.stripTrailingZeros();
+        if (stripped.scale() > 0) {
+            throw new JsonbException("not a whole number");
+        }
+        return stripped.setScale(0);
     }
 }
