@@ -251,6 +251,21 @@ class CounterScreensIT {
             assertTrue(browser.find("#unpaid\\:table").getText().contains(names[0]), "not yet contacted: 甲 only");
             browser.screenshot("2-not-contacted");
 
+            // the same people as a sheet for house visits (the link carries the screen's search), with columns to
+            // write the outcome and the resident's signature in; ID numbers masked on paper
+            String href = browser.find("#unpaid\\:visit-list").getAttribute("href");
+            assertTrue(href.contains("notContacted=true"), href);
+            browser.driver.get(href);
+            String sheet = browser.waitForText("#sheet", "走访名单");
+            assertTrue(sheet.contains(names[0]) && sheet.contains("本人签字") && sheet.contains("共 1"), sheet);
+            assertFalse(sheet.contains(names[1]) || sheet.contains(names[2]), sheet);
+            assertFalse(sheet.contains(ids[0]), "ID numbers masked on paper");
+            browser.screenshot("3-visit-list");
+            browser.go("/counter/unpaid.xhtml?region=500101101001&policy=500101-2024");
+            browser.find("#unpaid\\:search-text").sendKeys(tag);
+            browser.find("#unpaid\\:not-contacted .ui-chkbox-box").click();
+            browser.wait(d -> { String t = unpaidTable(d); return t != null && t.contains(names[0]) && !t.contains(names[2]); });
+
             browser.find("#unpaid\\:search-text").clear();
             browser.find("#unpaid\\:search-text").sendKeys(ids[0]);
             browser.driver.findElement(By.id("unpaid:search")).click();

@@ -9,11 +9,16 @@ import io.undertow.util.HttpString;
 import jakarta.servlet.ServletContext;
 
 import java.io.ByteArrayOutputStream;
+import java.net.URLDecoder;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.Base64;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -142,6 +147,31 @@ public class RequestShape implements ServletExtension {
         return shown.isEmpty() ? "?" : shown;
     }
 
+    /**
+     * The query parameters as the servlet layer hands them out, percent-escapes and {@code +} decoded as UTF-8: the
+     * listener leaves the URL undecoded (above) and nothing later decodes a servlet's query parameters, so a link
+     * carrying Chinese text (the visit list's {@code ?q=}) reached the page as {@code %E6%9F%A5…}. Only called for a
+     * query already found well encoded. JAX-RS reads the raw query string and decodes it itself, unaffected.
+     */
+    static Map<String, Deque<String>> decoded(Map<String, Deque<String>> raw) {
+        Map<String, Deque<String>> decoded = new LinkedHashMap<>();
+        raw.forEach((name, values) -> {
+            Deque<String> into = decoded.computeIfAbsent(URLDecoder.decode(name, StandardCharsets.UTF_8), k -> new ArrayDeque<>());
+            values.forEach(v -> into.add(URLDecoder.decode(v, StandardCharsets.UTF_8)));
+        });
+        return decoded;
+    }
+
+    private static void decodeQueryParameters(HttpServerExchange exchange) {
+        String query = exchange.getQueryString();
+        if (query == null || (query.indexOf('%') < 0 && query.indexOf('+') < 0)) {
+            return;
+        }
+        Map<String, Deque<String>> decoded = decoded(exchange.getQueryParameters());
+        exchange.getQueryParameters().clear();
+        decoded.forEach((name, values) -> values.forEach(v -> exchange.addQueryParam(name, v)));
+    }
+
     static final class Checking implements HttpHandler {
 
         private final HttpHandler next;
@@ -156,6 +186,7 @@ public class RequestShape implements ServletExtension {
                     exchange.getQueryString(), exchange.getRequestHeaders().getFirst(Headers.AUTHORIZATION),
                     exchange.getRequestHeaders().getFirst(Headers.CONTENT_TYPE));
             if (refusal == null) {
+                decodeQueryParameters(exchange);
                 next.handleRequest(exchange);
                 return;
             }

@@ -52,4 +52,14 @@ class RequestShapeTest {
         assertEquals("MALFORMED_MULTIPART", RequestShape.refusal("POST", "/canbao/api/v1/rosters", null, null,
                 "multipart/form-data; charset=UTF-8").code());
     }
+
+    @Test
+    void queryParametersAreHandedOutDecodedAsUtf8() {
+        java.util.Map<String, java.util.Deque<String>> raw = new java.util.TreeMap<>();
+        raw.put("q", new java.util.ArrayDeque<>(java.util.List.of("%E6%9F%A5%E4%B8%80")));
+        raw.put("a%20b", new java.util.ArrayDeque<>(java.util.List.of("x+y", "100%25")));
+        var decoded = RequestShape.decoded(raw);
+        assertEquals("查一", decoded.get("q").getFirst());
+        assertEquals(java.util.List.of("x y", "100%"), java.util.List.copyOf(decoded.get("a b")));
+    }
 }
