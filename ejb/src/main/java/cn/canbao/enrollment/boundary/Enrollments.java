@@ -403,13 +403,13 @@ public class Enrollments {
                         + " and not exists (select e from Enrollment e where e.personId = p.id and e.insuranceYear = :year"
                         + " and e.status <> :registered)"
                         + " and not exists (select n from NonEnrollment n where n.personId = p.id and n.insuranceYear = :year"
-                        + " and n.signed = true)"
+                        + " and n.signed = :signed)"   // a parameter: EclipseLink writes the literal TRUE as 1, which H2 refuses
                         + (f.hasText() ? " and (p.name like :name escape '!' or p.idNumber = :idNumber)" : "")
                         + (f.notContacted() ? " and not exists (select c from ContactAttempt c where c.personId = p.id"
                         + " and c.insuranceYear = :year)" : "")
                         + " order by p.householdRegionCode, p.name, p.id", Person.class)
                 .setParameter("villages", villages).setParameter("year", policy.insuranceYear())
-                .setParameter("registered", EnrollmentStatus.REGISTERED);
+                .setParameter("registered", EnrollmentStatus.REGISTERED).setParameter("signed", Boolean.TRUE);
         if (f.hasText()) {
             query.setParameter("name", likePrefix(f.text())).setParameter("idNumber", f.text().trim().toUpperCase(java.util.Locale.ROOT));
         }
