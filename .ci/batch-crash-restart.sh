@@ -38,6 +38,7 @@ trap 'stop_server KILL' EXIT
 
 start_server() { # database name
     export CANBAO_DB_URL=jdbc:postgresql://127.0.0.1:5432/$1
+    export CANBAO_DEMO_CAMPAIGN=false   # only the job under test runs
     mvn -B -q -o -DskipTests package wildfly:run -Dwildfly.propertiesFile="$PROPS" -Dwildfly.port=$MGMT_PORT > "$LOG" 2>&1 &
     RUN=$!
     for _ in $(seq 1 240); do

@@ -22,6 +22,7 @@ openssl pkcs12 -export -inkey srv.key -in srv.crt -certfile ca.crt -name canbao 
 cp -a "$ROOT/ear/target/wildfly" "$W/wildfly"
 rm -rf "$W/wildfly/standalone/data/canbao" "$W/wildfly/standalone/log/"*
 export CANBAO_TLS_KEYSTORE=$W/tls.p12 CANBAO_TLS_PASSWORD=tlspass
+export CANBAO_DEMO_CAMPAIGN=false   # nothing generated in the background during the TLS checks
 "$W/wildfly/bin/jboss-cli.sh" --file="$ROOT/config/cli/tls/enable-tls.cli" > cli.log 2>&1 || { cat cli.log; exit 1; }
 cp "$ROOT/ear/target/canbao.ear" "$W/wildfly/standalone/deployments/"
 "$W/wildfly/bin/standalone.sh" -Djboss.http.port=8380 -Djboss.https.port=8743 -Djboss.management.http.port=10290 \

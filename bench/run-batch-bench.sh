@@ -32,6 +32,8 @@ DO \$\$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'canbao_bench'
 CREATE DATABASE $DB OWNER canbao_bench ENCODING 'UTF8' TEMPLATE template0;
 SQL
 export CANBAO_DB_URL=jdbc:postgresql://127.0.0.1:5432/$DB CANBAO_DB_USER=canbao_bench CANBAO_DB_PASSWORD=canbao_bench
+# the living demo campaign would generate 40,480 residents beside the measurement
+export CANBAO_DEMO_CAMPAIGN=false
 
 # builds everything (bench included); ear/target/wildfly is provisioned for PostgreSQL if it is not yet (the
 # datasource reads CANBAO_DB_URL when the server starts, so any PostgreSQL-provisioned server serves this database)

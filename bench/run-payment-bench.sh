@@ -26,6 +26,8 @@ DO \$\$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'canbao_bench'
 CREATE DATABASE $DB OWNER canbao_bench ENCODING 'UTF8' TEMPLATE template0;
 SQL
 export CANBAO_DB_URL=jdbc:postgresql://127.0.0.1:5432/$DB CANBAO_DB_USER=canbao_bench CANBAO_DB_PASSWORD=canbao_bench
+# the living demo campaign would generate 40,480 residents beside the measurement
+export CANBAO_DEMO_CAMPAIGN=false
 
 rm -rf ear/target/wildfly          # provision the server for PostgreSQL
 mvn -B -q -DskipTests package

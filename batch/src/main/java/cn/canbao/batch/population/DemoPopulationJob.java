@@ -61,11 +61,15 @@ public class DemoPopulationJob implements JobDefinition {
                 JobParameter.optional("paidShare", DECIMAL, 0, 1),
                 JobParameter.optional("tier2Share", DECIMAL, 0, 1),
                 JobParameter.optional("subsidyShares", TEXT),
+                JobParameter.optional("spread", TEXT),
                 JobParameter.TUNING.get(0), JobParameter.TUNING.get(1));
     }
 
     @Override
     public List<FieldError> formErrors(Map<String, String> p) {
+        if (p.containsKey("spread") && !List.of("even", "targets").contains(p.get("spread"))) {
+            return List.of(new FieldError("parameters.spread", "even 或 targets / even or targets"));
+        }
         if (p.containsKey("subsidyShares")) {
             try {
                 Profile.parseShares(p.get("subsidyShares"));

@@ -4,7 +4,14 @@ import cn.canbao.platform.boundary.BusinessClock;
 import cn.canbao.platform.boundary.AuditLog;
 import cn.canbao.collection.entity.Channel;
 import cn.canbao.collection.entity.Payment;
+import cn.canbao.enrollment.entity.ContactAttempt;
+import cn.canbao.enrollment.entity.ContactChannel;
+import cn.canbao.enrollment.entity.ContactOutcome;
 import cn.canbao.enrollment.entity.Enrollment;
+import cn.canbao.enrollment.entity.EnrollmentStatus;
+import cn.canbao.enrollment.entity.NonEnrollment;
+import cn.canbao.enrollment.entity.NonEnrollmentReason;
+import cn.canbao.refund.entity.Refund;
 import cn.canbao.person.entity.DocumentType;
 import cn.canbao.person.entity.Household;
 import cn.canbao.platform.entity.IdNumber;
@@ -157,6 +164,75 @@ public class DemoPopulation {
         audit.record("DEMO_POPULATION_WRITTEN", "job_execution", String.valueOf(jobExecutionId), null, null,
                 households.size() + " household(s), " + written + " person(s), " + payments + " payment(s) for " + policyId);
         return written;
+    }
+
+    private static final NonEnrollmentReason[] REASONS = {NonEnrollmentReason.EMPLOYEE_INSURANCE,
+            NonEnrollmentReason.INSURED_ELSEWHERE, NonEnrollmentReason.MILITARY_SERVICE, NonEnrollmentReason.REFUSED};
+    private static final ContactChannel[] CHANNELS = {ContactChannel.PHONE, ContactChannel.PHONE, ContactChannel.VISIT,
+            ContactChannel.MESSAGE};
+    private static final ContactOutcome[] OUTCOMES = {ContactOutcome.PROMISED, ContactOutcome.PROMISED,
+            ContactOutcome.CONSIDERING, ContactOutcome.UNREACHABLE, ContactOutcome.NOT_AT_HOME};
+
+    /** What {@link #liven} added. */
+    public record Livened(int contacts, int signedReasons, int refunds) {
+    }
+
+    /**
+     * What a campaign under way holds beside registrations and payments, for one village of a generated population
+     * (the demo's first start, issue 17): about a third of its unpaid residents called, visited or messaged over the
+     * last three weeks, one in thirty with a signed reason for not enrolling, and one refund request waiting for the
+     * town's review. Drawn from {@code seed}; nothing when the village already has contacts for the policy.
+     */
+    public Livened liven(String policyId, String villageCode, long seed) {
+        Policy policy = policies.policy(policyId);
+        long already = em.createQuery("select count(c) from ContactAttempt c where c.policyId = :policy and c.regionCode = :village", Long.class)
+                .setParameter("policy", policyId).setParameter("village", villageCode).getSingleResult();
+        if (already > 0) {
+            return new Livened(0, 0, 0);
+        }
+        java.util.Random random = new java.util.Random(seed);
+        LocalDate today = LocalDate.now(clock);
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        String actor = audit.currentActor();
+        List<Enrollment> unpaid = em.createQuery("select e from Enrollment e where e.policyId = :policy and e.regionCode = :village"
+                        + " and e.status = :status order by e.id", Enrollment.class)
+                .setParameter("policy", policyId).setParameter("village", villageCode)
+                .setParameter("status", EnrollmentStatus.REGISTERED).setMaxResults(5000).getResultList();
+        int contacts = 0;
+        int reasons = 0;
+        for (Enrollment e : unpaid) {
+            int draw = random.nextInt(30);
+            if (draw == 0) {
+                em.persist(new NonEnrollment(e.getPersonId(), policyId, policy.insuranceYear(), REASONS[random.nextInt(REASONS.length)],
+                        null, true, villageCode, actor, moment(today.minusDays(1 + random.nextInt(20)), random)));
+                reasons++;
+            } else if (draw < 11) {
+                int attempts = 1 + random.nextInt(2);
+                for (int a = 0; a < attempts; a++) {
+                    em.persist(new ContactAttempt(e.getPersonId(), policyId, policy.insuranceYear(),
+                            CHANNELS[random.nextInt(CHANNELS.length)], OUTCOMES[random.nextInt(OUTCOMES.length)], null,
+                            villageCode, actor, moment(today.minusDays(a == 0 ? 8 + random.nextInt(14) : random.nextInt(7)), random)));
+                    contacts++;
+                }
+            }
+        }
+        int refunds = 0;
+        List<Payment> paid = em.createQuery("select p from Payment p, Enrollment e where p.enrollmentId = e.id and e.policyId = :policy"
+                        + " and e.regionCode = :village and e.status = :status and p.kind = :kind order by p.id", Payment.class)
+                .setParameter("policy", policyId).setParameter("village", villageCode).setParameter("status", EnrollmentStatus.PAID)
+                .setParameter("kind", Payment.Kind.PAYMENT).setMaxResults(1).getResultList();
+        for (Payment payment : paid) {
+            em.persist(new Refund(payment.getEnrollmentId(), payment.getId(), payment.getPersonId(), policyId, Refund.Reason.OTHER,
+                    "已随子女在外地参保，申请退回本年度个人缴费（演示数据）", false, actor, now));
+            refunds++;
+        }
+        audit.record("DEMO_CAMPAIGN_LIVENED", "region", villageCode, null, null, contacts + " contact(s), " + reasons
+                + " signed reason(s), " + refunds + " refund request(s) for " + policyId);
+        return new Livened(contacts, reasons, refunds);
+    }
+
+    private static OffsetDateTime moment(LocalDate day, java.util.Random random) {
+        return day.atTime(LocalTime.of(8 + random.nextInt(10), random.nextInt(60))).atZone(BusinessClock.CHINA).toOffsetDateTime();
     }
 
     private static BigDecimal amountDue(QuoteEngine engine, Policy policy, QuoteRequest request) {
