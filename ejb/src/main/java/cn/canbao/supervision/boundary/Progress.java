@@ -80,8 +80,64 @@ public class Progress {
     SupervisionGroups groups;
 
     public List<Row> byChildRegion(String policyId, String regionCode) {
+        return rows(policy(policyId), visibleRegion(regionCode));
+    }
+
+    /** Where a region stands: its own row, and its rank among the regions beside it (of how many), or 0 of 0 at the top. */
+    public record Standing(Row row, int rank, int of, String among) {
+    }
+
+    /**
+     * The region's own figures and its rank among its parent's children (a village among its town's villages, a town
+     * among the district's towns), for the home page: only the rank and the count are told of the others, so a clerk
+     * learns where the village stands without seeing the other villages' figures.
+     */
+    public Standing standing(String policyId, String regionCode) {
         Policy policy = policy(policyId);
         Region region = visibleRegion(regionCode);
+        Region parent = region.getParentCode() == null ? null : regions.find(region.getParentCode()).orElse(null);
+        if (parent == null || parent.getLevel() == RegionLevel.PROVINCE) {
+            List<Row> own = rows(policy, region);
+            long target = own.stream().mapToLong(Row::target).sum();
+            long enrolled = own.stream().mapToLong(Row::enrolled).sum();
+            long paid = own.stream().mapToLong(Row::paid).sum();
+            long otherwise = own.stream().mapToLong(Row::insuredOtherwise).sum();
+            BigDecimal rate = target == 0 ? null : BigDecimal.valueOf(enrolled).multiply(BigDecimal.valueOf(100))
+                    .divide(BigDecimal.valueOf(target), 2, RoundingMode.HALF_UP);
+            Row row = region.getLevel() == RegionLevel.VILLAGE ? own.get(0) : new Row(region.getCode(), region.getName(),
+                    region.getLevel().name(), target, enrolled, rate, 0, List.of(), paid, otherwise, null, null, null);
+            return new Standing(row, 0, 0, null);
+        }
+        List<Row> siblings = rows(policy, parent);
+        Row row = siblings.stream().filter(r -> r.regionCode().equals(region.getCode())).findFirst().orElseThrow();
+        return new Standing(row, row.rank(), (int) siblings.stream().filter(r -> r.rate() != null).count(), parent.getName());
+    }
+
+    /** What the area took on one business day for the policy: payments (count), and the money net of that day's reversals. */
+    public record Day(LocalDate date, long payments, BigDecimal amount) {
+    }
+
+    /** The area's collections on the business date (today's figures of the home page). */
+    public Day today(String policyId, String regionCode) {
+        Policy policy = policy(policyId);
+        List<String> villages = regions.villagesUnder(visibleRegion(regionCode).getCode());
+        LocalDate today = LocalDate.now(clock);
+        if (villages.isEmpty()) {
+            return new Day(today, 0, BigDecimal.ZERO.setScale(2));
+        }
+        String where = " from Payment p, Enrollment e where e.id = p.enrollmentId and p.policyId = :policy"
+                + " and p.businessDate = :day and e.regionCode in :villages and p.kind in :kinds";
+        long payments = em.createQuery("select count(p)" + where, Long.class).setParameter("policy", policy.policyId())
+                .setParameter("day", today).setParameter("villages", villages)
+                .setParameter("kinds", List.of(cn.canbao.collection.entity.Payment.Kind.PAYMENT)).getSingleResult();
+        BigDecimal amount = em.createQuery("select sum(p.amount)" + where, BigDecimal.class).setParameter("policy", policy.policyId())
+                .setParameter("day", today).setParameter("villages", villages)
+                .setParameter("kinds", List.of(cn.canbao.collection.entity.Payment.Kind.PAYMENT, cn.canbao.collection.entity.Payment.Kind.REVERSAL))
+                .getSingleResult();
+        return new Day(today, payments, (amount == null ? BigDecimal.ZERO : amount).setScale(2, RoundingMode.HALF_UP));
+    }
+
+    private List<Row> rows(Policy policy, Region region) {
         String code = region.getCode();
 
         Map<String, List<Region>> childrenOf = new HashMap<>();
