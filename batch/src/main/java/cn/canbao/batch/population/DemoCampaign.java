@@ -1,5 +1,6 @@
-package cn.canbao.batch.boundary;
+package cn.canbao.batch.population;
 
+import cn.canbao.batch.boundary.BatchJobs;
 import cn.canbao.demo.boundary.DemoPopulation;
 import cn.canbao.platform.boundary.ProblemException;
 import cn.canbao.platform.boundary.Roles;
