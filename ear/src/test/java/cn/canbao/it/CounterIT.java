@@ -42,7 +42,7 @@ class CounterIT {
 
     @Deployment
     static EnterpriseArchive deployment() {
-        return Deployments.canbao(CounterIT.class, Http.class, Http.Reply.class);
+        return Deployments.canbao(CounterIT.class, Http.class, Http.Reply.class, PdfText.class);
     }
 
     @PersistenceContext(unitName = "canbao")
@@ -80,6 +80,17 @@ class CounterIT {
         assertEquals(id, person.json().getString("idNumber"), "full ID number on the person's own record");
         assertEquals("PAID", person.json().getJsonArray("enrollments").getJsonObject(0).getString("status"));
         assertTrue(Http.as("clerk").get("/api/v1/payments/" + tx + "/receipt").body().contains("缴费收据"));
+
+        // the PDF receipt carries its CJK font (a subset, embedded), the amount in words, the issuing unit, the
+        // channel and the collector by name — no code where a name belongs
+        byte[] pdf = Http.as("clerk").getBytes("/api/v1/payments/" + tx + "/receipt.pdf");
+        java.util.List<String> fonts = PdfText.embeddedFonts(pdf);
+        assertTrue(!fonts.isEmpty() && fonts.stream().allMatch(f -> f.matches("/?[A-Z]{6}\\+.+")), "embedded subset fonts: " + fonts);
+        String text = PdfText.of(pdf);
+        assertTrue(text.contains("叁佰捌拾元整"), text);
+        assertTrue(text.contains("万州区 白羊镇 白羊社区（代收）"), text);
+        assertTrue(text.contains("POS刷卡") && !text.contains("Channel POS"), text);
+        assertTrue(text.contains("白羊社区经办员 张敏"), text);
     }
 
     @Test

@@ -96,6 +96,7 @@ class SupervisionScreensIT {
             assertEquals("application/pdf", pdf.contentType());
             assertTrue(pdf.bytes().length > 1000, "size " + pdf.bytes().length);
             assertEquals("%PDF-", new String(pdf.bytes(), 0, 5, StandardCharsets.ISO_8859_1));
+            assertFalse(PdfText.embeddedFonts(pdf.bytes()).isEmpty(), "the report carries its font");
             String text = PdfText.of(pdf.bytes());
             assertTrue(text.contains("城乡居民医保参保进度周报"), text);
             assertTrue(text.contains("白羊社区") && text.contains("500101101001"), "a village of the district: " + text);

@@ -31,11 +31,11 @@ import java.util.logging.Logger;
 /**
  * The payment receipt (缴费凭证) as PDF, A5 landscape, with the same content as the HTML receipt ({@link Receipts}).
  *
- * <p>Chinese text needs a CJK font. By default the PDF names Adobe's standard CJK font STSongStd-Light with the
- * UniGB-UCS2-H CMap, both shipped inside OpenPDF: the PDF stays small and every reader (Acrobat, pdf.js, poppler with
- * poppler-data) substitutes an installed Song/Ming face. When the system property {@code canbao.receipt.font} names a
- * TrueType file (".ttf", or ".ttc,0" for a collection) readable by the server, its glyphs are embedded (subset)
- * instead, so the receipt looks the same everywhere.
+ * <p>Chinese text needs a CJK font, embedded (subset: only the glyphs used) so that the receipt looks the same on any
+ * computer and printer: the TrueType file the system property {@code canbao.receipt.font} names (".ttf", or ".ttc,N"
+ * for face N of a collection), else the first of {@link #KNOWN_FONTS} installed on the server (Debian's
+ * fonts-wqy-zenhei, Noto Sans CJK, Windows' SimSun). Only when none is found does the PDF name Adobe's standard
+ * STSongStd-Light without embedding it (the reader substitutes a Song face), and the start says so in the log.
  */
 @ApplicationScoped
 public class PdfReceipts {
@@ -44,24 +44,55 @@ public class PdfReceipts {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
+    /** CJK TrueType faces looked for when {@code canbao.receipt.font} is not set, in this order. */
+    static final java.util.List<String> KNOWN_FONTS = java.util.List.of(
+            "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc,0",
+            "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc,0",
+            "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc,2",
+            "/usr/share/fonts/noto-cjk/NotoSansCJK-Regular.ttc,2",
+            "C:/Windows/Fonts/simsun.ttc,0");
+
     private BaseFont font;
+    private String fontSource;
+
+    @jakarta.inject.Inject
+    cn.canbao.region.boundary.Regions regions;
+
+    @jakarta.inject.Inject
+    cn.canbao.account.boundary.UserNames userNames;
 
     @PostConstruct
     void loadFont() {
         String configured = System.getProperty("canbao.receipt.font");
-        try {
-            if (configured != null && Files.isReadable(Path.of(configured.replaceFirst(",\\d+$", "")))) {
-                font = BaseFont.createFont(configured, BaseFont.IDENTITY_H, BaseFont.EMBEDDED);
-                LOG.info("PDF receipts embed the font " + configured);
+        java.util.List<String> candidates = configured != null ? java.util.List.of(configured) : KNOWN_FONTS;
+        for (String candidate : candidates) {
+            if (!Files.isReadable(Path.of(candidate.replaceFirst(",\\d+$", "")))) {
+                continue;
+            }
+            try {
+                font = BaseFont.createFont(candidate, BaseFont.IDENTITY_H, BaseFont.EMBEDDED);
+                font.setSubset(true);
+                fontSource = candidate;
+                LOG.info("PDF receipts and reports embed (subset) the font " + candidate);
                 return;
+            } catch (IOException | RuntimeException unusable) {
+                LOG.warning("the font " + candidate + " cannot be used in PDFs: " + unusable.getMessage());
             }
-            if (configured != null) {
-                LOG.warning("canbao.receipt.font " + configured + " is not readable; PDF receipts name STSongStd-Light instead");
-            }
+        }
+        LOG.warning((configured != null ? "canbao.receipt.font " + configured + " is not a readable TrueType font"
+                : "no CJK TrueType font found (" + String.join(", ", KNOWN_FONTS) + ")")
+                + "; PDFs name STSongStd-Light without embedding it — install fonts-wqy-zenhei or set canbao.receipt.font");
+        try {
             font = BaseFont.createFont("STSongStd-Light", "UniGB-UCS2-H", BaseFont.NOT_EMBEDDED);
+            fontSource = "STSongStd-Light (not embedded)";
         } catch (DocumentException | IOException e) {
             throw new IllegalStateException("no CJK font for PDF receipts", e);
         }
+    }
+
+    /** Where the PDFs' font comes from (a file, or the standard font not embedded), for the operators' health view. */
+    public String fontSource() {
+        return fontSource;
     }
 
     /** The CJK font of the receipts, for other PDFs of the application (the weekly progress report). */
@@ -92,6 +123,7 @@ public class PdfReceipts {
             row(table, "流水号 Transaction", p.getTransactionId());
             row(table, "姓名 Name", person.getName());
             row(table, "身份证号 ID number", person.maskedIdNumber());
+            row(table, "开票单位 Issued by", issuer(person));
             row(table, "年度政策 Policy", p.getPolicyId());
             row(table, "档次 Tier", "第" + p.getTier() + "档 (tier " + p.getTier() + ")");
             row(table, "缴费标准 Standard", yuan(p.getStandardAmount()));
@@ -100,8 +132,10 @@ public class PdfReceipts {
             row(table, "个人实缴 Amount paid", yuan(p.getAmount()));
             row(table, "金额大写 In words", p.getAmount() == null ? "" : cn.canbao.platform.entity.AmountInWords.renminbi(p.getAmount()));
             row(table, "待遇享受期 Benefit period", p.getBenefitStart() + " 至 " + p.getBenefitEnd());
-            row(table, "缴费方式 Channel", p.getChannel().name());
-            row(table, "收款人 Collector", p.getCollector() == null ? "" : p.getCollector());
+            row(table, "缴费方式 Channel", cn.canbao.web.platform.Texts.text("channel." + p.getChannel().name(), java.util.Locale.SIMPLIFIED_CHINESE,
+                    p.getChannel().name()));
+            row(table, "收款人 Collector", p.getCollector() == null ? "" : userNames.displayNames(java.util.Set.of(p.getCollector()))
+                    .getOrDefault(p.getCollector(), p.getCollector()));
             row(table, reversal ? "冲正时间 Reversed at" : "缴费时间 Paid at",
                     p.getPaidAt().atZoneSameInstant(CHINA).format(TIME) + "（北京时间）");
             document.add(table);
@@ -116,6 +150,21 @@ public class PdfReceipts {
             throw new UncheckedIOException(new IOException("PDF receipt " + p.getReceiptNumber() + " failed", e));
         }
         return out.toByteArray();
+    }
+
+    /**
+     * The unit in whose name the money was taken: the resident's village with its town and district (代收单位), e.g.
+     * 万州区 白羊镇 白羊社区 — the receipt number is that village's series.
+     */
+    private String issuer(Person person) {
+        java.util.List<String> path = new java.util.ArrayList<>(regions.pathToRoot(person.getHouseholdRegionCode()));
+        java.util.Collections.reverse(path);
+        StringBuilder names = new StringBuilder();
+        for (String code : path) {
+            regions.find(code).filter(r -> r.getLevel() != cn.canbao.region.entity.RegionLevel.PROVINCE)
+                    .ifPresent(r -> names.append(names.length() == 0 ? "" : " ").append(r.getName()));
+        }
+        return names.length() == 0 ? person.getHouseholdRegionCode() : names + "（代收）";
     }
 
     private void row(PdfPTable table, String key, String value) {

@@ -51,6 +51,15 @@ public final class Texts {
         return text(key, key);
     }
 
+    /** The text of {@code key} in {@code locale} whatever the user's (the Chinese of a bilingual receipt). */
+    public static String text(String key, java.util.Locale locale, String fallback) {
+        try {
+            return ResourceBundle.getBundle(BUNDLE, locale).getString(key);
+        } catch (MissingResourceException e) {
+            return fallback;
+        }
+    }
+
     /**
      * The Chinese or English half of a message written "中文 / English" (the business components' refusals),
      * or the whole text when it is not split that way. The Chinese half may itself quote "a / b", so the split is
