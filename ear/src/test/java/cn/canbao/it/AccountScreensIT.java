@@ -86,7 +86,7 @@ class AccountScreensIT {
             String table = browser.waitForText("#audit\\:table", "重置密码");
             assertTrue(table.contains("新建账户"), table);
             assertTrue(table.contains(name), table);
-            assertTrue(table.contains("district_admin") || table.contains("区医保局管理员"), table);
+            assertTrue(table.contains("万州区医疗保障局 陈刚") && !table.contains("district_admin"), "who, by name: " + table);
             assertFalse(table.contains("Audit2026abcd") || table.contains("Reset2026abcd"), "no password in the trail");
             browser.screenshot("1-account-trail");
         }

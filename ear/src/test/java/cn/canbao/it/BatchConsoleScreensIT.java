@@ -57,12 +57,13 @@ class BatchConsoleScreensIT {
         try (Browser browser = Browser.open("40-batch")) {
             browser.signIn("operator");
             browser.driver.findElement(By.id("nav-batch")).click();
-            String jobs = browser.waitForText("#jobs\\:table", "demo-population");
-            assertTrue(jobs.contains("full-cost-switchover") && jobs.contains("campaign-deadline-rollover"), jobs);
-            assertTrue(jobs.contains("regionCode *") && jobs.contains("paidShare"), "required parameters marked: " + jobs);
+            String jobs = browser.waitForText("#jobs\\:table", "演示人口生成");
+            assertTrue(jobs.contains("全额缴费转换") && jobs.contains("集中征缴期截止结转"), "jobs by their names: " + jobs);
+            assertTrue(jobs.contains("地区 *") && jobs.contains("缴费户比例"), "parameters by their labels, required marked: " + jobs);
+            assertFalse(jobs.contains("demo-population") || jobs.contains("regionCode"), "no codes: " + jobs);
             browser.screenshot("1-jobs");
 
-            browser.driver.findElement(By.xpath("//tbody[@id='jobs:table_data']/tr[.//span[text()='demo-population']]//a[contains(@class,'cb-choose-job')]")).click();
+            browser.driver.findElement(By.xpath("//tbody[@id='jobs:table_data']/tr[.//span[text()='演示人口生成']]//a[contains(@class,'cb-choose-job')]")).click();
             parameter(browser, "regionCode").sendKeys(village);
             parameter(browser, "count").sendKeys("twelve");
             parameter(browser, "seed").sendKeys(String.valueOf(SEED));
@@ -102,8 +103,9 @@ class BatchConsoleScreensIT {
             assertTrue(id.find(), browser.driver.getCurrentUrl());
             long executionId = Long.parseLong(id.group(1));
             assertEquals(before + 1, executions());
-            assertEquals("demo-population", browser.find("#execution\\:job").getText());
-            assertTrue(browser.find("#execution\\:parameters").getText().contains("regionCode=" + village));
+            assertEquals("演示人口生成", browser.find("#execution\\:job").getText());
+            String parameters = browser.find("#execution\\:parameters").getText();
+            assertTrue(parameters.matches("(?s).*地区：\\p{IsHan}+（" + village + "）.*") && parameters.contains("年度政策：" + POLICY), parameters);
 
             Map<String, Long> metrics = BatchRuns.metrics(Http.as("operator").get("/api/v1/batch/executions/" + executionId).json());
             assertEquals(String.valueOf(plan.households()), cell(browser, "cb-read"), "households read as planned");
@@ -152,7 +154,7 @@ class BatchConsoleScreensIT {
     }
 
     private static WebElement parameter(Browser browser, String name) {
-        return browser.find("#start input[title='" + name + "']");
+        return browser.find("#start input[data-parameter='" + name + "']");
     }
 
     private static String cell(Browser browser, String styleClass) {

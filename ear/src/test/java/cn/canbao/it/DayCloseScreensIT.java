@@ -31,6 +31,8 @@ class DayCloseScreensIT {
     private static final String POLICY = "500101-2024";
     private static final String VILLAGE = "500101101002";
     private static final String COLLECTOR = "clerk2";
+    /** How the screens name the collector: by the account's display name, never the user name. */
+    private static final String COLLECTOR_NAME = "鱼泉社区经办员 李强";
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
@@ -79,12 +81,13 @@ class DayCloseScreensIT {
             browser.driver.findElement(By.linkText("辖区日结")).click();
             browser.find("#days\\:table");
             browser.go("/dayclose/region.xhtml?date=" + day);
-            String table = browser.waitForText("#days\\:table", COLLECTOR);
-            assertTrue(table.contains("clerk"), "every collector of the town: " + table);
-            WebElement mine = browser.driver.findElement(By.xpath("//tbody[@id='days:table_data']/tr[td[1][contains(., '" + COLLECTOR + "')]]"));
+            String table = browser.waitForText("#days\\:table", COLLECTOR_NAME);
+            assertTrue(table.contains("白羊社区经办员 张敏"), "every collector of the town: " + table);
+            assertFalse(table.contains(COLLECTOR), "by name, not user name: " + table);
+            WebElement mine = browser.driver.findElement(By.xpath("//tbody[@id='days:table_data']/tr[td[1][contains(., '" + COLLECTOR_NAME + "')]]"));
             assertTrue(mine.getAttribute("class").contains("cb-row-warn"), mine.getAttribute("class"));
             assertTrue(mine.getText().contains("-10.00") && mine.getText().contains("370.00") && mine.getText().contains("已日结"), mine.getText());
-            WebElement other = browser.driver.findElement(By.xpath("//tbody[@id='days:table_data']/tr[td[1]//span[normalize-space(text())='clerk']]"));
+            WebElement other = browser.driver.findElement(By.xpath("//tbody[@id='days:table_data']/tr[td[1]//span[@title='clerk']]"));
             assertFalse(other.getAttribute("class").contains("cb-row-warn"), "no discrepancy for clerk: " + other.getText());
             assertFalse(browser.find("#discrepancies").getText().endsWith(": 0"), browser.find("#discrepancies").getText());
             browser.screenshot("1-town");

@@ -115,7 +115,8 @@ class RefundScreensIT {
             assertFalse(browser.find("#history\\:receipt").getText().isBlank(), "the original receipt");
             String steps = browser.find("#history\\:steps").getText();
             assertTrue(steps.contains("申请") && steps.contains("批准") && steps.contains("执行"), steps);
-            assertTrue(steps.contains("clerk") && steps.contains("district_admin") && steps.contains("tax"), steps);
+            assertTrue(steps.contains("白羊社区经办员 张敏") && steps.contains("万州区医疗保障局 陈刚") && steps.contains("万州区税务局 赵丽"),
+                    "who, by name: " + steps);
             browser.screenshot("2-history");
         }
         assertEquals("EXECUTED", status(refundId));

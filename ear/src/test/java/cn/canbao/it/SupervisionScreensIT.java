@@ -83,7 +83,7 @@ class SupervisionScreensIT {
      * in Chinese. Downloaded through the page's own form (the button's POST, as a click would send it).
      */
     @Test
-    void theWeeklyReportPdfGoesDownToTheVillagesInChinese() {
+    void theWeeklyReportPdfGoesDownToTheVillagesInChinese() throws java.io.IOException {
         try (Browser browser = Browser.open("21-progress-pdf")) {
             browser.signIn("district_admin");
             browser.driver.findElement(By.linkText("进度督导")).click();
@@ -105,6 +105,35 @@ class SupervisionScreensIT {
             Download xlsx = download(browser, "progress:xlsx");
             assertTrue(xlsx.contentType().contains("spreadsheetml"), xlsx.contentType());
             assertEquals("PK", new String(xlsx.bytes(), 0, 2, StandardCharsets.ISO_8859_1));
+            // a report: title, policy and date, one frozen header, every level down to the villages with its total
+            try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx.bytes()))) {
+                var sheet = workbook.getSheetAt(0);
+                assertTrue(sheet.getRow(0).getCell(0).getStringCellValue().contains("参保进度周报 · 万州区"));
+                assertTrue(sheet.getRow(1).getCell(0).getStringCellValue().contains("500101-2024"));
+                assertTrue(sheet.getRow(2).getCell(0).getStringCellValue().contains("2023-11-20"));
+                assertEquals(4, sheet.getPaneInformation().getHorizontalSplitTopRow(), "header frozen");
+                long villagesEnrolled = 0;
+                long villagesTarget = 0;
+                Double townTotalEnrolled = null;
+                Double townTotalTarget = null;
+                for (var row : sheet) {
+                    if (row.getRowNum() < 4 || row.getCell(0) == null) {
+                        continue;
+                    }
+                    String level = row.getCell(0).getStringCellValue();
+                    if (level.equals("白羊镇") && row.getCell(2) != null && row.getCell(2).getStringCellValue().startsWith("500101101")) {
+                        villagesTarget += (long) row.getCell(4).getNumericCellValue();
+                        villagesEnrolled += (long) row.getCell(5).getNumericCellValue();
+                    }
+                    if (level.equals("白羊镇 合计")) {
+                        townTotalTarget = row.getCell(4).getNumericCellValue();
+                        townTotalEnrolled = row.getCell(5).getNumericCellValue();
+                    }
+                }
+                assertEquals(40480L, villagesTarget, "17 villages of 白羊镇 listed under their town");
+                assertEquals((double) villagesTarget, townTotalTarget, "the town's total row");
+                assertEquals((double) villagesEnrolled, townTotalEnrolled, "the town's total row");
+            }
         }
     }
 

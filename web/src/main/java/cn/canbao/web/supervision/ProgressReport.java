@@ -61,6 +61,9 @@ public class ProgressReport {
     @Inject
     Clock clock;
 
+    @Inject
+    cn.canbao.policy.boundary.Policies policies;
+
     /** The region's own level, then depth first each child region's level, down to the villages. */
     public List<Section> sections(String policy, String region) {
         List<Section> sections = new ArrayList<>();
@@ -90,39 +93,95 @@ public class ProgressReport {
         return value == null ? "" : value.toPlainString();
     }
 
-    /** The table of one level as a workbook (the screen's XLSX export). */
-    public byte[] xlsx(String policy, List<Progress.Row> rows) {
+    /**
+     * The progress as a workbook (the screen's XLSX export), as a report to file or forward: a title with the region,
+     * the policy and the business date, one header row (frozen), then every level from the region down to the
+     * villages — each level's rows under the name of the region they belong to, followed by that level's total
+     * (target, enrolled, rate). Figures are numbers, rates with two decimals.
+     */
+    public byte[] xlsx(String policy, String region) {
+        List<Section> sections = sections(policy, region);
+        String regionName = regions.find(region).map(Region::getName).orElse(region);
+        String policyName = policies.list().stream().filter(p -> p.policyId().equals(policy)).map(p -> p.policyId() + " " + p.name())
+                .findFirst().orElse(policy);
         try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            Sheet sheet = workbook.createSheet(policy);
-            Row header = sheet.createRow(0);
+            Sheet sheet = workbook.createSheet(Texts.text("progress.title", "Progress"));
+            org.apache.poi.ss.usermodel.Font boldFont = workbook.createFont();
+            boldFont.setBold(true);
+            org.apache.poi.ss.usermodel.CellStyle bold = workbook.createCellStyle();
+            bold.setFont(boldFont);
+            org.apache.poi.ss.usermodel.Font titleFont = workbook.createFont();
+            titleFont.setBold(true);
+            titleFont.setFontHeightInPoints((short) 14);
+            org.apache.poi.ss.usermodel.CellStyle titleStyle = workbook.createCellStyle();
+            titleStyle.setFont(titleFont);
+            org.apache.poi.ss.usermodel.CellStyle rate = workbook.createCellStyle();
+            rate.setDataFormat(workbook.createDataFormat().getFormat("0.00"));
+            org.apache.poi.ss.usermodel.CellStyle boldRate = workbook.createCellStyle();
+            boldRate.cloneStyleFrom(rate);
+            boldRate.setFont(boldFont);
+
+            Row title = sheet.createRow(0);
+            title.createCell(0).setCellValue(Texts.text("progress.report.title", "Weekly enrollment report") + " · " + regionName);
+            title.getCell(0).setCellStyle(titleStyle);
+            sheet.createRow(1).createCell(0).setCellValue(Texts.text("quote.policy", "Policy") + "：" + policyName);
+            sheet.createRow(2).createCell(0).setCellValue(Texts.text("progress.report.asOf", "As of") + "：" + LocalDate.now(clock));
+            Row header = sheet.createRow(3);
+            header.createCell(0).setCellValue(Texts.text("progress.col.parent", "Level"));
+            header.getCell(0).setCellStyle(bold);
             for (int i = 0; i < COLUMNS.length; i++) {
-                header.createCell(i).setCellValue(Texts.text("progress.col." + COLUMNS[i], COLUMNS[i]));
+                header.createCell(i + 1).setCellValue(Texts.text("progress.col." + COLUMNS[i], COLUMNS[i]));
+                header.getCell(i + 1).setCellStyle(bold);
             }
-            int n = 1;
-            for (Progress.Row r : rows) {
-                Row row = sheet.createRow(n++);
-                row.createCell(0).setCellValue(r.rank());
-                row.createCell(1).setCellValue(r.regionCode());
-                row.createCell(2).setCellValue(r.regionName());
-                row.createCell(3).setCellValue(r.target());
-                row.createCell(4).setCellValue(r.enrolled());
-                if (r.rate() != null) {
-                    row.createCell(5).setCellValue(r.rate().doubleValue());
-                }
-                if (!r.scoring().isEmpty()) {
-                    Progress.Score s = r.scoring().get(0);
-                    if (s.fundingPerPerson() != null) {
-                        row.createCell(6).setCellValue(s.fundingPerPerson().doubleValue());
+            sheet.createFreezePane(0, 4);
+            int n = 4;
+            for (Section section : sections) {
+                long target = 0;
+                long enrolled = 0;
+                for (Progress.Row r : section.rows()) {
+                    Row row = sheet.createRow(n++);
+                    row.createCell(0).setCellValue(section.regionName());
+                    if (r.rank() > 0) {
+                        row.createCell(1).setCellValue(r.rank());
                     }
-                    if (s.scoreChange() != null) {
-                        row.createCell(7).setCellValue(s.scoreChange().doubleValue());
+                    row.createCell(2).setCellValue(r.regionCode());
+                    row.createCell(3).setCellValue(r.regionName());
+                    row.createCell(4).setCellValue(r.target());
+                    row.createCell(5).setCellValue(r.enrolled());
+                    if (r.rate() != null) {
+                        row.createCell(6).setCellValue(r.rate().doubleValue());
+                        row.getCell(6).setCellStyle(rate);
                     }
-                    row.createCell(8).setCellValue(cells(r).get(8));
+                    if (!r.scoring().isEmpty()) {
+                        Progress.Score s = r.scoring().get(0);
+                        if (s.fundingPerPerson() != null) {
+                            row.createCell(7).setCellValue(s.fundingPerPerson().doubleValue());
+                        }
+                        if (s.scoreChange() != null) {
+                            row.createCell(8).setCellValue(s.scoreChange().doubleValue());
+                        }
+                        row.createCell(9).setCellValue(cells(r).get(8));
+                    }
+                    target += r.target();
+                    enrolled += r.enrolled();
                 }
+                Row total = sheet.createRow(n++);
+                total.createCell(0).setCellValue(section.regionName() + " " + Texts.text("progress.total", "total"));
+                total.getCell(0).setCellStyle(bold);
+                total.createCell(4).setCellValue(target);
+                total.createCell(5).setCellValue(enrolled);
+                total.getCell(4).setCellStyle(bold);
+                total.getCell(5).setCellStyle(bold);
+                if (target > 0) {
+                    total.createCell(6).setCellValue(BigDecimal.valueOf(enrolled).multiply(BigDecimal.valueOf(100))
+                            .divide(BigDecimal.valueOf(target), 2, java.math.RoundingMode.HALF_UP).doubleValue());
+                    total.getCell(6).setCellStyle(boldRate);
+                }
+                n++;    // a blank row between levels
             }
-            for (int i = 0; i < COLUMNS.length; i++) {
+            for (int i = 0; i <= COLUMNS.length; i++) {
                 // fixed widths: autoSizeColumn measures with AWT fonts, which a headless server may lack
-                sheet.setColumnWidth(i, (i == 2 ? 24 : 12) * 256);
+                sheet.setColumnWidth(i, (i == 0 || i == 3 ? 22 : 12) * 256);
             }
             workbook.write(out);
             return out.toByteArray();

@@ -209,9 +209,9 @@ public class ProgressView implements Serializable {
         return weeklyWeeks;
     }
 
-    /** The table as a workbook: one row per region, the scoring of villages in the last columns. */
+    /** The progress as a workbook: every level from this region down to its villages, with totals (ProgressReport#xlsx). */
     public StreamedContent getXlsx() {
-        byte[] bytes = report.xlsx(policy, getRows());
+        byte[] bytes = report.xlsx(policy, region);
         return DefaultStreamedContent.builder().name("progress-" + policy + "-" + region + ".xlsx")
                 .contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
                 .stream(() -> new ByteArrayInputStream(bytes)).build();
