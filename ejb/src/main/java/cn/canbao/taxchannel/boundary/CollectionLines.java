@@ -320,9 +320,10 @@ public class CollectionLines {
     }
 
     private static String detail(ProblemException p) {
-        String fields = p.errors() == null || p.errors().isEmpty() ? ""
-                : " (" + String.join("; ", p.errors().stream().map(e -> e.field() + ": " + e.message()).toList()) + ")";
-        return p.code() + ": " + p.getMessage() + fields;
+        // the field errors' own words only where they add to the message; a field's parameter name is not for a clerk
+        List<String> extra = p.errors() == null ? List.of() : p.errors().stream().map(e -> e.message())
+                .filter(m -> m != null && !m.isBlank() && !p.getMessage().contains(m.split(" / ")[0])).toList();
+        return p.code() + ": " + p.getMessage() + (extra.isEmpty() ? "" : "（" + String.join("；", extra) + "）");
     }
 
     private static Integer tier(String text) {
