@@ -403,13 +403,15 @@ public class Enrollments {
                         + " and not exists (select e from Enrollment e where e.personId = p.id and e.insuranceYear = :year"
                         + " and e.status <> :registered)"
                         + " and not exists (select n from NonEnrollment n where n.personId = p.id and n.insuranceYear = :year"
-                        + " and n.signed = :signed)"   // a parameter: EclipseLink writes the literal TRUE as 1, which H2 refuses
+                        // EclipseLink writes TRUE (literal or bound) as 1 on H2, which H2 2 refuses against a BOOLEAN column;
+                        // the column as the condition itself is plain SQL on PostgreSQL and H2 alike
+                        + " and SQL('CASE WHEN ? THEN 1 ELSE 0 END', n.signed) = 1)"
                         + (f.hasText() ? " and (p.name like :name escape '!' or p.idNumber = :idNumber)" : "")
                         + (f.notContacted() ? " and not exists (select c from ContactAttempt c where c.personId = p.id"
                         + " and c.insuranceYear = :year)" : "")
                         + " order by p.householdRegionCode, p.name, p.id", Person.class)
                 .setParameter("villages", villages).setParameter("year", policy.insuranceYear())
-                .setParameter("registered", EnrollmentStatus.REGISTERED).setParameter("signed", Boolean.TRUE);
+                .setParameter("registered", EnrollmentStatus.REGISTERED);
         if (f.hasText()) {
             query.setParameter("name", likePrefix(f.text())).setParameter("idNumber", f.text().trim().toUpperCase(java.util.Locale.ROOT));
         }
