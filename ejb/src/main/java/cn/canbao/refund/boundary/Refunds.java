@@ -78,6 +78,20 @@ public class Refunds {
 
     @RolesAllowed({Roles.CLERK, Roles.TOWN_OFFICER, Roles.DISTRICT_ADMIN})
     public Requested request(String idNumber, String policyId, String reasonText, String note) {
+        return request(idNumber, policyId, reasonText, note, null, null);
+    }
+
+    /**
+     * A refund request with its payee: {@code payeeName} someone other than the resident (an heir, a guardian), and
+     * {@code payeeAccount} the account to pay into (digits, spaces allowed, 6–34); both optional — the resident, by
+     * the channel the money came through.
+     */
+    @RolesAllowed({Roles.CLERK, Roles.TOWN_OFFICER, Roles.DISTRICT_ADMIN})
+    public Requested request(String idNumber, String policyId, String reasonText, String note, String payeeName, String payeeAccount) {
+        if (payeeAccount != null && !payeeAccount.isBlank() && !payeeAccount.replace(" ", "").matches("[0-9]{6,34}")) {
+            throw ProblemException.badRequest("INVALID_INPUT", "收款账号应为 6–34 位数字", "the payee's account must be 6–34 digits",
+                    List.of(new FieldError("payeeAccount", "6–34 位数字 / 6–34 digits")));
+        }
         Refund.Reason reason;
         try {
             reason = Refund.Reason.valueOf(String.valueOf(reasonText).trim().toUpperCase(Locale.ROOT));
@@ -107,7 +121,8 @@ public class Refunds {
         LocalDate today = LocalDate.now(clock);
         boolean eligible = reason != Refund.Reason.OTHER && today.isBefore(payment.getBenefitStart());
         Refund refund = new Refund(enrollment.getId(), payment.getId(), person.getId(), policy.policyId(), reason,
-                note == null || note.isBlank() ? null : note.trim(), eligible, audit.currentActor(), OffsetDateTime.now(clock));
+                note == null || note.isBlank() ? null : note.trim(), eligible, audit.currentActor(), OffsetDateTime.now(clock))
+                .payTo(payeeName, payeeAccount);
         em.persist(refund);
         em.flush();
         audit.record("REFUND_REQUESTED", "refund", String.valueOf(refund.getId()), null, json(refund), person.maskedIdNumber());
@@ -250,6 +265,12 @@ public class Refunds {
         }
         if (r.getReversalPaymentId() != null) {
             b.add("reversalPaymentId", r.getReversalPaymentId());
+        }
+        if (r.getPayeeName() != null) {
+            b.add("payeeName", r.getPayeeName());
+        }
+        if (r.getPayeeAccount() != null) {
+            b.add("payeeAccount", r.maskedPayeeAccount());
         }
         return b.build().toString();
     }

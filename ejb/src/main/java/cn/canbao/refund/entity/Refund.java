@@ -90,6 +90,14 @@ public class Refund {
     @Column(name = "reversal_payment_id")
     private Long reversalPaymentId;
 
+    /** Who receives the money; null: the resident. */
+    @Column(name = "payee_name", updatable = false)
+    private String payeeName;
+
+    /** The bank account (or card) the money goes to; null: as the original payment came (the channel's own refund). */
+    @Column(name = "payee_account", updatable = false)
+    private String payeeAccount;
+
     @Version
     private long version;
 
@@ -163,4 +171,22 @@ public class Refund {
     public String getExecutedBy() { return executedBy; }
     public OffsetDateTime getExecutedAt() { return executedAt; }
     public Long getReversalPaymentId() { return reversalPaymentId; }
+
+    /** The payee of a request not yet stored: someone other than the resident, and/or an account to pay into. */
+    public Refund payTo(String name, String account) {
+        if (id != null) {
+            throw new IllegalStateException("the payee is given with the request");
+        }
+        this.payeeName = name == null || name.isBlank() ? null : name.trim();
+        this.payeeAccount = account == null || account.isBlank() ? null : account.replace(" ", "");
+        return this;
+    }
+
+    public String getPayeeName() { return payeeName; }
+    public String getPayeeAccount() { return payeeAccount; }
+
+    /** The account as lists show it: its last four digits. */
+    public String maskedPayeeAccount() {
+        return payeeAccount == null ? null : payeeAccount.length() <= 4 ? payeeAccount : "****" + payeeAccount.substring(payeeAccount.length() - 4);
+    }
 }

@@ -16,7 +16,7 @@ public record RefundLine(Long refundId, Long personId, String maskedIdNumber, St
                          String requestedBy, OffsetDateTime requestedAt, String reviewedBy, OffsetDateTime reviewedAt,
                          String reviewNote, String overrideReason, String executedBy, OffsetDateTime executedAt,
                          Long reversalPaymentId, java.math.BigDecimal amount, String receiptNumber, String channel,
-                         java.time.LocalDate paidOn) implements Serializable {
+                         java.time.LocalDate paidOn, String payeeName, String payeeAccount) implements Serializable {
 
     public static RefundLine of(Refund r, Person p, Payment paid) {
         return new RefundLine(r.getId(), p.getId(), p.maskedIdNumber(), p.getName(), p.getHouseholdRegionCode(),
@@ -24,6 +24,7 @@ public record RefundLine(Long refundId, Long personId, String maskedIdNumber, St
                 r.getRequestedBy(), r.getRequestedAt(), r.getReviewedBy(), r.getReviewedAt(), r.getReviewNote(),
                 r.getOverrideReason(), r.getExecutedBy(), r.getExecutedAt(), r.getReversalPaymentId(),
                 paid == null ? null : paid.getAmount(), paid == null ? null : paid.getReceiptNumber(),
-                paid == null ? null : paid.getChannel().name(), paid == null ? null : paid.getBusinessDate());
+                paid == null ? null : paid.getChannel().name(), paid == null ? null : paid.getBusinessDate(),
+                r.getPayeeName(), r.maskedPayeeAccount());
     }
 }

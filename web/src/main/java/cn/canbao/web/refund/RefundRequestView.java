@@ -51,6 +51,9 @@ public class RefundRequestView implements Serializable {
     private String policy;
     private String reason = Refund.Reason.DEATH.name();
     private String note;
+    /** The payee when not the resident (an heir, a guardian), and the account to pay into. */
+    private String payeeName;
+    private String payeeAccount;
 
     /** f:viewAction: the person of the link (403 outside the caller's area). */
     public void load() {
@@ -87,11 +90,13 @@ public class RefundRequestView implements Serializable {
         }
         try {
             Person person = persons.byKey(personId);
-            Refunds.Requested requested = refunds.request(person.getIdNumber(), policy, reason, note);
+            Refunds.Requested requested = refunds.request(person.getIdNumber(), policy, reason, note, payeeName, payeeAccount);
             Refund refund = requested.refund();
             Faces.info(Texts.text("refund.requested", "requested") + " #" + refund.getId() + " · "
                     + Texts.text(refund.isEligible() ? "refund.eligible" : "refund.notEligible", ""));
             note = null;
+            payeeName = null;
+            payeeAccount = null;
             show(person);
         } catch (ProblemException problem) {
             Faces.refused(problem);
@@ -128,4 +133,8 @@ public class RefundRequestView implements Serializable {
     public void setReason(String reason) { this.reason = reason; }
     public String getNote() { return note; }
     public void setNote(String note) { this.note = note; }
+    public String getPayeeName() { return payeeName; }
+    public void setPayeeName(String payeeName) { this.payeeName = payeeName; }
+    public String getPayeeAccount() { return payeeAccount; }
+    public void setPayeeAccount(String payeeAccount) { this.payeeAccount = payeeAccount; }
 }

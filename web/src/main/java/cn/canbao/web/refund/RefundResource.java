@@ -32,7 +32,8 @@ public class RefundResource {
 
     public record RefundBody(@FitsColumn("person.id_number") String idNumber, @FitsColumn("policy.policy_id") String policyId,
                              @FitsColumn("refund.reason") String reason,
-                             @FitsColumn(value = "refund.note", lines = true) String note) {
+                             @FitsColumn(value = "refund.note", lines = true) String note,
+                             @FitsColumn("refund.payee_name") String payeeName, @FitsColumn("refund.payee_account") String payeeAccount) {
     }
 
     public record ReviewBody(Boolean approve, @FitsColumn(value = "refund.review_note", lines = true) String note,
@@ -42,12 +43,12 @@ public class RefundResource {
     public record RefundView(Long refundId, String policyId, String reason, String note, String status, boolean eligible,
                              Long paymentId, String requestedBy, OffsetDateTime requestedAt, String reviewedBy,
                              OffsetDateTime reviewedAt, String reviewNote, String overrideReason, String executedBy,
-                             OffsetDateTime executedAt, Long reversalPaymentId) {
+                             OffsetDateTime executedAt, Long reversalPaymentId, String payeeName, String payeeAccount) {
         static RefundView of(Refund r) {
             return new RefundView(r.getId(), r.getPolicyId(), r.getReason().name(), r.getNote(), r.getStatus().name(),
                     r.isEligible(), r.getPaymentId(), r.getRequestedBy(), r.getRequestedAt(), r.getReviewedBy(),
                     r.getReviewedAt(), r.getReviewNote(), r.getOverrideReason(), r.getExecutedBy(), r.getExecutedAt(),
-                    r.getReversalPaymentId());
+                    r.getReversalPaymentId(), r.getPayeeName(), r.maskedPayeeAccount());
         }
     }
 
@@ -62,7 +63,7 @@ public class RefundResource {
             throw ProblemException.badRequest("EMPTY_BODY", "请求内容为空", "empty body", List.of());
         }
         return Response.status(Response.Status.CREATED)
-                .entity(RefundView.of(refunds.request(body.idNumber(), body.policyId(), body.reason(), body.note()).refund())).build();
+                .entity(RefundView.of(refunds.request(body.idNumber(), body.policyId(), body.reason(), body.note(), body.payeeName(), body.payeeAccount()).refund())).build();
     }
 
     @GET
