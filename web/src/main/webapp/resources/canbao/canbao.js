@@ -1,11 +1,13 @@
 /*
  * The counter's cash confirmation: the change for the cash received, computed in fen (whole numbers), never in
- * floating-point yuan. The amount comes from the confirmation's data-amount, the texts from data attributes.
+ * floating-point yuan. The amount comes from the confirmation's data-amount, the texts from data attributes; dialogId
+ * names the confirmation (the person's or the household's) when the page has more than one.
  */
-function canbaoChange() {
-    var amountEl = document.querySelector('[data-amount]');
-    var received = document.querySelector('.cb-received');
-    var change = document.querySelector('[data-change]');
+function canbaoChange(dialogId) {
+    var root = (dialogId && document.getElementById(dialogId)) || document;
+    var amountEl = root.querySelector('[data-amount]');
+    var received = root.querySelector('.cb-received');
+    var change = root.querySelector('[data-change]');
     if (!amountEl || !received || !change) {
         return;
     }

@@ -11,6 +11,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -216,6 +217,119 @@ class CounterScreensIT {
         assertEquals(403, reply.status());
         assertTrue(reply.body().contains("无权访问"), "the 403 page");
         assertFalse(reply.body().contains("unpaid:table"), "never the data");
+    }
+
+    /**
+     * The counter's first screen as an ID-card reader uses it: the search field has the focus; a whole ID number and
+     * Enter opens the registered resident's page, or the registration form with the number filled in; a household
+     * number lists the household's members.
+     */
+    @Test
+    void anIdCardReadersNumberOpensTheResidentOrStartsTheRegistration() {
+        String registered = newIdNumber();
+        String other = newIdNumber();
+        String unknown = newIdNumber();
+        String household = "500101101001" + String.format("%05d", 90000 + ThreadLocalRandom.current().nextInt(10000));
+        Http.Reply family = Http.as("clerk").post("/api/v1/households", "{\"householdNumber\":\"" + household
+                + "\",\"regionCode\":\"500101101001\",\"address\":\"白羊社区 3 组\",\"members\":["
+                + "{\"idNumber\":\"" + registered + "\",\"name\":\"读卡户主\",\"residentType\":\"RESIDENT\"},"
+                + "{\"idNumber\":\"" + other + "\",\"name\":\"读卡家属\",\"residentType\":\"RESIDENT\"}]}");
+        assertEquals(201, family.status(), family.body());
+        try (Browser browser = Browser.open("18-card-reader")) {
+            browser.signIn("clerk");
+            browser.go("/counter/find.xhtml");
+            browser.find("#find\\:query");
+            browser.wait(d -> "find:query".equals(d.switchTo().activeElement().getAttribute("id"))); // the search field has the focus
+            browser.driver.switchTo().activeElement().sendKeys(registered, org.openqa.selenium.Keys.ENTER);
+            browser.wait(d -> d.getCurrentUrl().contains("/counter/person.xhtml"));
+            assertTrue(browser.waitForText("body", "读卡户主").contains("读卡户主"));
+            browser.screenshot("1-resident");
+
+            browser.go("/counter/find.xhtml");
+            browser.find("#find\\:query").sendKeys(unknown, org.openqa.selenium.Keys.ENTER);
+            browser.wait(d -> d.getCurrentUrl().contains("/counter/register.xhtml"));
+            assertEquals(unknown, browser.find("#register\\:id-number").getAttribute("value"), "the number carried into the form");
+            browser.screenshot("2-register");
+
+            browser.go("/counter/find.xhtml");
+            browser.find("#find\\:query").sendKeys(household, org.openqa.selenium.Keys.ENTER);
+            String members = browser.waitForText("#find\\:table", "读卡家属");
+            assertTrue(members.contains("读卡户主") && members.contains("2 条记录"), members);
+            assertTrue(browser.driver.getCurrentUrl().contains("/counter/find.xhtml"), "a household number lists, it does not jump");
+            browser.screenshot("3-household");
+        }
+    }
+
+    /**
+     * The person page shows the household with each member's status and what they pay today; the clerk ticks two and
+     * takes one sum (confirmed with the total in words and the change), one payment and receipt each; the phone and the
+     * household's address are corrected on the same page, a bad phone number refused with nothing changed.
+     */
+    @Test
+    void oneSumForSeveralMembersOfAHouseholdAndTheirContactOnThePersonPage() {
+        String head = newIdNumber();
+        String spouse = newIdNumber();
+        String child = newIdNumber();
+        String household = "500101101001" + String.format("%05d", 80000 + ThreadLocalRandom.current().nextInt(10000));
+        Http.Reply family = Http.as("clerk").post("/api/v1/households", "{\"householdNumber\":\"" + household
+                + "\",\"regionCode\":\"500101101001\",\"address\":\"白羊社区 5 组\",\"members\":["
+                + "{\"idNumber\":\"" + head + "\",\"name\":\"合缴户主\",\"residentType\":\"RESIDENT\"},"
+                + "{\"idNumber\":\"" + spouse + "\",\"name\":\"合缴配偶\",\"residentType\":\"RESIDENT\"},"
+                + "{\"idNumber\":\"" + child + "\",\"name\":\"合缴子女\",\"residentType\":\"RESIDENT\"}]}");
+        assertEquals(201, family.status(), family.body());
+        try (Browser browser = Browser.open("19-household-pay")) {
+            browser.signIn("clerk");
+            browser.go("/counter/find.xhtml");
+            browser.find("#find\\:query").sendKeys(head, org.openqa.selenium.Keys.ENTER);
+            browser.wait(d -> d.getCurrentUrl().contains("/counter/person.xhtml"));
+            String members = browser.waitForText("#resident\\:members", "合缴子女");
+            assertTrue(members.contains("合缴户主") && members.contains("合缴配偶") && members.contains("380.00"), members);
+            assertFalse(members.contains(spouse), "ID numbers masked in the member list");
+            browser.screenshot("1-household");
+
+            // contact: a bad phone number is refused and changes nothing; a good one and the address are kept
+            browser.find("#resident\\:phone").sendKeys("13x");
+            browser.driver.findElement(By.id("resident:save-contact")).click();
+            assertTrue(browser.waitForText("#resident\\:messages", "电话号码").contains("电话号码"));
+            browser.find("#resident\\:phone").clear();
+            browser.find("#resident\\:phone").sendKeys("138 0000 1234");
+            browser.find("#resident\\:address").clear();
+            browser.find("#resident\\:address").sendKeys("白羊社区 6 组 12 号");
+            browser.driver.findElement(By.id("resident:save-contact")).click();
+            browser.waitForText("#resident\\:messages", "联系方式已保存");
+            browser.driver.navigate().refresh();
+            assertEquals("138 0000 1234", browser.find("#resident\\:phone").getAttribute("value"));
+            assertEquals("白羊社区 6 组 12 号", browser.find("#resident\\:address").getAttribute("value"));
+
+            // the button with nothing ticked takes nothing; with two ticked it asks first: total, words, change
+            browser.driver.findElement(By.id("resident:household-pay")).click();
+            browser.waitForText("#resident\\:messages", "请勾选");
+            for (String name : List.of("合缴户主", "合缴子女")) {
+                browser.driver.findElement(By.xpath("//tbody[@id='resident:members_data']/tr[td[contains(., '" + name
+                        + "')]]//div[contains(@class, 'ui-chkbox-box')]")).click();
+                sleepAWhile();
+            }
+            browser.driver.findElement(By.id("resident:household-pay")).click();
+            String confirmation = browser.waitForText("#resident\\:household-confirm-body", "柒佰陆拾元整");
+            assertTrue(confirmation.contains("760.00") && confirmation.contains("合缴子女") && !confirmation.contains("合缴配偶"), confirmation);
+            browser.find("#resident\\:household-received").sendKeys("800");
+            assertEquals("40.00 元", browser.find("#resident\\:household-change").getText());
+            browser.screenshot("2-household-confirm");
+            browser.driver.findElement(By.id("resident:household-confirm-pay")).click();
+            String done = browser.waitForText("#resident\\:messages", "共 2 人缴费");
+            assertTrue(done.contains("760.00"), done);
+            String after = browser.waitForText("#resident\\:members", "已缴费");
+            assertTrue(after.contains("合缴配偶"), after);
+            assertTrue(browser.find("#resident\\:payment-table").getText().contains("380.00"), "the head's own receipt");
+            browser.screenshot("3-household-paid");
+        }
+        for (String paid : List.of(head, child)) {
+            String body = Http.as("clerk").get("/api/v1/persons/" + paid).body();
+            assertTrue(body.contains("\"status\":\"PAID\"") || body.contains("\"status\":\"WAITING\""), body);
+        }
+        String spouseBody = Http.as("clerk").get("/api/v1/persons/" + spouse).body();
+        assertFalse(spouseBody.contains("\"status\":\"PAID\"") || spouseBody.contains("\"status\":\"WAITING\""),
+                "the spouse was not ticked: " + spouseBody);
     }
 
     @Test

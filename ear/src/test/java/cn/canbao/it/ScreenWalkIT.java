@@ -166,13 +166,14 @@ class ScreenWalkIT {
         };
     }
 
-    /** The resident's page at the counter, as a clerk reaches it: found by ID number, opened from the list. */
+    /** The resident's page at the counter, as a clerk reaches it: a whole ID number searched opens it. */
     private static String personPage(Browser browser, String idNumber) {
         browser.go("/counter/find.xhtml");
         browser.find("#find\\:query").sendKeys(idNumber);
         browser.driver.findElement(By.id("find:search")).click();
-        browser.waitForText("#find\\:table", "巡检参保人");
-        String href = browser.driver.findElement(By.cssSelector("#find\\:table a.cb-person-link")).getAttribute("href");
+        browser.wait(d -> d.getCurrentUrl().contains("/counter/person.xhtml"));
+        browser.waitForText("#resident\\:name", "巡检参保人");
+        String href = browser.driver.getCurrentUrl();
         return href.substring(href.indexOf("/canbao/") + "/canbao".length());
     }
 

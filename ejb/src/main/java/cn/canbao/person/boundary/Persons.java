@@ -83,7 +83,15 @@ public class Persons {
 
     @RolesAllowed({Roles.CLERK, Roles.TOWN_OFFICER, Roles.DISTRICT_ADMIN, Roles.INTEGRATION})
     public Person register(Registration registration) {
+        return register(registration, null);
+    }
+
+    /** {@link #register(Registration)} with the phone number the counter took down, in the same transaction. */
+    @RolesAllowed({Roles.CLERK, Roles.TOWN_OFFICER, Roles.DISTRICT_ADMIN, Roles.INTEGRATION})
+    public Person register(Registration registration, String phone) {
+        String checkedPhone = checkedPhone(phone, "phone");
         Person person = newPerson(registration, null, Map.of());
+        person.changePhone(checkedPhone);
         em.persist(person);
         flushOrConflict(person.getIdNumber());
         audit.record("PERSON_REGISTERED", "person", String.valueOf(person.getId()), null, auditJson(person), person.maskedIdNumber());
@@ -143,7 +151,8 @@ public class Persons {
 
     /**
      * Persons registered in the caller's area whose ID number starts with {@code query} (digits) or whose name
-     * contains it; an empty query lists them all. Ordered by name, a page at a time.
+     * contains it, and the members of the household whose number it is; an empty query lists them all. Ordered by
+     * name, a page at a time.
      */
     public Found search(String query, int first, int max) {
         List<String> villages = regions.visibleVillages();
@@ -151,8 +160,9 @@ public class Persons {
             return new Found(List.of(), 0);
         }
         String q = query == null ? "" : query.trim();
-        String condition = q.isEmpty() ? "" : q.matches("[0-9]{1,17}[0-9Xx]?") ? " and p.idNumber like :q escape '!'"
-                : " and p.name like :q escape '!'";
+        String household = " or p.household in (select h from Household h where h.householdNumber = :household)";
+        String condition = q.isEmpty() ? "" : q.matches("[0-9]{1,17}[0-9Xx]?") ? " and (p.idNumber like :q escape '!'" + household + ")"
+                : " and (p.name like :q escape '!'" + household + ")";
         String pattern = likeEscaped(q.toUpperCase(Locale.ROOT));
         var count = em.createQuery("select count(p) from Person p where p.householdRegionCode in :villages" + condition, Long.class)
                 .setParameter("villages", villages);
@@ -161,10 +171,72 @@ public class Persons {
                 .setParameter("villages", villages).setFirstResult(Math.max(first, 0)).setMaxResults(Math.max(max, 1));
         if (!q.isEmpty()) {
             String like = q.matches("[0-9]{1,17}[0-9Xx]?") ? pattern + "%" : "%" + likeEscaped(q) + "%";
-            count.setParameter("q", like);
-            page.setParameter("q", like);
+            count.setParameter("q", like).setParameter("household", q);
+            page.setParameter("q", like).setParameter("household", q);
         }
         return new Found(page.getResultList(), count.getSingleResult());
+    }
+
+    /** At most this many characters in a household's address (household.address). */
+    static final int ADDRESS_MAX = 200;
+    private static final java.util.regex.Pattern PHONE = java.util.regex.Pattern.compile("[0-9+\\- ]{5,20}");
+
+    /**
+     * The counter corrects a resident's phone number and, for a resident in a registered household, the household's
+     * address; blank clears. Audited with the values before and after; the person must be in the caller's area.
+     */
+    @RolesAllowed({Roles.CLERK, Roles.TOWN_OFFICER, Roles.DISTRICT_ADMIN})
+    public Person updateContact(Long personId, String phone, String address) {
+        Person person = byKey(personId);
+        String newPhone = checkedPhone(phone, "phone");
+        String newAddress = blankToNull(address);
+        if (newAddress != null) {
+            newAddress = newAddress.trim();
+            if (person.getHousehold() == null) {
+                throw ProblemException.badRequest("INVALID_INPUT", "该参保人未登记家庭，住址记在家庭登记上",
+                        "the resident is in no registered household; an address belongs to a household",
+                        List.of(new FieldError("address", "无家庭 / no household")));
+            }
+            if (newAddress.length() > ADDRESS_MAX || newAddress.chars().anyMatch(Character::isISOControl)) {
+                throw ProblemException.badRequest("INVALID_INPUT", "住址至多 " + ADDRESS_MAX + " 字，且不含控制字符",
+                        "an address has at most " + ADDRESS_MAX + " characters and no control characters",
+                        List.of(new FieldError("address", "至多 " + ADDRESS_MAX + " 字 / at most " + ADDRESS_MAX + " characters")));
+            }
+        }
+        JsonObjectBuilder before = cn.canbao.platform.boundary.Jsons.PROVIDER.createObjectBuilder();
+        JsonObjectBuilder after = cn.canbao.platform.boundary.Jsons.PROVIDER.createObjectBuilder();
+        addOrNull(before, "phone", person.getPhone());
+        addOrNull(after, "phone", newPhone);
+        person.changePhone(newPhone);
+        if (person.getHousehold() != null) {
+            addOrNull(before, "address", person.getHousehold().getAddress());
+            addOrNull(after, "address", newAddress);
+            person.getHousehold().changeAddress(newAddress);
+        }
+        audit.record("PERSON_CONTACT_CHANGED", "person", String.valueOf(person.getId()), before.build().toString(),
+                after.build().toString(), person.maskedIdNumber());
+        return person;
+    }
+
+    private static void addOrNull(JsonObjectBuilder b, String name, String value) {
+        if (value == null) {
+            b.addNull(name);
+        } else {
+            b.add(name, value);
+        }
+    }
+
+    /** A phone number as typed: null when blank; 5 to 20 digits, +, - or spaces; 400 naming {@code field} otherwise. */
+    static String checkedPhone(String phone, String field) {
+        if (phone == null || phone.isBlank()) {
+            return null;
+        }
+        String trimmed = phone.trim();
+        if (!PHONE.matcher(trimmed).matches()) {
+            throw ProblemException.badRequest("INVALID_INPUT", "电话号码只能由 5 至 20 位数字、+、- 或空格组成",
+                    "a phone number has 5 to 20 digits, +, - or spaces", List.of(new FieldError(field, "5–20 位数字 / 5–20 digits")));
+        }
+        return trimmed;
     }
 
     /** The person with this database id, if the caller may see them (the screens link persons by it, not by ID number). */

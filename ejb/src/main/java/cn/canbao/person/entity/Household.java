@@ -42,6 +42,11 @@ public class Household {
         this.createdAt = Objects.requireNonNull(createdAt);
     }
 
+    /** The household's address as the counter corrected it (null: none); checked by the boundary. */
+    public void changeAddress(String address) {
+        this.address = address;
+    }
+
     public Long getId() { return id; }
     public String getHouseholdNumber() { return householdNumber; }
     public String getRegionCode() { return regionCode; }

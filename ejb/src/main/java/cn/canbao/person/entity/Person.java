@@ -136,6 +136,11 @@ public class Person {
         this.household = household;
     }
 
+    /** The phone number the counter took down (null: none); checked by the boundary. */
+    public void changePhone(String phone) {
+        this.phone = phone;
+    }
+
     /** Recorded when the resident turns out to be insured in employee insurance (已参加职工医保). */
     public void markEmployeeInsured() {
         this.employeeInsured = true;

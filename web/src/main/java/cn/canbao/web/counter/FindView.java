@@ -13,8 +13,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code counter/find.xhtml}: residents of the caller's area by ID number (its leading digits) or name, a page at a
- * time from the database; ID numbers masked in the list, full on the person's own page.
+ * {@code counter/find.xhtml}: residents of the caller's area by ID number (its leading digits), name or household
+ * number, a page at a time from the database; ID numbers masked in the list, full on the person's own page. The
+ * counter's first screen: the search field has the focus, and a whole valid ID number followed by Enter — what an
+ * ID-card reader types — opens that resident's page, or the registration form with the number filled in when the
+ * resident is not registered yet.
  */
 @Named
 @ViewScoped
@@ -27,6 +30,31 @@ public class FindView implements Serializable {
 
     private String query;
     private final Lines lines = new Lines();
+
+    /**
+     * The search button and Enter: a whole valid ID number goes straight to the resident (or to registering them);
+     * anything else lists the matches. A resident of another area is refused with a message, as on the API.
+     */
+    public String search() {
+        String q = query == null ? "" : query.trim().toUpperCase(java.util.Locale.ROOT);
+        if (q.length() != 18) {
+            return null;
+        }
+        try {
+            cn.canbao.platform.entity.IdNumber.of(q);
+        } catch (IllegalArgumentException notAnIdNumber) {
+            return null;
+        }
+        try {
+            return "/counter/person?faces-redirect=true&person=" + persons.byIdNumber(q).getId();
+        } catch (cn.canbao.platform.boundary.ProblemException problem) {
+            if (problem.kind() == cn.canbao.platform.boundary.ProblemException.Kind.NOT_FOUND) {
+                return "/counter/register?faces-redirect=true&idNumber=" + q;
+            }
+            Faces.refused(problem);
+            return null;
+        }
+    }
 
     /** The table's pages: each asks the boundary for one page and the number of matches. */
     public class Lines extends LazyDataModel<PersonLine> {

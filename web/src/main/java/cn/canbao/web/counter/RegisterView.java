@@ -72,10 +72,12 @@ public class RegisterView implements Serializable {
         }
     }
 
+    private String phone;
+
     public String register() {
         try {
             Person person = persons.register(new Persons.Registration(idNumber, name, gender, householdRegionCode, null,
-                    residentType, guardianIdNumber));
+                    residentType, guardianIdNumber), phone);
             FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);
             Faces.info(Texts.text("register.done", "registered") + " " + person.getName());
             return "/counter/person?faces-redirect=true&person=" + person.getId();
@@ -93,6 +95,8 @@ public class RegisterView implements Serializable {
     public String getIdNumber() { return idNumber; }
     public void setIdNumber(String idNumber) { this.idNumber = idNumber == null ? null : idNumber.trim().toUpperCase(); }
     public String getName() { return name; }
+    public String getPhone() { return phone; }
+    public void setPhone(String phone) { this.phone = phone; }
     public void setName(String name) { this.name = name; }
     public String getGender() { return gender; }
     public void setGender(String gender) { this.gender = gender; }

@@ -99,6 +99,9 @@ public class ResidentView implements Serializable {
     private String note;
     private boolean signed;
 
+    private String phone;
+    private String address;
+
     /** f:viewAction: the person if the caller may see them (403 otherwise), and the policies of their region. */
     public void load() {
         if (person != null) {
@@ -124,6 +127,21 @@ public class ResidentView implements Serializable {
         }
         policyChanged();
         refresh();
+        phone = person.getPhone();
+        address = person.getHousehold() == null ? null : person.getHousehold().getAddress();
+    }
+
+    /** The contact panel's save: the phone number and the household's address, as typed (audited by Persons). */
+    public void saveContact() {
+        try {
+            Person changed = persons.updateContact(personId, phone, address);
+            person = changed;
+            phone = changed.getPhone();
+            address = changed.getHousehold() == null ? null : changed.getHousehold().getAddress();
+            Faces.info(Texts.text("counter.contactInfo.saved", "contact saved"));
+        } catch (ProblemException problem) {
+            Faces.refused(problem);
+        }
     }
 
     /** Another policy: its tiers, the first preselected, and the quote for it. */
@@ -238,6 +256,12 @@ public class ResidentView implements Serializable {
         transactionId = "CTR-" + UUID.randomUUID();
     }
 
+    /** After a payment made from another panel of the page (the household's): the lists again. */
+    void reload() {
+        person = null;
+        refresh();
+    }
+
     private void refresh() {
         Person p = requirePerson();
         identityLines = identities.of(p).stream().map(IdentityView::of).toList();
@@ -258,6 +282,16 @@ public class ResidentView implements Serializable {
     public Person getPerson() {
         return person;
     }
+
+    /** The person, read again if the view was restored (for the household panel). */
+    Person current() {
+        return requirePerson();
+    }
+
+    public String getPhone() { return phone; }
+    public void setPhone(String phone) { this.phone = phone; }
+    public String getAddress() { return address; }
+    public void setAddress(String address) { this.address = address; }
 
     public String getRegionName() {
         return regionName;
