@@ -124,6 +124,18 @@ class RosterScreensIT {
             browser.driver.findElement(By.id("header:lang-zh")).click();
             browser.waitForText("#import\\:rejects", "身份证号码无效");
 
+            // the reject report for the printer: the same row and reason, a print button that is not printed
+            String printHref = browser.find("#import\\:print-rejects").getAttribute("href");
+            String importPage = printHref.replace("/roster/rejects.xhtml", "/roster/import.xhtml");
+            browser.driver.get(printHref);
+            String printed = browser.waitForText("#sheet", "未导入的行");
+            assertTrue(printed.contains(badCheck) && printed.contains("屏名丙") && printed.contains("身份证号码无效"), printed);
+            assertFalse(printed.contains(p2.substring(0, 6) + p2.substring(6, 14)), "accepted rows are not on the sheet");
+            assertEquals("window.print()", browser.find("#print").getAttribute("onclick"));
+            browser.screenshot("4b-rejects-sheet");
+            browser.driver.get(importPage);
+            browser.waitForText("#import\\:rejects", "身份证号码无效");
+
             browser.driver.findElement(By.id("tab-imports")).click();
             assertEquals(importsBefore + 1, records(browser.waitForText("#imports\\:table", "条记录")));
             browser.screenshot("6-imports");

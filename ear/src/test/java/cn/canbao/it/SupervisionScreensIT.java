@@ -101,6 +101,19 @@ class SupervisionScreensIT {
             assertTrue(text.contains("城乡居民医保参保进度周报"), text);
             assertTrue(text.contains("白羊社区") && text.contains("500101101001"), "a village of the district: " + text);
             assertTrue(text.contains("排名") && text.contains("参保率"), text);
+            assertTrue(text.contains("本周（截至") && text.contains("上周新增") && text.contains("环比"), "week on week: " + text);
+
+            // the same report as a sheet for the printer: the week against the week before, every level to the villages
+            String districtPage = browser.driver.getCurrentUrl();
+            browser.driver.get(browser.find("#progress\\:print-report").getAttribute("href"));
+            String printed = browser.waitForText("#sheet", "城乡居民医保参保进度周报");
+            assertTrue(printed.contains("本周（截至") && printed.contains("环比"), "week on week: " + printed);
+            assertTrue(printed.contains("白羊社区") && printed.contains("500101101001") && printed.contains("合计"), printed);
+            assertTrue(printed.contains("500101-2024") && printed.contains("2023-11-20"), "policy and business date: " + printed);
+            assertEquals("window.print()", browser.find("#print").getAttribute("onclick"));
+            browser.screenshot("2-weekly-sheet");
+            browser.driver.get(districtPage);
+            browser.find("#progress\\:xlsx");
 
             Download xlsx = download(browser, "progress:xlsx");
             assertTrue(xlsx.contentType().contains("spreadsheetml"), xlsx.contentType());

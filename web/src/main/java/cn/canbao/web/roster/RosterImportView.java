@@ -34,6 +34,7 @@ public class RosterImportView implements Serializable {
     private static final long serialVersionUID = 1L;
     private static final Set<String> ENDED = Set.of("COMPLETED", "FAILED", "STOPPED", "ABANDONED");
     private static final String[] COLUMNS = {"rowNumber", "idNumber", "name", "reason", "message"};
+    private static final int SHEET_MAX = 1000;
 
     @Inject
     transient RosterImports imports;
@@ -117,6 +118,20 @@ public class RosterImportView implements Serializable {
             names[i] = Texts.text("roster.col." + COLUMNS[i], COLUMNS[i]);
         }
         return names;
+    }
+
+    /** The rejected rows for the printed sheet ({@code roster/rejects.xhtml}): the first {@value #SHEET_MAX}; CSV and XLSX carry all. */
+    public List<Rosters.Reject> getSheet() {
+        List<Rosters.Reject> all = rejects();
+        return all.size() > SHEET_MAX ? all.subList(0, SHEET_MAX) : all;
+    }
+
+    public boolean isSheetTruncated() {
+        return rejects().size() > SHEET_MAX;
+    }
+
+    public int getSheetMax() {
+        return SHEET_MAX;
     }
 
     private List<Rosters.Reject> rejects() {

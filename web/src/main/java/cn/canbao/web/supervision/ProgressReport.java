@@ -190,6 +190,24 @@ public class ProgressReport {
         }
     }
 
+    /**
+     * The week against the week before (周报's 环比): newly enrolled in the last week of the campaign so far and in the
+     * week before it, and the change in percent; null before the campaign's first week has ended.
+     */
+    static String weekOnWeek(List<Progress.Week> weeks, String pattern) {
+        if (weeks.isEmpty()) {
+            return null;
+        }
+        int last = weeks.size() - 1;
+        long thisWeek = weeks.get(last).enrolled() - (last >= 1 ? weeks.get(last - 1).enrolled() : 0);
+        long weekBefore = last >= 1 ? weeks.get(last - 1).enrolled() - (last >= 2 ? weeks.get(last - 2).enrolled() : 0) : 0;
+        String change = last < 1 || weekBefore == 0 ? "—" : (thisWeek >= weekBefore ? "+" : "")
+                + BigDecimal.valueOf(thisWeek - weekBefore).multiply(BigDecimal.valueOf(100))
+                .divide(BigDecimal.valueOf(weekBefore), 1, java.math.RoundingMode.HALF_UP).toPlainString() + "%";
+        return java.text.MessageFormat.format(pattern, weeks.get(last).weekEnding().toString(), String.valueOf(thisWeek),
+                String.valueOf(weekBefore), change);
+    }
+
     /** The weekly report: A4 landscape, one table per level, Chinese text in the receipts' CJK font. */
     public byte[] pdf(String policy, String region) {
         List<Section> sections = sections(policy, region);
@@ -209,8 +227,16 @@ public class ProgressReport {
                     + sections.get(0).regionName() + " " + region + " · " + Texts.text("progress.report.asOf", "as of") + " "
                     + LocalDate.now(clock), new Font(font, 9, Font.NORMAL, Color.DARK_GRAY));
             about.setAlignment(Element.ALIGN_CENTER);
-            about.setSpacingAfter(8);
+            about.setSpacingAfter(4);
             document.add(about);
+            String week = weekOnWeek(progress.weekly(policy, region), Texts.text("progress.report.week",
+                    "Week to {0}: {1} newly enrolled; the week before: {2}; change {3}"));
+            if (week != null) {
+                Paragraph change = new Paragraph(week, new Font(font, 10, Font.BOLD));
+                change.setAlignment(Element.ALIGN_CENTER);
+                change.setSpacingAfter(8);
+                document.add(change);
+            }
             for (Section section : sections) {
                 Paragraph name = new Paragraph(section.regionName() + " " + section.regionCode(), new Font(font, 11, Font.BOLD));
                 name.setSpacingBefore(6);
