@@ -64,29 +64,25 @@ class BatchConsoleScreensIT {
             browser.screenshot("1-jobs");
 
             browser.driver.findElement(By.xpath("//tbody[@id='jobs:table_data']/tr[.//span[text()='演示人口生成']]//a[contains(@class,'cb-choose-job')]")).click();
-            parameter(browser, "regionCode").sendKeys(village);
+            // policy and region from pickers of what the operator may name, the date from a date picker
+            String policies = browser.find("#start span[data-parameter='policyId'] select").getAttribute("textContent");
+            assertTrue(policies.contains(POLICY + " "), "policies by id and name: " + policies);
+            String places = browser.find("#start span[data-parameter='regionCode'] select").getAttribute("textContent");
+            assertTrue(places.contains("白羊社区 500101101001") && places.contains(village), "regions by name and code: " + places);
+            pick(browser, "regionCode", village);
             parameter(browser, "count").sendKeys("twelve");
             parameter(browser, "seed").sendKeys(String.valueOf(SEED));
-            parameter(browser, "policyId").sendKeys(POLICY);
-            parameter(browser, "paidUntil").sendKeys(PAID_UNTIL.toString());
+            pick(browser, "policyId", POLICY);
+            browser.find("#start span[data-parameter='paidUntil'] input").sendKeys(PAID_UNTIL.toString());
             browser.screenshot("2-start-form");
             browser.driver.findElement(By.id("start:submit")).click();
             String malformed = browser.waitForText("#start\\:form-messages", "INVALID_INPUT");
             assertTrue(malformed.contains("count：须为数字"), malformed);
             browser.screenshot("3-refused-count");
+            assertEquals(before, executions(), "a refused start starts nothing");
 
             parameter(browser, "count").clear();
             parameter(browser, "count").sendKeys(String.valueOf(COUNT));
-            parameter(browser, "policyId").clear();
-            parameter(browser, "policyId").sendKeys("999999-2024");
-            browser.driver.findElement(By.id("start:submit")).click();
-            String unknown = browser.waitForText("#start\\:form-messages", "POLICY_UNKNOWN");
-            assertTrue(unknown.contains("999999-2024"), unknown);
-            browser.screenshot("4-refused-policy");
-            assertEquals(before, executions(), "a refused start starts nothing");
-
-            parameter(browser, "policyId").clear();
-            parameter(browser, "policyId").sendKeys(POLICY);
             browser.driver.findElement(By.id("start:submit")).click();
 
             // the execution's page refreshes by itself until the job has ended
@@ -109,6 +105,8 @@ class BatchConsoleScreensIT {
 
             Map<String, Long> metrics = BatchRuns.metrics(Http.as("operator").get("/api/v1/batch/executions/" + executionId).json());
             assertEquals(String.valueOf(plan.households()), cell(browser, "cb-read"), "households read as planned");
+            String steps = browser.find("#execution\\:steps").getText();
+            assertTrue(steps.contains("读取（户）") && steps.contains("生成参保人"), "counts in households, steps by name: " + steps);
             assertEquals(String.valueOf(plan.households()), cell(browser, "cb-written"), "every household written");
             assertEquals("0", cell(browser, "cb-filtered"));
             assertEquals("0", cell(browser, "cb-skipped"));
@@ -117,13 +115,16 @@ class BatchConsoleScreensIT {
             assertTrue(metrics.get("commitCount") >= 1, metrics.toString());
             browser.screenshot("5-execution-completed");
 
-            // a completed execution can be neither stopped nor restarted: the boundary's codes
-            browser.driver.findElement(By.id("execution:restart")).click();
-            browser.waitForText("#execution\\:page-messages", "EXECUTION_COMPLETE");
-            browser.driver.findElement(By.id("execution:stop")).click();
-            browser.waitForText("#execution\\:page-messages", "EXECUTION_NOT_RUNNING");
+            // a completed execution can be neither stopped nor restarted: both buttons disabled, and the boundary
+            // refuses them over the API with its codes
+            assertFalse(browser.driver.findElement(By.id("execution:restart")).isEnabled(), "restart disabled once completed");
+            assertFalse(browser.driver.findElement(By.id("execution:stop")).isEnabled(), "stop disabled once completed");
+            Http.Reply restart = Http.as("operator").post("/api/v1/batch/executions/" + executionId + "/restart", "{}");
+            assertTrue(restart.status() == 409 && restart.body().contains("EXECUTION_COMPLETE"), restart.status() + " " + restart.body());
+            Http.Reply stop = Http.as("operator").post("/api/v1/batch/executions/" + executionId + "/stop", "{}");
+            assertTrue(stop.status() == 409 && stop.body().contains("EXECUTION_NOT_RUNNING"), stop.status() + " " + stop.body());
             assertEquals(before + 1, executions(), "nothing restarted");
-            browser.screenshot("6-stop-restart-refused");
+            browser.screenshot("6-stop-restart-disabled");
 
             browser.driver.findElement(By.id("tab-executions")).click();
             browser.waitForText("#executions\\:table", "条记录");
@@ -151,6 +152,11 @@ class BatchConsoleScreensIT {
             assertFalse(browser.pageText().contains("regionCode"), "no job form for a clerk");
             browser.screenshot("1-clerk");
         }
+    }
+
+    /** A picker's value chosen as a click would choose it (the PrimeFaces widget of the parameter). */
+    private static void pick(Browser browser, String name, String value) {
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeScript("PF('param_" + name + "').selectValue(arguments[0]);", value);
     }
 
     private static WebElement parameter(Browser browser, String name) {

@@ -39,6 +39,7 @@ public class BatchJobsView implements Serializable {
 
     private String job;
     private final Map<String, String> values = new HashMap<>();
+    private final Map<String, java.time.LocalDate> dates = new HashMap<>();
 
     public List<Job> getJobs() {
         return jobs.jobs().stream().map(d -> new Job(d.id(), parameters(d))).toList();
@@ -64,7 +65,8 @@ public class BatchJobsView implements Serializable {
     public void start() {
         Map<String, String> given = new LinkedHashMap<>();
         for (Parameter p : getParameters()) {
-            String v = values.get(p.name());
+            java.time.LocalDate date = "date".equals(kind(p.name())) ? dates.get(p.name()) : null;
+            String v = date != null ? date.toString() : values.get(p.name());
             if (v != null && !v.isBlank()) {
                 given.put(p.name(), v.trim());
             }
@@ -79,7 +81,60 @@ public class BatchJobsView implements Serializable {
         }
     }
 
+    /** A choice of a picker: the value sent and what the operator reads. */
+    public record Choice(String value, String label) implements Serializable {
+    }
+
+    @Inject
+    transient cn.canbao.policy.boundary.Policies policies;
+
+    @Inject
+    transient cn.canbao.region.boundary.Regions regions;
+
+    private List<Choice> policyChoices;
+    private List<Choice> regionChoices;
+
+    /**
+     * How a parameter is entered: {@code policy} and {@code region} from pickers of what the operator may name,
+     * {@code date} with the browser's date picker (sent as yyyy-MM-dd), anything else as text.
+     */
+    public String kind(String parameter) {
+        if ("policyId".equals(parameter)) {
+            return "policy";
+        }
+        if ("regionCode".equals(parameter)) {
+            return "region";
+        }
+        if ("asOf".equals(parameter) || "paidUntil".equals(parameter) || parameter.endsWith("Date") || parameter.endsWith("On")) {
+            return "date";
+        }
+        return "text";
+    }
+
+    /** The policies of the operator's area and above it, newest year first. */
+    public List<Choice> getPolicyChoices() {
+        if (policyChoices == null) {
+            String own = regions.callersSubtree().isEmpty() ? null : regions.callersSubtree().get(0).getCode();
+            policyChoices = policies.list().stream()
+                    .filter(s -> own == null || regions.isWithin(own, s.regionCode()) || regions.isWithin(s.regionCode(), own))
+                    .sorted(java.util.Comparator.comparing(cn.canbao.policy.boundary.Policies.Summary::insuranceYear).reversed()
+                            .thenComparing(cn.canbao.policy.boundary.Policies.Summary::policyId))
+                    .map(s -> new Choice(s.policyId(), s.policyId() + " " + s.name())).toList();
+        }
+        return policyChoices;
+    }
+
+    /** The operator's region and every town and village under it, by name with the code. */
+    public List<Choice> getRegionChoices() {
+        if (regionChoices == null) {
+            regionChoices = regions.callersSubtree().stream()
+                    .map(r -> new Choice(r.getCode(), r.getName() + " " + r.getCode())).toList();
+        }
+        return regionChoices;
+    }
+
     public String getJob() { return job; }
     public void setJob(String job) { this.job = job; }
     public Map<String, String> getValues() { return values; }
+    public Map<String, java.time.LocalDate> getDates() { return dates; }
 }

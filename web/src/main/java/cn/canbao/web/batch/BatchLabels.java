@@ -47,6 +47,16 @@ public class BatchLabels {
         return d == null ? id : Texts.english() ? d.titleEn() : d.titleZh();
     }
 
+    /** A step's name in the user's language (batch.step.*), its id when the bundle has none. */
+    public String step(String id) {
+        return id == null ? "—" : Texts.text("batch.step." + id, id);
+    }
+
+    /** What a job's items are, for its counts: 人 (persons), 行 (rows of a file), 笔 (payments); 条 otherwise. */
+    public String unit(String jobName) {
+        return Texts.text("batch.unit." + jobName, Texts.text("batch.unit", "items"));
+    }
+
     /** A parameter's label, e.g. 年度政策 for policyId. */
     public String param(String name) {
         return name == null ? "—" : Texts.text("batch.label." + name, name);

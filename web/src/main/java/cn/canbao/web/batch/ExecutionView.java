@@ -62,6 +62,11 @@ public class ExecutionView implements Serializable {
         return getExecution() != null && RUNNING.contains(getExecution().batchStatus());
     }
 
+    /** Whether a restart can act: the execution failed or was stopped (a completed one has nothing left to do). */
+    public boolean isRestartable() {
+        return getExecution() != null && java.util.Set.of("FAILED", "STOPPED").contains(getExecution().batchStatus());
+    }
+
     public void stop() {
         try {
             execution = jobs.stop(id);
