@@ -346,9 +346,29 @@ class CounterScreensIT {
             assertEquals(201, created.status(), created.body());
         }
         // 乙 signs a reason for not enrolling; 丙 has been called
+        // who signed is asked: a proxy needs a name, an unsigned reason has no signer — refused, nothing recorded
+        Http.Reply nameless = Http.as("clerk").post("/api/v1/persons/" + ids[1] + "/non-enrollments",
+                "{\"policyId\":\"500101-2024\",\"reason\":\"REFUSED\",\"signed\":true,\"signedBy\":\"PROXY\"}");
+        assertEquals(400, nameless.status(), nameless.body());
+        assertTrue(nameless.body().contains("signerName"), nameless.body());
+        Http.Reply unsignedSigner = Http.as("clerk").post("/api/v1/persons/" + ids[1] + "/non-enrollments",
+                "{\"policyId\":\"500101-2024\",\"reason\":\"REFUSED\",\"signed\":false,\"signerName\":\"某人\"}");
+        assertEquals(400, unsignedSigner.status(), unsignedSigner.body());
         Http.Reply signed = Http.as("clerk").post("/api/v1/persons/" + ids[1] + "/non-enrollments",
-                "{\"policyId\":\"500101-2024\",\"reason\":\"REFUSED\",\"signed\":true}");
+                "{\"policyId\":\"500101-2024\",\"reason\":\"REFUSED\",\"signed\":true,\"signedBy\":\"PROXY\",\"signerName\":\"代签人丁\"}");
         assertEquals(201, signed.status(), signed.body());
+        assertTrue(signed.body().contains("\"signedBy\":\"PROXY\"") && signed.body().contains("代签人丁"), signed.body());
+        assertEquals(1, Http.as("clerk").get("/api/v1/persons/" + ids[1]).body().split("\"reason\"", -1).length - 1,
+                "the refused attempts recorded nothing");
+        // the form to sign, as PDF in the embedded CJK font: the reason and the proxy by name
+        byte[] form = Http.as("clerk").getBytes("/api/v1/persons/" + ids[1] + "/non-enrollments/"
+                + signed.json().getJsonNumber("id").longValue() + "/form.pdf");
+        assertEquals("%PDF-", new String(form, 0, 5, java.nio.charset.StandardCharsets.ISO_8859_1));
+        assertFalse(PdfText.embeddedFonts(form).isEmpty(), "the form carries its font");
+        String formText = PdfText.of(form);
+        assertTrue(formText.contains("告知及承诺书") && formText.contains("拒绝参保") && formText.contains("委托人：代签人丁")
+                && formText.contains(names[1]), formText);
+        assertFalse(formText.contains(ids[1]), "the ID number masked on paper");
         assertEquals(201, Http.as("clerk").post("/api/v1/contacts", "{\"idNumber\":\"" + ids[2]
                 + "\",\"policyId\":\"500101-2024\",\"channel\":\"PHONE\",\"outcome\":\"CONSIDERING\"}").status());
         try (Browser browser = Browser.open("17-unpaid-search")) {
@@ -385,7 +405,29 @@ class CounterScreensIT {
             browser.driver.findElement(By.id("unpaid:search")).click();
             browser.wait(d -> { String t = unpaidTable(d); return t != null && java.util.regex.Pattern.compile("(^|\\D)1 条记录").matcher(t).find(); });
             assertTrue(browser.find("#unpaid\\:table").getText().contains(names[0]), "found by the whole ID number");
+
+            // narrowed by the latest contact's outcome, then by the enrollment's state (none of them registered)
+            browser.go("/counter/unpaid.xhtml?region=500101101001&policy=500101-2024");
+            browser.find("#unpaid\\:search-text").sendKeys(tag, org.openqa.selenium.Keys.ENTER);
+            browser.waitForText("#unpaid\\:table", names[2]);
+            select(browser, "unpaid:last-outcome", "CONSIDERING");
+            browser.wait(d -> { String t = unpaidTable(d); return t != null && t.contains(names[2]) && !t.contains(names[0]); });
+            select(browser, "unpaid:last-outcome", "");
+            browser.wait(d -> { String t = unpaidTable(d); return t != null && t.contains(names[2]) && t.contains(names[0]); });
+            select(browser, "unpaid:status", "REGISTERED");
+            browser.wait(d -> { String t = unpaidTable(d); return t != null && !t.contains(names[2]) && !t.contains(names[0]); });
+            select(browser, "unpaid:status", "UNREGISTERED");
+            browser.wait(d -> { String t = unpaidTable(d); return t != null && t.contains(names[2]) && t.contains(names[0]); });
+            assertTrue(browser.find("#unpaid\\:visit-list").getAttribute("href").contains("status=UNREGISTERED"), "the sheet narrowed alike");
+            browser.screenshot("4-narrowed");
         }
+    }
+
+    /** A PrimeFaces select set to {@code value}, then the search button pressed (it takes every filter with it). */
+    private static void select(Browser browser, String id, String value) {
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeScript("PF('widget_"
+                + id.replace(':', '_').replace('-', '_') + "').selectValue(arguments[0]);", value);
+        browser.driver.findElement(By.id("unpaid:search")).click();
     }
 
     @Test

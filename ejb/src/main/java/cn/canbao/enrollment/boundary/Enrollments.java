@@ -9,6 +9,7 @@ import jakarta.annotation.security.PermitAll;
 import cn.canbao.subsidy.boundary.PersonQuotes;
 import cn.canbao.enrollment.entity.Enrollment;
 import cn.canbao.enrollment.entity.EnrollmentStatus;
+import cn.canbao.enrollment.entity.ContactOutcome;
 import cn.canbao.enrollment.entity.NonEnrollment;
 import cn.canbao.enrollment.entity.NonEnrollmentReason;
 import cn.canbao.person.boundary.Persons;
@@ -67,13 +68,21 @@ public class Enrollments {
      * What a clerk narrows the unpaid list to: a name's beginning or a whole ID number ({@code text}, blank for all),
      * and only those nobody has contacted yet for the year.
      */
-    public record UnpaidFilter(String text, boolean notContacted) implements java.io.Serializable {
+    public record UnpaidFilter(String text, boolean notContacted, UnpaidStatus status, ContactOutcome lastOutcome)
+            implements java.io.Serializable {
         public static final UnpaidFilter NONE = new UnpaidFilter(null, false);
+
+        public UnpaidFilter(String text, boolean notContacted) {
+            this(text, notContacted, null, null);
+        }
 
         boolean hasText() {
             return text != null && !text.isBlank();
         }
     }
+
+    /** Which of the unpaid a list shows: never registered this year, or registered and not paid. */
+    public enum UnpaidStatus { UNREGISTERED, REGISTERED }
 
     /** A page of the unpaid list and how many lines it has in all. */
     public record UnpaidPage(List<Unpaid> lines, long total) {
@@ -321,7 +330,32 @@ public class Enrollments {
 
     @RolesAllowed({Roles.CLERK, Roles.TOWN_OFFICER, Roles.DISTRICT_ADMIN})
     public NonEnrollment recordNonEnrollment(String idNumber, String policyId, String reasonText, String note, Boolean signed) {
+        return recordNonEnrollment(idNumber, policyId, reasonText, note, signed, null, null);
+    }
+
+    /**
+     * A reason for not enrolling, signed by the resident (SELF, the default when signed) or by a proxy (PROXY: 委托人,
+     * whose name is required); who signed is asked only of a signed reason.
+     */
+    @RolesAllowed({Roles.CLERK, Roles.TOWN_OFFICER, Roles.DISTRICT_ADMIN})
+    public NonEnrollment recordNonEnrollment(String idNumber, String policyId, String reasonText, String note, Boolean signed,
+                                             String signedByText, String signerName) {
         List<FieldError> errors = new ArrayList<>();
+        String signedBy = null;
+        String signer = signerName == null || signerName.isBlank() ? null : signerName.trim();
+        if (Boolean.TRUE.equals(signed)) {
+            signedBy = signedByText == null || signedByText.isBlank() ? "SELF" : signedByText.trim().toUpperCase(Locale.ROOT);
+            if (!signedBy.equals("SELF") && !signedBy.equals("PROXY")) {
+                errors.add(new FieldError("signedBy", "应为 SELF（本人）| PROXY（委托人）/ SELF | PROXY"));
+            } else if (signedBy.equals("PROXY") && signer == null) {
+                errors.add(new FieldError("signerName", "委托人签字时须填写委托人姓名 / the proxy's name is required"));
+            }
+            if (signer != null && (signer.length() > 50 || signer.chars().anyMatch(Character::isISOControl))) {
+                errors.add(new FieldError("signerName", "至多 50 字 / at most 50 characters"));
+            }
+        } else if ((signedByText != null && !signedByText.isBlank()) || signer != null) {
+            errors.add(new FieldError("signedBy", "未签字的原因没有签字人 / only a signed reason has a signer"));
+        }
         NonEnrollmentReason reason = null;
         if (reasonText == null || reasonText.isBlank()) {
             errors.add(new FieldError("reason", "必填 / required"));
@@ -357,10 +391,14 @@ public class Enrollments {
         NonEnrollment recorded = new NonEnrollment(person.getId(), policy.policyId(), policy.insuranceYear(), reason,
                 note == null || note.isBlank() ? null : note.trim(), Boolean.TRUE.equals(signed),
                 person.getHouseholdRegionCode(), audit.currentActor(), OffsetDateTime.now(clock));
+        if (signedBy != null) {
+            recorded.signedBy(signedBy, signedBy.equals("SELF") ? (signer == null ? person.getName() : signer) : signer);
+        }
         em.persist(recorded);
         em.flush();
         audit.record("NON_ENROLLMENT_RECORDED", "person", String.valueOf(person.getId()), before, Persons.auditJson(person),
-                reason + (recorded.isSigned() ? " signed" : " unsigned") + " " + policy.policyId());
+                reason + (recorded.isSigned() ? " signed" + (recorded.getSignedBy() == null ? "" : " by " + recorded.getSignedBy()
+                        + " " + recorded.getSignerName()) : " unsigned") + " " + policy.policyId());
         return recorded;
     }
 
@@ -409,11 +447,23 @@ public class Enrollments {
                         + (f.hasText() ? " and (p.name like :name escape '!' or p.idNumber = :idNumber)" : "")
                         + (f.notContacted() ? " and not exists (select c from ContactAttempt c where c.personId = p.id"
                         + " and c.insuranceYear = :year)" : "")
+                        + (f.status() == UnpaidStatus.UNREGISTERED ? " and not exists (select e2 from Enrollment e2"
+                        + " where e2.personId = p.id and e2.insuranceYear = :year)" : "")
+                        + (f.status() == UnpaidStatus.REGISTERED ? " and exists (select e2 from Enrollment e2"
+                        + " where e2.personId = p.id and e2.insuranceYear = :year and e2.status = :registered)" : "")
+                        // the latest contact of the year had this outcome
+                        + (f.lastOutcome() != null ? " and exists (select lc from ContactAttempt lc where lc.personId = p.id"
+                        + " and lc.insuranceYear = :year and lc.outcome = :outcome and not exists (select lc2 from ContactAttempt lc2"
+                        + " where lc2.personId = p.id and lc2.insuranceYear = :year and (lc2.recordedAt > lc.recordedAt"
+                        + " or (lc2.recordedAt = lc.recordedAt and lc2.id > lc.id))))" : "")
                         + " order by p.householdRegionCode, p.name, p.id", Person.class)
                 .setParameter("villages", villages).setParameter("year", policy.insuranceYear())
                 .setParameter("registered", EnrollmentStatus.REGISTERED);
         if (f.hasText()) {
             query.setParameter("name", likePrefix(f.text())).setParameter("idNumber", f.text().trim().toUpperCase(java.util.Locale.ROOT));
+        }
+        if (f.lastOutcome() != null) {
+            query.setParameter("outcome", f.lastOutcome());
         }
         List<Person> persons = query.setFirstResult(Math.max(first, 0)).setMaxResults(Math.max(max, 1)).getResultList();
         java.util.Map<Long, Enrollment> enrolled = new java.util.HashMap<>();
@@ -444,7 +494,15 @@ public class Enrollments {
                 + " and n.signed)"
                 + (filter.hasText() ? " and (p.name like ?2 escape '!' or p.id_number = ?3)" : "")
                 + (filter.notContacted() ? " and not exists (select 1 from canbao.contact_attempt c where c.person_id = p.id"
-                + " and c.insurance_year = ?1)" : ""))
+                + " and c.insurance_year = ?1)" : "")
+                + (filter.status() == UnpaidStatus.UNREGISTERED ? " and not exists (select 1 from canbao.enrollment e2"
+                + " where e2.person_id = p.id and e2.insurance_year = ?1)" : "")
+                + (filter.status() == UnpaidStatus.REGISTERED ? " and exists (select 1 from canbao.enrollment e2"
+                + " where e2.person_id = p.id and e2.insurance_year = ?1 and e2.status = 'REGISTERED')" : "")
+                + (filter.lastOutcome() != null ? " and exists (select 1 from canbao.contact_attempt c where c.person_id = p.id"
+                + " and c.insurance_year = ?1 and c.outcome = '" + filter.lastOutcome().name() + "' and not exists (select 1"
+                + " from canbao.contact_attempt c2 where c2.person_id = p.id and c2.insurance_year = ?1"
+                + " and (c2.recorded_at > c.recorded_at or (c2.recorded_at = c.recorded_at and c2.id > c.id))))" : ""))
                 .setParameter(1, insuranceYear);
         if (filter.hasText()) {
             count.setParameter(2, likePrefix(filter.text())).setParameter(3, filter.text().trim().toUpperCase(java.util.Locale.ROOT));

@@ -47,6 +47,13 @@ public class NonEnrollment {
     @Column(nullable = false, updatable = false)
     private boolean signed;
 
+    /** SELF (本人) or PROXY (委托人); null when unsigned or recorded before it was asked. */
+    @Column(name = "signed_by", updatable = false)
+    private String signedBy;
+
+    @Column(name = "signer_name", updatable = false)
+    private String signerName;
+
     @Column(name = "region_code", nullable = false, updatable = false)
     private String regionCode;
 
@@ -75,6 +82,14 @@ public class NonEnrollment {
         this.recordedAt = Objects.requireNonNull(recordedAt);
     }
 
+    /** Who signed: the resident (SELF) or a proxy (PROXY) with their name; checked by the boundary. */
+    public void signedBy(String signedBy, String signerName) {
+        this.signedBy = signedBy;
+        this.signerName = signerName;
+    }
+
+    public String getSignedBy() { return signedBy; }
+    public String getSignerName() { return signerName; }
     public Long getId() { return id; }
     public Long getPersonId() { return personId; }
     public String getPolicyId() { return policyId; }

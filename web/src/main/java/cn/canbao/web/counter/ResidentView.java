@@ -101,6 +101,8 @@ public class ResidentView implements Serializable {
 
     private String phone;
     private String address;
+    private String signedBy = "SELF";
+    private String signerName;
 
     /** f:viewAction: the person if the caller may see them (403 otherwise), and the policies of their region. */
     public void load() {
@@ -235,11 +237,14 @@ public class ResidentView implements Serializable {
 
     public void recordNonEnrollment() {
         try {
-            enrollments.recordNonEnrollment(requirePerson().getIdNumber(), policyId, reason, note, signed);
+            enrollments.recordNonEnrollment(requirePerson().getIdNumber(), policyId, reason, note, signed,
+                    signed ? signedBy : null, signed ? signerName : null);
             Faces.info(Texts.text("counter.reasonRecorded", "recorded"));
             reason = null;
             note = null;
             signed = false;
+            signedBy = "SELF";
+            signerName = null;
             refresh();
         } catch (ProblemException problem) {
             Faces.refused(problem);
@@ -288,6 +293,10 @@ public class ResidentView implements Serializable {
         return requirePerson();
     }
 
+    public String getSignedBy() { return signedBy; }
+    public void setSignedBy(String signedBy) { this.signedBy = signedBy; }
+    public String getSignerName() { return signerName; }
+    public void setSignerName(String signerName) { this.signerName = signerName; }
     public String getPhone() { return phone; }
     public void setPhone(String phone) { this.phone = phone; }
     public String getAddress() { return address; }

@@ -37,6 +37,10 @@ public class UnpaidView implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
+    /** A village to narrow a town's list to. */
+    public record Village(String code, String name) implements Serializable {
+    }
+
     /** A line of the list: who, how to reach them, where their enrollment stands. */
     public record Line(Long personId, String maskedIdNumber, String name, String regionCode, String phone,
                        String status, BigDecimal amountDue, String lastContactAt, String lastContactChannel,
@@ -69,6 +73,11 @@ public class UnpaidView implements Serializable {
     /** The search box (a name's beginning or a whole ID number) and the "not yet contacted" tick. */
     private String searchText;
     private boolean notContacted;
+    /** Narrowing: one village of a town's list, the enrollment's state, the outcome of the latest contact. */
+    private String village;
+    private String status;
+    private String lastOutcome;
+    private List<Village> villageChoices = List.of();
     private Long contactPerson;
     private String contactName;
     private String contactChannel = "PHONE";
@@ -83,14 +92,14 @@ public class UnpaidView implements Serializable {
         @Override
         public int count(Map<String, FilterMeta> filterBy) {
             if (total < 0) {
-                total = enrollments.unpaid(policy, region, filter(), 0, 1, true).total();
+                total = enrollments.unpaid(policy, listed(), filter(), 0, 1, true).total();
             }
             return (int) total;
         }
 
         @Override
         public List<Line> load(int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
-            Enrollments.UnpaidPage page = enrollments.unpaid(policy, region, filter(), first, pageSize, false);
+            Enrollments.UnpaidPage page = enrollments.unpaid(policy, listed(), filter(), first, pageSize, false);
             Map<Long, ContactAttempt> latest = page.lines().isEmpty() ? Map.of() : contacts.latest(
                     page.lines().stream().map(u -> u.person().getId()).toList(), policies.policy(policy).insuranceYear());
             return page.lines().stream().map(u -> {
@@ -126,6 +135,9 @@ public class UnpaidView implements Serializable {
             return;
         }
         regionName = regions.find(region).map(Region::getName).orElse(region);
+        List<String> villages = regions.villagesUnder(region);
+        villageChoices = villages.size() <= 1 ? List.of() : villages.stream()
+                .map(code -> new Village(code, regions.find(code).map(Region::getName).orElse(code))).toList();
         policyChoices = policies.list().stream()
                 .filter(s -> regions.isWithin(region, s.regionCode()))
                 .sorted(Comparator.comparing(Policies.Summary::insuranceYear).reversed().thenComparing(Policies.Summary::policyId))
@@ -134,7 +146,7 @@ public class UnpaidView implements Serializable {
             policy = policyChoices.get(0).policyId();
         }
         try {
-            total = enrollments.unpaid(policy, region, filter(), 0, 1, true).total();
+            total = enrollments.unpaid(policy, listed(), filter(), 0, 1, true).total();
         } catch (ProblemException problem) {
             if (problem.kind() == ProblemException.Kind.FORBIDDEN) {
                 Faces.forbidden();
@@ -195,13 +207,37 @@ public class UnpaidView implements Serializable {
     }
 
     private Enrollments.UnpaidFilter filter() {
-        return new Enrollments.UnpaidFilter(searchText, notContacted);
+        return new Enrollments.UnpaidFilter(searchText, notContacted, enumOrNull(Enrollments.UnpaidStatus.class, status),
+                enumOrNull(ContactOutcome.class, lastOutcome));
+    }
+
+    /** The region listed: the village chosen when it is one of the page's, else the page's region. */
+    public String listed() {
+        return village != null && villageChoices.stream().anyMatch(v -> v.code().equals(village)) ? village : region;
+    }
+
+    static <E extends Enum<E>> E enumOrNull(Class<E> type, String name) {
+        if (name == null || name.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, name);
+        } catch (IllegalArgumentException unknown) {
+            return null;
+        }
     }
 
     public String getSearchText() { return searchText; }
     public void setSearchText(String searchText) { this.searchText = searchText; }
     public boolean isNotContacted() { return notContacted; }
     public void setNotContacted(boolean notContacted) { this.notContacted = notContacted; }
+    public String getVillage() { return village; }
+    public void setVillage(String village) { this.village = village; }
+    public String getStatus() { return status; }
+    public void setStatus(String status) { this.status = status; }
+    public String getLastOutcome() { return lastOutcome; }
+    public void setLastOutcome(String lastOutcome) { this.lastOutcome = lastOutcome; }
+    public List<Village> getVillageChoices() { return villageChoices; }
 
     public Lines getLines() { return lines; }
     public String getRegion() { return region; }

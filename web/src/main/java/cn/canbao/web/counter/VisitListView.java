@@ -54,6 +54,8 @@ public class VisitListView {
     private String policy;
     private String q;
     private boolean notContacted;
+    private String status;
+    private String outcome;
     private String regionName;
     private String policyName;
     private List<Line> lines = List.of();
@@ -62,7 +64,9 @@ public class VisitListView {
     /** f:viewAction: the sheet of the caller's area (403 outside it, as the screen). */
     public void load() {
         try {
-            Enrollments.UnpaidPage page = enrollments.unpaid(policy, region, new Enrollments.UnpaidFilter(q, notContacted), 0, MAX, true);
+            Enrollments.UnpaidPage page = enrollments.unpaid(policy, region, new Enrollments.UnpaidFilter(q, notContacted,
+                    UnpaidView.enumOrNull(Enrollments.UnpaidStatus.class, status),
+                    UnpaidView.enumOrNull(cn.canbao.enrollment.entity.ContactOutcome.class, outcome)), 0, MAX, true);
             total = page.total();
             regionName = regions.find(region).map(Region::getName).orElse(region);
             Policies.Summary summary = policies.list().stream().filter(s -> s.policyId().equals(policy)).findFirst().orElse(null);
@@ -103,6 +107,10 @@ public class VisitListView {
     public void setQ(String q) { this.q = q; }
     public boolean isNotContacted() { return notContacted; }
     public void setNotContacted(boolean notContacted) { this.notContacted = notContacted; }
+    public String getStatus() { return status; }
+    public void setStatus(String status) { this.status = status; }
+    public String getOutcome() { return outcome; }
+    public void setOutcome(String outcome) { this.outcome = outcome; }
     public String getRegionName() { return regionName; }
     public String getPolicyName() { return policyName; }
     public List<Line> getLines() { return lines; }

@@ -68,7 +68,8 @@ public class PersonResource {
     /** Why the resident does not enroll this year (API addition). */
     public record NonEnrollmentBody(@FitsColumn("policy.policy_id") String policyId,
                                     @FitsColumn("non_enrollment.reason") String reason,
-                                    @FitsColumn(value = "non_enrollment.note", lines = true) String note, Boolean signed) {
+                                    @FitsColumn(value = "non_enrollment.note", lines = true) String note, Boolean signed,
+                                    String signedBy, String signerName) {
     }
 
     @POST
@@ -80,7 +81,35 @@ public class PersonResource {
             throw ProblemException.badRequest("EMPTY_BODY", "请求内容为空", "empty body", List.of());
         }
         return Response.status(Response.Status.CREATED).entity(NonEnrollmentView.of(
-                enrollments.recordNonEnrollment(idNumber, body.policyId(), body.reason(), body.note(), body.signed()))).build();
+                enrollments.recordNonEnrollment(idNumber, body.policyId(), body.reason(), body.note(), body.signed(),
+                        body.signedBy(), body.signerName()))).build();
+    }
+
+    @Inject
+    NonEnrollmentForms forms;
+
+    @Inject
+    cn.canbao.policy.boundary.Policies policies;
+
+    @Inject
+    cn.canbao.region.boundary.Regions regions;
+
+    /** {@code GET /persons/{idNumber}/non-enrollments/{id}/form.pdf}: the form to sign for a recorded reason (PDF). */
+    @GET
+    @Path("{idNumber}/non-enrollments/{id}/form.pdf")
+    @Produces("application/pdf")
+    @RolesAllowed({Roles.CLERK, Roles.TOWN_OFFICER, Roles.DISTRICT_ADMIN})
+    public Response nonEnrollmentForm(@PathParam("idNumber") String idNumber, @PathParam("id") String id) {
+        Person person = persons.byIdNumber(idNumber);
+        var found = enrollments.nonEnrollments(person).stream().filter(n -> String.valueOf(n.getId()).equals(id)).findFirst()
+                .orElseThrow(() -> ProblemException.notFound("NON_ENROLLMENT_UNKNOWN", "该参保人没有这条未参保原因",
+                        "the person has no such non-enrollment reason"));
+        String policyName = policies.list().stream().filter(s -> s.policyId().equals(found.getPolicyId()))
+                .map(s -> s.policyId() + " " + s.name()).findFirst().orElse(found.getPolicyId());
+        String regionName = regions.find(person.getHouseholdRegionCode()).map(r -> r.getName()).orElse(person.getHouseholdRegionCode());
+        byte[] pdf = forms.pdf(person, found, policyName, regionName);
+        return Response.ok(pdf, "application/pdf")
+                .header("Content-Disposition", "inline; filename=\"non-enrollment-" + found.getId() + ".pdf\"").build();
     }
 
     @GET
