@@ -153,11 +153,11 @@ class SupervisionScreensIT {
     record Download(String contentType, byte[] bytes) {
     }
 
-    /** Submits the page's form as the non-ajax button {@code button} would, and returns what the server answered. */
-    private static Download download(Browser browser, String button) {
+    /** Submits the button's form ({@code form:button}) as the non-ajax button would, and returns what the server answered. */
+    static Download download(Browser browser, String button) {
         Object reply = ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeAsyncScript(
                 "const button = arguments[0], done = arguments[arguments.length - 1];"
-                        + "const form = document.getElementById('progress');"
+                        + "const form = document.getElementById(button.split(':')[0]);"
                         + "const data = new URLSearchParams(new FormData(form)); data.append(button, button);"
                         + "fetch(form.action, {method: 'POST', body: data, credentials: 'same-origin'})"
                         + ".then(r => r.arrayBuffer().then(b => { let s = ''; const a = new Uint8Array(b);"

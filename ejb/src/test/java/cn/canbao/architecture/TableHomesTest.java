@@ -55,7 +55,9 @@ class TableHomesTest {
             // paid before the deadline: enrollments with a payment of an earlier business date
             "collection/boundary/Payments.java", Set.of("enrollment"),
             // reconciliation: the tax files' lines against the payments of the caller's area
-            "taxchannel/boundary/Reconciliation.java", Set.of("payment", "person"));
+            "taxchannel/boundary/Reconciliation.java", Set.of("payment", "person"),
+            // the subsidy ledger: holders of identities in an area, their enrollments and paid enrollments
+            "supervision/boundary/SubsidyLedger.java", Set.of("subsidy_identity", "person", "enrollment", "payment"));
 
     static final Pattern LITERAL = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"");
     static final Pattern TABLE = Pattern.compile("canbao\\.([a-z_]+)\\b");
