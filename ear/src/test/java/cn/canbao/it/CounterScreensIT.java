@@ -83,7 +83,22 @@ class CounterScreensIT {
             }
             assertTrue(fields.contains("non-enrollment-form:note") && fields.contains("resident:amount_input"), fields.toString());
             for (String field : fields) {
-                browser.driver.findElement(By.id(field)).sendKeys(org.openqa.selenium.Keys.ENTER);
+                // Enter in a field of the reason's form re-renders that form (its default command records a reason):
+                // the next field is found afresh if it was replaced meanwhile
+                // (and folds the panel again when no reason is recorded yet: it is opened again)
+                browser.wait(d -> {
+                    try {
+                        org.openqa.selenium.WebElement input = d.findElement(By.id(field));
+                        if (!input.isDisplayed()) {
+                            d.findElement(By.id("non-enrollment-form:non-enrollment_toggler")).click();
+                            return null;
+                        }
+                        input.sendKeys(org.openqa.selenium.Keys.ENTER);
+                        return true;
+                    } catch (org.openqa.selenium.StaleElementReferenceException | org.openqa.selenium.ElementNotInteractableException replaced) {
+                        return null;
+                    }
+                });
             }
             sleepAWhile();
             browser.driver.navigate().refresh();
@@ -322,12 +337,31 @@ class CounterScreensIT {
             assertTrue(after.contains("合缴配偶"), after);
             assertTrue(browser.find("#resident\\:payment-table").getText().contains("380.00"), "the head's own receipt");
             browser.screenshot("3-household-paid");
+
+            // the spouse registers, then the registration is cancelled with its reason (a paid one never is)
+            assertEquals(201, Http.as("clerk").post("/api/v1/enrollments", "{\"idNumber\":\"" + spouse
+                    + "\",\"policyId\":\"500101-2024\",\"tier\":1}").status());
+            Http.Reply paidOne = Http.as("clerk").post("/api/v1/enrollments/cancellations", "{\"idNumber\":\"" + head
+                    + "\",\"policyId\":\"500101-2024\",\"reason\":\"登记有误\"}");
+            assertEquals(409, paidOne.status(), paidOne.body());
+            Http.Reply noReason = Http.as("clerk").post("/api/v1/enrollments/cancellations", "{\"idNumber\":\"" + spouse
+                    + "\",\"policyId\":\"500101-2024\"}");
+            assertEquals(400, noReason.status(), noReason.body());
+            browser.driver.findElement(By.linkText("合缴配偶")).click();
+            browser.waitForText("#resident\\:name", "合缴配偶");
+            browser.waitForText("#resident\\:enrollments", "已登记未缴费");
+            browser.driver.findElement(By.cssSelector("[id$='cancel-enrollment']")).click();
+            browser.wait(ExpectedConditions.visibilityOfElementLocated(By.id("resident:cancel-reason"))).sendKeys("已在外地参保");
+            browser.driver.findElement(By.id("resident:confirm-cancel")).click();
+            browser.waitForText("#resident\\:messages", "已取消参保登记");
+            browser.screenshot("4-registration-cancelled");
         }
         for (String paid : List.of(head, child)) {
             String body = Http.as("clerk").get("/api/v1/persons/" + paid).body();
             assertTrue(body.contains("\"status\":\"PAID\"") || body.contains("\"status\":\"WAITING\""), body);
         }
         String spouseBody = Http.as("clerk").get("/api/v1/persons/" + spouse).body();
+        assertTrue(spouseBody.contains("\"status\":\"CANCELLED\""), "the spouse's registration cancelled: " + spouseBody);
         assertFalse(spouseBody.contains("\"status\":\"PAID\"") || spouseBody.contains("\"status\":\"WAITING\""),
                 "the spouse was not ticked: " + spouseBody);
     }

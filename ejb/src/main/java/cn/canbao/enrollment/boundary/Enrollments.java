@@ -173,6 +173,47 @@ public class Enrollments {
                 due.refused() ? due.messageZh() + " / " + due.messageEn() : null);
     }
 
+    /**
+     * Cancels a registration that was not paid (取消参保登记: registered by mistake, moved away, enrolled elsewhere),
+     * with the reason in the audit and the tax bureau's feed told; a paid enrollment is refunded, never cancelled
+     * (409 ALREADY_PAID). The person may be registered again later (the enrollment reopens).
+     */
+    @RolesAllowed({Roles.CLERK, Roles.TOWN_OFFICER, Roles.DISTRICT_ADMIN})
+    public Reading cancel(String idNumber, String policyId, String reason) {
+        List<FieldError> errors = new ArrayList<>();
+        if (policyId == null || policyId.isBlank()) {
+            errors.add(new FieldError("policyId", "必填 / required"));
+        }
+        if (reason == null || reason.isBlank()) {
+            errors.add(new FieldError("reason", "必填 / required"));
+        } else if (reason.trim().length() > 200 || reason.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n')) {
+            errors.add(new FieldError("reason", "至多 200 字 / at most 200 characters"));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.badRequest("INVALID_INPUT", "取消登记须说明原因", "a cancellation needs a reason", errors);
+        }
+        Person person = persons.byIdNumber(idNumber);
+        Policy policy = policies.policy(policyId.trim());
+        Enrollment enrollment = ofYear(person, policy.insuranceYear()).filter(e -> e.getPolicyId().equals(policy.policyId()))
+                .orElseThrow(() -> ProblemException.notFound("NOT_ENROLLED", "参保人 " + person.maskedIdNumber() + " 未登记 "
+                        + policy.policyId(), "person " + person.maskedIdNumber() + " is not enrolled in " + policy.policyId()));
+        if (enrollment.isPaid()) {
+            throw ProblemException.conflict("ALREADY_PAID", "已缴费的参保登记不能取消，请办理退费",
+                    "a paid enrollment is refunded, not cancelled");
+        }
+        if (enrollment.getStatus() != EnrollmentStatus.REGISTERED) {
+            throw ProblemException.conflict("NOT_CANCELLABLE", "该参保登记状态为 " + enrollment.getStatus() + "，不能取消",
+                    "an enrollment in state " + enrollment.getStatus() + " cannot be cancelled");
+        }
+        String before = auditJson(enrollment);
+        enrollment.cancel();
+        em.flush();
+        changeFeed.record(policy.policyId(), person.getId(), cn.canbao.platform.boundary.ChangeFeed.Change.CANCELLED);
+        audit.record("ENROLLMENT_CANCELLED", "enrollment", String.valueOf(enrollment.getId()), before, auditJson(enrollment),
+                person.maskedIdNumber() + " " + reason.trim());
+        return read(enrollment, person, LocalDate.now(clock));
+    }
+
     /** The person's enrollments, newest year first, each read on today. */
     public List<Reading> of(Person person) {
         LocalDate today = LocalDate.now(clock);

@@ -102,6 +102,8 @@ public class ResidentView implements Serializable {
     private String phone;
     private String address;
     private String signedBy = "SELF";
+    private String cancelPolicy;
+    private String cancelReason;
     private String signerName;
 
     /** f:viewAction: the person if the caller may see them (403 otherwise), and the policies of their region. */
@@ -261,6 +263,25 @@ public class ResidentView implements Serializable {
         transactionId = "CTR-" + UUID.randomUUID();
     }
 
+    /** The cancel link of an unpaid registration: the dialog asks why. */
+    public void startCancel(String policy) {
+        cancelPolicy = policy;
+        cancelReason = null;
+    }
+
+    /** The dialog's button: the registration cancelled with its reason (Enrollments.cancel, audited). */
+    public void cancelEnrollment() {
+        try {
+            enrollments.cancel(requirePerson().getIdNumber(), cancelPolicy, cancelReason);
+            Faces.info(Texts.text("counter.cancel.done", "registration cancelled") + " " + cancelPolicy);
+            cancelPolicy = null;
+            cancelReason = null;
+            refresh();
+        } catch (ProblemException problem) {
+            Faces.refused(problem);
+        }
+    }
+
     /** After a payment made from another panel of the page (the household's): the lists again. */
     void reload() {
         person = null;
@@ -293,6 +314,9 @@ public class ResidentView implements Serializable {
         return requirePerson();
     }
 
+    public String getCancelPolicy() { return cancelPolicy; }
+    public String getCancelReason() { return cancelReason; }
+    public void setCancelReason(String cancelReason) { this.cancelReason = cancelReason; }
     public String getSignedBy() { return signedBy; }
     public void setSignedBy(String signedBy) { this.signedBy = signedBy; }
     public String getSignerName() { return signerName; }

@@ -42,6 +42,23 @@ public class EnrollmentResource {
                 .entity(EnrollmentView.of(enrollments.enroll(body.idNumber(), body.policyId(), body.tier()))).build();
     }
 
+    /** A registration cancelled (API addition): who, which policy, why. */
+    public record CancellationBody(@FitsColumn("person.id_number") String idNumber, @FitsColumn("policy.policy_id") String policyId,
+                                   String reason) {
+    }
+
+    /** {@code POST /enrollments/cancellations}: an unpaid registration cancelled with its reason (200 with the enrollment). */
+    @POST
+    @Path("cancellations")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.CLERK, Roles.TOWN_OFFICER, Roles.DISTRICT_ADMIN})
+    public EnrollmentView cancel(@Valid CancellationBody body) {
+        if (body == null) {
+            throw ProblemException.badRequest("EMPTY_BODY", "请求内容为空", "empty body", List.of());
+        }
+        return EnrollmentView.of(enrollments.cancel(body.idNumber(), body.policyId(), body.reason()));
+    }
+
     /** {@code GET /enrollments?idNumber=&policyId=}: the status the provincial platform asks for. */
     @GET
     public EnrollmentView status(@QueryParam("idNumber") String idNumber, @QueryParam("policyId") String policyId) {
