@@ -177,6 +177,12 @@ class LedgerIT {
             } catch (java.io.IOException ex) {
                 throw new java.io.UncheckedIOException(ex);
             }
+            SupervisionScreensIT.Download pdf = SupervisionScreensIT.download(browser, "ledger:pdf");
+            assertEquals("application/pdf", pdf.contentType());
+            assertFalse(PdfText.embeddedFonts(pdf.bytes()).isEmpty(), "the ledger carries its font");
+            String paper = PdfText.of(pdf.bytes());
+            assertTrue(paper.contains("资助参保台账 · 台账村") && paper.contains("民政城乡低保对象") && paper.contains("684.00")
+                    && paper.contains("66.6%"), paper);
         }
         try (Browser browser = Browser.open("45-ledger-supervisor")) {
             browser.signIn("supervisor");

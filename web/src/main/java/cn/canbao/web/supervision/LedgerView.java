@@ -176,6 +176,73 @@ public class LedgerView implements Serializable {
                 .stream(() -> new ByteArrayInputStream(bytes)).build();
     }
 
+    @Inject
+    transient cn.canbao.web.collection.PdfReceipts pdfReceipts;
+
+    @Inject
+    transient java.time.Clock clock;
+
+    /** The ledger as PDF (A4 landscape, the receipts' embedded CJK font): title, policy, date, a line per category, the total. */
+    public StreamedContent getPdf() {
+        com.lowagie.text.pdf.BaseFont font = pdfReceipts.font();
+        String title = Texts.text("ledger.title", "Subsidy ledger");
+        String[] heads = {"code", "name", "department", "holders", "enrolled", "paid", "notEnrolled", "coverage", "subsidy", "personal"};
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        com.lowagie.text.Document document = new com.lowagie.text.Document(com.lowagie.text.PageSize.A4.rotate(), 30, 30, 30, 30);
+        try {
+            com.lowagie.text.pdf.PdfWriter writer = com.lowagie.text.pdf.PdfWriter.getInstance(document, out);
+            document.addTitle(title + " " + policy + " " + region);
+            document.addCreator("Canbao");
+            document.open();
+            com.lowagie.text.Paragraph heading = new com.lowagie.text.Paragraph(title + " · " + regionName,
+                    new com.lowagie.text.Font(font, 15, com.lowagie.text.Font.BOLD));
+            heading.setAlignment(com.lowagie.text.Element.ALIGN_CENTER);
+            document.add(heading);
+            com.lowagie.text.Paragraph about = new com.lowagie.text.Paragraph(Texts.text("quote.policy", "policy") + " " + policy
+                    + " · " + region + " · " + Texts.text("progress.report.asOf", "as of") + " " + java.time.LocalDate.now(clock),
+                    new com.lowagie.text.Font(font, 9));
+            about.setAlignment(com.lowagie.text.Element.ALIGN_CENTER);
+            about.setSpacingAfter(8);
+            document.add(about);
+            com.lowagie.text.pdf.PdfPTable table = new com.lowagie.text.pdf.PdfPTable(new float[] {6, 22, 14, 7, 7, 7, 7, 7, 10, 10});
+            table.setWidthPercentage(100);
+            table.setHeaderRows(1);
+            com.lowagie.text.Font small = new com.lowagie.text.Font(font, 8);
+            com.lowagie.text.Font bold = new com.lowagie.text.Font(font, 8, com.lowagie.text.Font.BOLD);
+            for (String h : heads) {
+                table.addCell(new com.lowagie.text.Phrase(Texts.text("ledger.col." + h, h), bold));
+            }
+            for (SubsidyLedger.Line l : lines) {
+                for (String cell : new String[] {l.subsidyCode(), l.name(),
+                        l.fundingDepartment() != null ? l.fundingDepartment() : l.certifyingDepartment(),
+                        String.valueOf(l.holders()), String.valueOf(l.enrolled()), String.valueOf(l.paid()),
+                        String.valueOf(l.notEnrolled()), coverage(l), l.subsidyAmount().toPlainString(), l.personalAmount().toPlainString()}) {
+                    table.addCell(new com.lowagie.text.Phrase(cell, small));
+                }
+            }
+            com.lowagie.text.pdf.PdfPCell total = new com.lowagie.text.pdf.PdfPCell(new com.lowagie.text.Phrase(
+                    Texts.text("progress.total", "total"), bold));
+            total.setColspan(3);
+            table.addCell(total);
+            table.addCell(new com.lowagie.text.Phrase(String.valueOf(getHolders()), bold));
+            table.addCell(new com.lowagie.text.Phrase("", bold));
+            table.addCell(new com.lowagie.text.Phrase(String.valueOf(getPaid()), bold));
+            com.lowagie.text.pdf.PdfPCell gap = new com.lowagie.text.pdf.PdfPCell(new com.lowagie.text.Phrase(""));
+            gap.setColspan(2);
+            table.addCell(gap);
+            table.addCell(new com.lowagie.text.Phrase(getSubsidy().toPlainString(), bold));
+            table.addCell(new com.lowagie.text.Phrase(getPersonal().toPlainString(), bold));
+            document.add(table);
+            document.close();
+            writer.close();
+        } catch (com.lowagie.text.DocumentException e) {
+            throw new UncheckedIOException(new IOException("ledger " + policy + " " + region + " failed", e));
+        }
+        byte[] bytes = out.toByteArray();
+        return DefaultStreamedContent.builder().name("ledger-" + policy + "-" + region + ".pdf").contentType("application/pdf")
+                .stream(() -> new ByteArrayInputStream(bytes)).build();
+    }
+
     public String getPolicy() { return policy; }
     public void setPolicy(String policy) { this.policy = policy; }
     public String getRegion() { return region; }
