@@ -23,7 +23,6 @@ import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -62,10 +61,7 @@ public class SettlementView implements Serializable {
 
     public void load() {
         String own = userSession.getRegionCode();
-        policyChoices = policies.list().stream()
-                .filter(s -> regions.isWithin(own, s.regionCode()) || regions.isWithin(s.regionCode(), own))
-                .sorted(Comparator.comparing(Policies.Summary::insuranceYear).reversed().thenComparing(Policies.Summary::policyId))
-                .toList();
+        policyChoices = cn.canbao.web.platform.PolicyChoices.around(policies, regions, own);
         if ((policy == null || policy.isBlank()) && !policyChoices.isEmpty()) {
             policy = policyChoices.get(0).policyId();
         }

@@ -25,7 +25,6 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -96,10 +95,7 @@ public class LedgerView implements Serializable {
         if (region == null || region.isBlank()) {
             region = own;
         }
-        policyChoices = policies.list().stream()
-                .filter(s -> regions.isWithin(own, s.regionCode()) || regions.isWithin(s.regionCode(), own))
-                .sorted(Comparator.comparing(Policies.Summary::insuranceYear).reversed().thenComparing(Policies.Summary::policyId))
-                .toList();
+        policyChoices = cn.canbao.web.platform.PolicyChoices.around(policies, regions, own);
         if ((policy == null || policy.isBlank()) && !policyChoices.isEmpty()) {
             policy = policyChoices.get(0).policyId();
         }

@@ -71,10 +71,7 @@ public class ProgressView implements Serializable {
         if (region == null || region.isBlank()) {
             region = own;
         }
-        policyChoices = policies.list().stream()
-                .filter(s -> regions.isWithin(own, s.regionCode()) || regions.isWithin(s.regionCode(), own))
-                .sorted(Comparator.comparing(Policies.Summary::insuranceYear).reversed().thenComparing(Policies.Summary::policyId))
-                .toList();
+        policyChoices = cn.canbao.web.platform.PolicyChoices.around(policies, regions, own);
         if ((policy == null || policy.isBlank()) && !policyChoices.isEmpty()) {
             policy = policyChoices.get(0).policyId();
         }
