@@ -43,6 +43,8 @@ class TableHomesTest {
             Map.entry("household_comparison", "household"), Map.entry("household_comparison_row", "household"),
             Map.entry("household_comparison_person", "household"), Map.entry("household_comparison_village", "household"),
             Map.entry("roster_import", "roster"), Map.entry("roster_import_row", "roster"),
+            Map.entry("roster_snapshot", "roster"), Map.entry("roster_snapshot_row", "roster"),
+            Map.entry("roster_snapshot_cancel", "roster"), Map.entry("subsidy_identity_revoked", "subsidy"),
             Map.entry("collection_file", "taxchannel"), Map.entry("collection_line", "taxchannel"),
             Map.entry("supervision_group", "supervision"), Map.entry("supervision_group_village", "supervision"));
 
@@ -57,7 +59,9 @@ class TableHomesTest {
             // reconciliation: the tax files' lines against the payments of the caller's area
             "taxchannel/boundary/Reconciliation.java", Set.of("payment", "person"),
             // the subsidy ledger: holders of identities in an area, their enrollments and paid enrollments
-            "supervision/boundary/SubsidyLedger.java", Set.of("subsidy_identity", "person", "enrollment", "payment"));
+            "supervision/boundary/SubsidyLedger.java", Set.of("subsidy_identity", "person", "enrollment", "payment"),
+            // a roster snapshot: its rows against the persons on record and the identities they hold (set-based)
+            "roster/boundary/RosterSnapshots.java", Set.of("person", "subsidy_identity"));
 
     static final Pattern LITERAL = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"");
     static final Pattern TABLE = Pattern.compile("canbao\\.([a-z_]+)\\b");

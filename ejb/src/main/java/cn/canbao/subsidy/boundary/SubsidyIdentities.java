@@ -246,4 +246,172 @@ public class SubsidyIdentities {
         cn.canbao.platform.boundary.ChangeFeed.recordAll(connection, null, identities.stream().map(NewIdentity::personId).toList(),
                 cn.canbao.platform.boundary.ChangeFeed.Change.IDENTITY, identities.get(0).recordedAt());
     }
+
+    /**
+     * Revokes an identity (错统, or cancelled by a roster before it began): the row moves whole to
+     * {@code subsidy_identity_revoked} with who, when and why, so that no quote, ledger or roster sees it again. A
+     * payment frozen with its code is not touched (DOMAIN.md §3.2). Returns whether there was such an identity.
+     */
+    public static boolean revoke(Connection connection, long identityId, String actor, OffsetDateTime at, String reason)
+            throws SQLException {
+        try (PreparedStatement copy = connection.prepareStatement("insert into canbao.subsidy_identity_revoked (id, person_id,"
+                + " code, certifying_department, valid_from, valid_to, source, evidence, recorded_by, recorded_at, revoked_by,"
+                + " revoked_at, reason) select id, person_id, code, certifying_department, valid_from, valid_to, source, evidence,"
+                + " recorded_by, recorded_at, ?, ?, ? from canbao.subsidy_identity where id = ?");
+             PreparedStatement delete = connection.prepareStatement("delete from canbao.subsidy_identity where id = ?")) {
+            copy.setString(1, actor);
+            copy.setObject(2, at);
+            copy.setString(3, reason.length() > 300 ? reason.substring(0, 300) : reason);
+            copy.setLong(4, identityId);
+            if (copy.executeUpdate() == 0) {
+                return false;
+            }
+            delete.setLong(1, identityId);
+            delete.executeUpdate();
+            return true;
+        }
+    }
+
+    /**
+     * Ends an identity on a day (inclusive; the caller has checked that it is not before its start). Identities are
+     * never changed in place: the row is superseded — moved whole to {@code subsidy_identity_revoked} with the reason —
+     * and a copy ending on that day takes its place under a new id ({@code newId}).
+     */
+    public static void endOn(Connection connection, long identityId, LocalDate lastDay, long newId, String actor,
+                             OffsetDateTime at, String reason) throws SQLException {
+        replace(connection, identityId, null, lastDay, newId, actor, at, reason);
+    }
+
+    /** As {@link #endOn}, with both ends of the validity given. */
+    private static void replace(Connection connection, long identityId, LocalDate from, LocalDate to, long newId, String actor,
+                                OffsetDateTime at, String reason) throws SQLException {
+        try (PreparedStatement copy = connection.prepareStatement("insert into canbao.subsidy_identity (id, person_id, code,"
+                + " certifying_department, valid_from, valid_to, source, evidence, recorded_by, recorded_at)"
+                + " select ?, person_id, code, certifying_department, coalesce(?, valid_from), ?, source, evidence, ?, ?"
+                + " from canbao.subsidy_identity where id = ?")) {
+            copy.setLong(1, newId);
+            copy.setObject(2, from, java.sql.Types.DATE);
+            copy.setObject(3, to, java.sql.Types.DATE);
+            copy.setString(4, actor);
+            copy.setObject(5, at);
+            copy.setLong(6, identityId);
+            copy.executeUpdate();
+        }
+        revoke(connection, identityId, actor, at, reason);
+    }
+
+    /** A revoked identity as the person's page and the API show it. */
+    public record Revoked(long id, String code, String certifyingDepartment, LocalDate validFrom, LocalDate validTo,
+                          String source, String revokedBy, OffsetDateTime revokedAt, String reason) {
+    }
+
+    /** The identities of a person revoked so far, newest first. */
+    public List<Revoked> revoked(Person person) {
+        List<Revoked> list = new ArrayList<>();
+        for (Object o : em.createNativeQuery("select id, code, certifying_department, valid_from, valid_to, source, revoked_by,"
+                + " revoked_at, reason from canbao.subsidy_identity_revoked where person_id = ?1 order by revoked_at desc, id desc")
+                .setParameter(1, person.getId()).setMaxResults(100).getResultList()) {
+            Object[] r = (Object[]) o;
+            list.add(new Revoked(((Number) r[0]).longValue(), (String) r[1], (String) r[2],
+                    cn.canbao.platform.boundary.NativeValues.localDate(r[3]), cn.canbao.platform.boundary.NativeValues.localDate(r[4]),
+                    (String) r[5], (String) r[6], offsetDateTime(r[7]), (String) r[8]));
+        }
+        return list;
+    }
+
+    /** A correction of an identity by hand (漏统/错统): revoke it, or move its validity, always with the reason. */
+    public record Correction(@SaneDate LocalDate validFrom, @SaneDate LocalDate validTo,
+                             @FitsColumn(value = "subsidy_identity_revoked.reason", lines = true) String reason) {
+    }
+
+    /**
+     * Revokes an identity by hand (错统: the person never held it): 404 unknown, the person inside the caller's area,
+     * a reason required; audited with the identity as it was. A frozen payment is not re-priced or refunded.
+     */
+    @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.DEPARTMENT})
+    public Revoked revoke(long identityId, String reason) {
+        SubsidyIdentity identity = requireIdentity(identityId);
+        if (reason == null || reason.isBlank()) {
+            throw ProblemException.badRequest("INVALID_INPUT", "撤销资助身份须注明原因", "a revocation needs its reason",
+                    List.of(new FieldError("reason", "必填 / required")));
+        }
+        String before = json(identity);
+        Long personId = identity.getPersonId();
+        em.detach(identity);
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        try {
+            revoke(ChunkJdbc.connection(em), identityId, audit.currentActor(), now, reason.trim());
+        } catch (SQLException e) {
+            throw ChunkJdbc.failed("identity " + identityId + " not revoked", e);
+        }
+        changeFeed.record(null, personId, cn.canbao.platform.boundary.ChangeFeed.Change.IDENTITY);
+        audit.record("SUBSIDY_IDENTITY_REVOKED", "person", String.valueOf(personId), before, null, reason.trim());
+        Person person = persons.byKey(personId);
+        return revoked(person).stream().filter(r -> r.id() == identityId).findFirst().orElseThrow();
+    }
+
+    /**
+     * Corrects an identity's validity by hand (漏统: it should have started earlier or run longer; 错统: it should have
+     * ended): the new dates and the reason, audited before and after. The identity is not changed in place: it is
+     * superseded (kept with the reason among the revoked) by a corrected copy under a new id, which is returned.
+     * Refused: no reason, an end before the start.
+     */
+    @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.DEPARTMENT})
+    public SubsidyIdentity correct(long identityId, Correction c) {
+        SubsidyIdentity identity = requireIdentity(identityId);
+        List<FieldError> errors = new ArrayList<>();
+        if (c == null || c.reason() == null || c.reason().isBlank()) {
+            errors.add(new FieldError("reason", "必填 / required"));
+        }
+        LocalDate from = c == null || c.validFrom() == null ? identity.getValidFrom() : c.validFrom();
+        LocalDate to = c == null ? identity.getValidTo() : c.validTo();
+        if (to != null && to.isBefore(from)) {
+            errors.add(new FieldError("validTo", "不能早于起始日 " + from + " / must not be before " + from));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.badRequest("INVALID_INPUT", "更正资助身份须注明原因，日期须有效", "a correction needs its reason and valid dates", errors);
+        }
+        String before = json(identity);
+        Long personId = identity.getPersonId();
+        em.detach(identity);
+        long newId = ChunkJdbc.nextId(em, SubsidyIdentity.class);
+        try {
+            replace(ChunkJdbc.connection(em), identityId, from, to, newId, audit.currentActor(), OffsetDateTime.now(clock),
+                    "更正 / corrected: " + c.reason().trim());
+        } catch (SQLException e) {
+            throw ChunkJdbc.failed("identity " + identityId + " not corrected", e);
+        }
+        SubsidyIdentity corrected = em.find(SubsidyIdentity.class, newId);
+        changeFeed.record(null, personId, cn.canbao.platform.boundary.ChangeFeed.Change.IDENTITY);
+        audit.record("SUBSIDY_IDENTITY_CORRECTED", "person", String.valueOf(personId), before, json(corrected), c.reason().trim());
+        return corrected;
+    }
+
+    private SubsidyIdentity requireIdentity(long identityId) {
+        SubsidyIdentity identity = em.find(SubsidyIdentity.class, identityId);
+        if (identity == null) {
+            throw ProblemException.notFound("IDENTITY_UNKNOWN", "未知的资助身份 " + identityId, "unknown subsidy identity " + identityId);
+        }
+        persons.byKey(identity.getPersonId());   // 404 outside the caller's area, as for the person
+        return identity;
+    }
+
+    private static String json(SubsidyIdentity i) {
+        return cn.canbao.platform.boundary.Jsons.PROVIDER.createObjectBuilder().add("identityId", i.getId()).add("code", i.getCode())
+                .add("certifyingDepartment", i.getCertifyingDepartment()).add("validFrom", i.getValidFrom().toString())
+                .add("validTo", i.getValidTo() == null ? "" : i.getValidTo().toString()).add("source", i.getSource().name())
+                .build().toString();
+    }
+
+    private OffsetDateTime offsetDateTime(Object o) {
+        if (o == null) {
+            return null;
+        }
+        if (o instanceof OffsetDateTime t) {
+            return t;
+        }
+        java.time.Instant instant = o instanceof java.sql.Timestamp t ? t.toInstant()
+                : o instanceof java.time.Instant i ? i : java.time.Instant.parse(o.toString());
+        return instant.atZone(clock.getZone()).toOffsetDateTime();
+    }
 }

@@ -18,7 +18,8 @@ import java.util.Objects;
 
 /**
  * A subsidy identity (资助参保身份) a person holds: the catalogue code, who certified it, when it is valid and where
- * the record came from. Never changed once recorded: a correction is a new record (the quote takes the best valid one).
+ * the record came from. Never changed once recorded: a correction or an end is a new record, the old one kept with the
+ * reason in {@code subsidy_identity_revoked} (SubsidyIdentities.endOn, revoke; the quote takes the best valid one).
  */
 @Entity
 @Table(name = "subsidy_identity")

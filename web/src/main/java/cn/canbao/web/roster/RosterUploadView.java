@@ -34,6 +34,9 @@ public class RosterUploadView implements Serializable {
     transient RosterImports imports;
 
     @Inject
+    transient cn.canbao.batch.boundary.RosterSnapshotRuns snapshots;
+
+    @Inject
     RosterLabels labels;
 
     @Inject
@@ -72,6 +75,23 @@ public class RosterUploadView implements Serializable {
             ScreenMessages.info(Texts.text("roster.upload.started", "Import started") + " #" + report.importId());
             ScreenMessages.keepForRedirect();
             ScreenMessages.redirect("/roster/import.xhtml?id=" + report.importId());
+        } catch (ProblemException problem) {
+            ScreenMessages.refused(problem, "roster.field.", null);
+        }
+    }
+
+    /** The file as the department's full roster: compared with its previous one, applied only when confirmed. */
+    public void compare() {
+        byte[] content = file == null ? null : file.getContent();
+        String fileName = file == null || file.getFileName() == null || file.getFileName().isBlank() ? null : file.getFileName();
+        String contentType = file == null ? null : file.getContentType();
+        Rosters.Upload upload = new Rosters.Upload(department, subsidyCode, validFrom, validTo,
+                format(fileName, contentType, content), fileName, content);
+        try {
+            var comparison = snapshots.compare(upload, Duration.ZERO);
+            ScreenMessages.info(Texts.text("snapshot.started", "Comparison started") + " #" + comparison.snapshotId());
+            ScreenMessages.keepForRedirect();
+            ScreenMessages.redirect("/roster/snapshot.xhtml?id=" + comparison.snapshotId());
         } catch (ProblemException problem) {
             ScreenMessages.refused(problem, "roster.field.", null);
         }

@@ -32,7 +32,7 @@ public class IdentityLookupView implements Serializable {
     private static final long serialVersionUID = 1L;
 
     /** An identity as the lookup lists it. */
-    public record Line(String code, String categoryName, String certifyingDepartment, LocalDate validFrom,
+    public record Line(long id, String code, String categoryName, String certifyingDepartment, LocalDate validFrom,
                        LocalDate validTo, String source, String evidence) implements Serializable {
     }
 
@@ -58,10 +58,67 @@ public class IdentityLookupView implements Serializable {
     private String idNumber;
     private Holder holder;
     private List<Line> lines = List.of();
+    private List<SubsidyIdentities.Revoked> revoked = List.of();
+
+    /** The identity being corrected or revoked, and how ({@code REVOKE} or {@code CORRECT}). */
+    private Line selected;
+    private String action;
+    private LocalDate newFrom;
+    private LocalDate newTo;
+    private String reason;
+
+    /** Whether the caller may correct identities (district bureau, certifying departments). */
+    public boolean isMayCorrect() {
+        return userSession.hasRole(cn.canbao.platform.boundary.Roles.DISTRICT_ADMIN)
+                || userSession.hasRole(cn.canbao.platform.boundary.Roles.DEPARTMENT);
+    }
+
+    public void startRevoke(Line line) {
+        start(line, "REVOKE");
+    }
+
+    public void startCorrect(Line line) {
+        start(line, "CORRECT");
+    }
+
+    private void start(Line line, String how) {
+        selected = line;
+        action = how;
+        newFrom = line.validFrom();
+        newTo = line.validTo();
+        reason = null;
+    }
+
+    public void cancelCorrection() {
+        selected = null;
+        action = null;
+    }
+
+    /** Carries out the chosen correction; refused → the message, nothing changed, the panel stays open. */
+    public void confirmCorrection() {
+        if (selected == null) {
+            return;
+        }
+        try {
+            if ("REVOKE".equals(action)) {
+                identities.revoke(selected.id(), reason);
+                ScreenMessages.info(Texts.text("identity.done.revoked", "Revoked") + " " + selected.code());
+            } else {
+                identities.correct(selected.id(), new SubsidyIdentities.Correction(newFrom, newTo, reason));
+                ScreenMessages.info(Texts.text("identity.done.corrected", "Corrected") + " " + selected.code());
+            }
+            selected = null;
+            action = null;
+            lookup();
+        } catch (ProblemException problem) {
+            ScreenMessages.refused(problem, "identity.", null);
+        }
+    }
 
     public void lookup() {
         holder = null;
         lines = List.of();
+        revoked = List.of();
         if (idNumber == null || idNumber.isBlank()) {
             ScreenMessages.error(Texts.text("roster.lookup.idNumber", "ID number") + "：" + Texts.text("validation.required", "required"));
             return;
@@ -73,13 +130,14 @@ public class IdentityLookupView implements Serializable {
             holder = new Holder(person.maskedIdNumber(), person.getName(), person.getHouseholdRegionCode(),
                     regions.find(person.getHouseholdRegionCode()).map(r -> r.getName()).orElse(""));
             lines = identities.of(person).stream().map(s -> line(s, catalogue.get(s.getCode()))).toList();
+            revoked = identities.revoked(person);
         } catch (ProblemException problem) {
             ScreenMessages.refused(problem, "roster.field.", null);
         }
     }
 
     private static Line line(SubsidyIdentity s, RosterLabels.Category category) {
-        return new Line(s.getCode(), category == null ? "" : category.name(), s.getCertifyingDepartment(), s.getValidFrom(),
+        return new Line(s.getId(), s.getCode(), category == null ? "" : category.name(), s.getCertifyingDepartment(), s.getValidFrom(),
                 s.getValidTo(), s.getSource().name(), s.getEvidence());
     }
 
@@ -87,4 +145,13 @@ public class IdentityLookupView implements Serializable {
     public void setIdNumber(String idNumber) { this.idNumber = idNumber; }
     public Holder getHolder() { return holder; }
     public List<Line> getLines() { return lines; }
+    public List<SubsidyIdentities.Revoked> getRevoked() { return revoked; }
+    public Line getSelected() { return selected; }
+    public String getAction() { return action; }
+    public LocalDate getNewFrom() { return newFrom; }
+    public void setNewFrom(LocalDate newFrom) { this.newFrom = newFrom; }
+    public LocalDate getNewTo() { return newTo; }
+    public void setNewTo(LocalDate newTo) { this.newTo = newTo; }
+    public String getReason() { return reason; }
+    public void setReason(String reason) { this.reason = reason; }
 }

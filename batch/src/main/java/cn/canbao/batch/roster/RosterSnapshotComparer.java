@@ -1,0 +1,35 @@
+package cn.canbao.batch.roster;
+
+import cn.canbao.roster.boundary.RosterImporter.Row;
+import cn.canbao.roster.boundary.RosterSnapshots;
+import jakarta.batch.api.AbstractBatchlet;
+import jakarta.batch.api.BatchProperty;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+import java.util.List;
+
+/**
+ * Step "compare" of {@code roster-snapshot}: the stored file parsed ({@link RosterFile}), its rows staged in one
+ * transaction, then compared in another; exit status COMPARED with the number of rows.
+ */
+@Named
+@Dependent
+public class RosterSnapshotComparer extends AbstractBatchlet {
+
+    @Inject @BatchProperty String snapshotId;
+
+    @Inject
+    RosterSnapshots snapshots;
+
+    @Override
+    public String process() {
+        long id = Long.parseLong(snapshotId);
+        RosterSnapshots.Upload upload = snapshots.upload(id);
+        List<Row> rows = RosterFile.rows(upload.format(), upload.content());
+        int staged = snapshots.stage(id, rows);
+        snapshots.compare(id);
+        return "COMPARED " + staged;
+    }
+}
