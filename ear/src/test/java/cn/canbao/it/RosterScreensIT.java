@@ -168,9 +168,99 @@ class RosterScreensIT {
         }
     }
 
+    /**
+     * A full roster compared on screen (名册比对): two new persons and one bad row counted before anything is applied,
+     * the bad row's reason in its tab, applied after the confirmation → two identities; then one of them revoked on the
+     * identity lookup — refused without a reason, done with one, listed among the revoked.
+     */
+    @Test
+    void aFullRosterIsComparedAppliedAndAnIdentityRevokedOnScreen() throws Exception {
+        String p1 = resident("比屏甲");
+        String p2 = resident("比屏乙");
+        String badCheck = p1.substring(0, 17) + (p1.charAt(17) == '1' ? '2' : '1');
+        String department = "区民政局（屏" + System.nanoTime() % 100000 + "）";
+        Path file = Files.createTempFile("snapshot-", ".csv");
+        Files.writeString(file, "身份证号,姓名\n" + p1 + ",比屏甲\n" + p2 + ",比屏乙\n" + badCheck + ",比屏丙\n", StandardCharsets.UTF_8);
+        try (Browser browser = Browser.open("32-snapshot")) {
+            browser.signIn("department");
+            browser.go("/roster/upload.xhtml");
+            browser.script("PF('codeMenu').selectValue('101');"
+                    + "$(PrimeFaces.escapeClientId('upload:code_input')).trigger('change');");
+            browser.waitForText("#upload\\:code_label", "101");
+            browser.wait(d -> {
+                try {
+                    String value = d.findElement(By.id("upload:department")).getAttribute("value");
+                    return value != null && !value.isBlank();
+                } catch (org.openqa.selenium.StaleElementReferenceException replaced) {
+                    return false;
+                }
+            });
+            browser.script("document.getElementById('upload:department').value = arguments[0];"
+                    + "document.getElementById('upload:valid-from_input').value = '2023-09-01';"
+                    + "document.getElementById('upload:valid-to_input').value = '2024-12-31';", department);
+            browser.driver.findElement(By.cssSelector("input[type=file]")).sendKeys(file.toString());
+            browser.driver.findElement(By.id("upload:compare")).click();
+
+            new WebDriverWait(browser.driver, Duration.ofSeconds(60)).until(d -> {
+                try {
+                    return d.findElement(By.id("snapshot:state")).getText().contains("待确认")
+                            && !d.findElements(By.id("snapshot:apply")).isEmpty();
+                } catch (org.openqa.selenium.StaleElementReferenceException | org.openqa.selenium.NoSuchElementException e) {
+                    return false;
+                }
+            });
+            assertTrue(browser.driver.getCurrentUrl().contains("/roster/snapshot.xhtml?id="), browser.driver.getCurrentUrl());
+            assertEquals("3", browser.find("#snapshot\\:read").getText());
+            assertEquals("2", browser.find("#snapshot\\:new").getText());
+            assertEquals("0", browser.find("#snapshot\\:cancelled").getText());
+            assertEquals("1", browser.find("#snapshot\\:rejected").getText());
+            assertTrue(browser.find("#snapshot\\:previous").getText().contains("首次比对"));
+            String fresh = browser.find("#snapshot\\:kinds").getText();
+            assertTrue(fresh.contains("比屏甲") && fresh.contains("比屏乙"), fresh);
+            assertFalse(fresh.contains(p1), "ID numbers masked: " + fresh);
+            browser.screenshot("1-compared");
+            browser.driver.findElement(By.cssSelector("#snapshot\\:kinds a[href$='tab-REJECTED']")).click();
+            browser.waitForText("#snapshot\\:kinds", "身份证号码无效");
+            assertEquals(0, identitiesOf(p1), "nothing applied before the decision");
+
+            browser.driver.findElement(By.id("snapshot:apply")).click();
+            browser.find("#snapshot\\:confirm-yes").click();
+            browser.waitForText("#snapshot\\:state", "已应用");
+            assertEquals("2", browser.find("#snapshot\\:added").getText());
+            assertTrue(browser.driver.findElements(By.id("snapshot:apply")).isEmpty(), "decided once");
+            browser.screenshot("2-applied");
+            assertEquals(1, identitiesOf(p1));
+
+            // 错统: revoked on the lookup, a reason required
+            browser.driver.findElement(By.id("tab-identities")).click();
+            browser.find("#lookup\\:id-number").sendKeys(p1);
+            browser.driver.findElement(By.id("lookup:search")).click();
+            browser.waitForText("#lookup\\:identities", "101");
+            browser.driver.findElement(By.cssSelector("#lookup\\:identities button[id$=':revoke']")).click();
+            browser.find("#lookup\\:confirm-correction").click();
+            browser.waitForText("#lookup\\:form-messages", "原因");
+            assertEquals(1, identitiesOf(p1), "refused: nothing changed");
+            browser.find("#lookup\\:reason").sendKeys("错统：重复认定");
+            browser.driver.findElement(By.id("lookup:confirm-correction")).click();
+            String revoked = browser.waitForText("#lookup\\:revoked", "错统：重复认定");
+            assertTrue(revoked.contains("101"), revoked);
+            assertEquals(0, identitiesOf(p1));
+            browser.screenshot("3-revoked");
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    private static int identitiesOf(String idNumber) {
+        Http.Reply person = Http.as("district_admin").get("/api/v1/persons/" + idNumber);
+        assertEquals(200, person.status(), person.body());
+        return person.json().getJsonArray("identities").size();
+    }
+
     @Test
     void otherRolesAreKeptOutOfTheRosters() {
-        for (String page : new String[] {"/roster/upload.xhtml", "/roster/imports.xhtml", "/roster/identities.xhtml", "/roster/import.xhtml?id=1"}) {
+        for (String page : new String[] {"/roster/upload.xhtml", "/roster/imports.xhtml", "/roster/identities.xhtml", "/roster/import.xhtml?id=1",
+                "/roster/snapshot.xhtml"}) {
             Http.Reply clerk = Http.as("clerk").get(page);
             assertEquals(403, clerk.status(), page);
             assertTrue(clerk.body().contains("无权访问"), "the 403 page, not the container's");
