@@ -12,6 +12,10 @@ import cn.canbao.platform.boundary.ProblemException;
 import cn.canbao.platform.boundary.ProblemException.FieldError;
 import cn.canbao.policy.boundary.Policies;
 import cn.canbao.policy.entity.HeldIdentity;
+import cn.canbao.policy.entity.Policy;
+import cn.canbao.enrollment.boundary.Enrollments;
+import cn.canbao.person.entity.Person;
+import java.util.Optional;
 import cn.canbao.policy.entity.LifeEvent;
 import cn.canbao.policy.entity.PersonGroup;
 import cn.canbao.policy.entity.Quote;
@@ -104,6 +108,9 @@ public class PolicyResource {
     @Inject
     Clock clock;
 
+    @Inject
+    Enrollments enrollments;
+
     @GET
     public Response list(@QueryParam("page") String page, @QueryParam("size") String size) {
         Paging paging = Paging.of(page, size);
@@ -137,7 +144,16 @@ public class PolicyResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Object quote(@PathParam("policyId") String policyId, @Valid QuoteBody body) {
         // ../shared/spec/API.md: with an ID number, the identities on record count too (the bare codes of the body are added)
-        return answer(personQuotes.quote(policyId, toRequest(body, LocalDate.now(clock))));
+        QuoteRequest request = toRequest(body, LocalDate.now(clock));
+        Policy policy = policies.policy(policyId);
+        if (policy.continuity() != null || policy.incentive() != null) {
+            // API.md: the insured years on record are added to the request's own
+            Optional<Person> person = personQuotes.person(request);
+            if (person.isPresent()) {
+                request = request.withInsuredYears(enrollments.insuredYears(person.get()).toArray(Integer[]::new));
+            }
+        }
+        return answer(personQuotes.quote(policyId, request));
     }
 
     /** The answer's shape: continuousYears and waiting only when the policy has a continuity rule (a compatible change). */
