@@ -93,6 +93,15 @@ class ContinuityQuoteTest {
     }
 
     @Test
+    void theFloorNeverMakesRepairWorseThanNoRepair() {
+        // no fixed wait in the concentrated period under OUTSIDE_CONCENTRATED_ONLY: 4 gap years = 0 + 4 months; the
+        // floor of 6 would exceed that, so repairing one year leaves 4, not 6
+        Policy p = Continuity2026.withRule(r -> r.add("gapYearsFrom", 2018).add("fixedWaitingFor", "OUTSIDE_CONCENTRATED_ONLY"));
+        assertEquals(new Quote.Waiting(0, 4), quote(p, resident("2025-11-15", years(2018, 2021))).waiting());
+        assertEquals(new Quote.Waiting(0, 4), quote(p, resident("2025-11-15", years(2018, 2021)).withRepairedYears(2025)).waiting());
+    }
+
+    @Test
     void repairIsLimitedToMaxYearsAndMayRestoreContinuousYears() {
         Policy limited = Continuity2026.withRule(r -> r.add("gapYearsFrom", 2018).add("repair", Json.createObjectBuilder()
                 .add("monthsPerYear", 1).addNull("pricePerYear").add("maxYears", 1).add("floorGapYears", 4)
