@@ -28,6 +28,9 @@ import cn.canbao.enrollment.boundary.AmountChanges;
 import cn.canbao.enrollment.entity.AmountChange;
 import cn.canbao.platform.boundary.BusinessClock;
 import jakarta.ws.rs.Consumes;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.GET;
@@ -142,6 +145,9 @@ public class PolicyResource {
     @POST
     @Path("{policyId}/quotes")
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "200", description = "the quote; continuousYears and waiting only under a continuity rule",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(oneOf = {QuoteAnswer.class, ContinuityQuoteAnswer.class})))
     public Object quote(@PathParam("policyId") String policyId, @Valid QuoteBody body) {
         // ../shared/spec/API.md: with an ID number, the identities on record count too (the bare codes of the body are added)
         QuoteRequest request = toRequest(body, LocalDate.now(clock));
