@@ -423,7 +423,12 @@ public class PolicyJson {
         int integer(String k) {
             JsonValue v = required(k);
             if (v instanceof JsonNumber num && num.isIntegral()) {
-                return num.intValue();
+                try {
+                    // intValue() would wrap 4294969321 round to 2025
+                    return num.intValueExact();
+                } catch (ArithmeticException tooLarge) {
+                    throw wrong(k, "an integer", tooLarge);
+                }
             }
             throw wrong(k, "an integer", null);
         }

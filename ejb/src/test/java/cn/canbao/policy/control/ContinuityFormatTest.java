@@ -138,6 +138,14 @@ class ContinuityFormatTest {
     }
 
     @Test
+    void aYearBeyondIntIsRefusedNotWrapped() {
+        JsonObjectBuilder rule = Json.createObjectBuilder(json.toJson(Continuity2026.policy()).getJsonObject("continuity"))
+                .add("gapYearsFrom", 4294969321L);
+        String document = Json.createObjectBuilder(json.toJson(Continuity2026.policy())).add("continuity", rule).build().toString();
+        assertEquals("$.continuity.gapYearsFrom", assertThrows(PolicyFormatException.class, () -> json.read(document)).path());
+    }
+
+    @Test
     void aMisspeltMemberIsRefused() {
         JsonObjectBuilder rule = Json.createObjectBuilder(json.toJson(Continuity2026.policy()).getJsonObject("continuity"))
                 .add("fixedMonth", 3);
