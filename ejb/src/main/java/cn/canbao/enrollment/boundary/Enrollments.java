@@ -565,6 +565,24 @@ public class Enrollments {
         return policies.tryQuote(policyId, quotes.request(person, tier, LocalDate.now(clock)));
     }
 
+    /**
+     * The years Canbao's own records show the person insured (../shared/spec/API.md, "Continuous enrollment in quotes": added
+     * to a quote's insuredYears): a paid enrollment, or a recorded non-enrollment because insured as an employee or
+     * elsewhere. The provincial platform's history is not here yet.
+     */
+    public java.util.Set<Integer> insuredYears(Person person) {
+        persons.requireVisible(person);
+        java.util.Set<Integer> years = new java.util.TreeSet<>();
+        em.createNamedQuery(Enrollment.OF_PERSON, Enrollment.class).setParameter("person", person.getId())
+                .getResultStream().filter(e -> e.getStatus() == EnrollmentStatus.PAID)
+                .forEach(e -> years.add(e.getInsuranceYear()));
+        nonEnrollments(person).stream()
+                .filter(n -> n.getReason() == NonEnrollmentReason.EMPLOYEE_INSURANCE
+                        || n.getReason() == NonEnrollmentReason.INSURED_ELSEWHERE)
+                .forEach(n -> years.add(n.getInsuranceYear()));
+        return years;
+    }
+
     public List<NonEnrollment> nonEnrollments(Person person) {
         return em.createNamedQuery(NonEnrollment.OF_PERSON, NonEnrollment.class).setParameter("person", person.getId()).getResultList();
     }

@@ -2,6 +2,9 @@ package cn.canbao.policy.control;
 
 import cn.canbao.policy.entity.CatalogueEntry;
 import cn.canbao.policy.entity.CollegeRule;
+import cn.canbao.policy.entity.ContinuityRule;
+import cn.canbao.policy.entity.IncentiveRule;
+import cn.canbao.policy.entity.LifeEvent;
 import cn.canbao.policy.entity.CoverStart;
 import cn.canbao.policy.entity.Exemption;
 import cn.canbao.policy.entity.Milestone;
@@ -181,7 +184,55 @@ public class PolicyJson {
                 .add("allGoalPercent", number(counting.allGoalPercent()))
                 .add("lowIncomeGoalPercent", number(counting.lowIncomeGoalPercent()))
                 .add("description", text(counting.description())));
+        // absent rather than null: documents of policies without them stay as they were
+        if (p.continuity() != null) {
+            b.add("continuity", continuity(p.continuity()));
+        }
+        if (p.incentive() != null) {
+            IncentiveRule i = p.incentive();
+            b.add("incentive", cn.canbao.platform.boundary.Jsons.PROVIDER.createObjectBuilder()
+                    .add("thresholdYears", i.thresholdYears())
+                    .add("increasePerYear", money(i.increasePerYear()))
+                    .add("zeroClaimIncrease", money(i.zeroClaimIncrease()))
+                    .add("maxIncreasePercent", number(i.maxIncreasePercent()))
+                    .add("baseCap", money(i.baseCap()))
+                    .add("description", text(i.description())));
+        }
         return b.build();
+    }
+
+    private static JsonObjectBuilder continuity(ContinuityRule c) {
+        var f = cn.canbao.platform.boundary.Jsons.PROVIDER;
+        ContinuityRule.Repair r = c.repair();
+        return f.createObjectBuilder()
+                .add("fixedMonths", c.fixedMonths())
+                .add("fixedWaitingFor", c.fixedWaitingFor().name())
+                .add("concentratedWindows", strings(c.concentratedWindows()))
+                .add("variableMonthsPerGapYear", c.variableMonthsPerGapYear())
+                .add("firstGapYearCounts", c.firstGapYearCounts())
+                .add("gapYearsFrom", c.gapYearsFrom())
+                .add("gapScope", c.gapScope().name())
+                .add("firstEnrollment", c.firstEnrollment().name())
+                .add("maxTotalMonths", integer(c.maxTotalMonths()))
+                .add("waitingStartsFrom", c.waitingStartsFrom().name())
+                .add("repair", r == null ? JsonValue.NULL : f.createObjectBuilder()
+                        .add("monthsPerYear", r.monthsPerYear())
+                        .add("pricePerYear", money(r.pricePerYear()))
+                        .add("maxYears", integer(r.maxYears()))
+                        .add("floorGapYears", r.floorGapYears())
+                        .add("floorTotalMonths", r.floorTotalMonths())
+                        .add("restoresContinuousYears", r.restoresContinuousYears()).build())
+                .add("exemptSubsidyCodes", strings(c.exemptSubsidyCodes()))
+                .add("exemptGroups", strings(c.exemptGroups().stream().sorted().map(Enum::name).toList()))
+                .add("newbornExemptDays", integer(c.newbornExemptDays()))
+                .add("events", array(c.events(), e -> f.createObjectBuilder()
+                        .add("type", e.type().name()).add("within", e.within()).add("unit", e.unit().name())
+                        .add("priorInsuredYears", e.priorInsuredYears()).add("description", text(e.description()))))
+                .add("description", text(c.description()));
+    }
+
+    private static JsonValue integer(Integer v) {
+        return v == null ? JsonValue.NULL : cn.canbao.platform.boundary.Jsons.PROVIDER.createValue(v);
     }
 
     private static <T> JsonArrayBuilder array(List<T> items, java.util.function.Function<T, JsonObjectBuilder> f) {
@@ -217,7 +268,7 @@ public class PolicyJson {
     private Policy policy(Node n) {
         n.allow("policyId", "regionCode", "insuranceYear", "name", "tiers", "fiscalSubsidy", "windows",
                 "finalCutoff", "exemptions", "newborn", "college", "catalogue", "milestones", "villageScoring",
-                "reporting", "notes", "targetCounting");
+                "reporting", "notes", "targetCounting", "continuity", "incentive");
         return new Policy(n.string("policyId"), n.string("regionCode"), n.integer("insuranceYear"),
                 n.string("name"),
                 n.list("tiers", (t, i) -> {
@@ -286,7 +337,45 @@ public class PolicyJson {
                     t.allow("alsoCounts", "allGoalPercent", "lowIncomeGoalPercent", "description");
                     return new TargetCounting(t.optStringList("alsoCounts"), t.optNumber("allGoalPercent"),
                             t.optNumber("lowIncomeGoalPercent"), t.optString("description"));
+                }),
+                n.optObject("continuity", PolicyJson::continuity),
+                n.optObject("incentive", i -> {
+                    i.allow("thresholdYears", "increasePerYear", "zeroClaimIncrease", "maxIncreasePercent", "baseCap",
+                            "description");
+                    return new IncentiveRule(i.integer("thresholdYears"), i.money("increasePerYear"),
+                            i.money("zeroClaimIncrease"), i.optNumber("maxIncreasePercent"), i.optMoney("baseCap"),
+                            i.optString("description"));
                 }));
+    }
+
+    private static ContinuityRule continuity(Node c) {
+        c.allow("fixedMonths", "fixedWaitingFor", "concentratedWindows", "variableMonthsPerGapYear",
+                "firstGapYearCounts", "gapYearsFrom", "gapScope", "firstEnrollment", "maxTotalMonths",
+                "waitingStartsFrom", "repair", "exemptSubsidyCodes", "exemptGroups", "newbornExemptDays", "events",
+                "description");
+        return new ContinuityRule(c.integer("fixedMonths"),
+                c.enumValue("fixedWaitingFor", ContinuityRule.FixedWaitingFor.class),
+                c.optStringList("concentratedWindows"), c.integer("variableMonthsPerGapYear"),
+                c.bool("firstGapYearCounts"), c.integer("gapYearsFrom"),
+                c.enumValue("gapScope", ContinuityRule.GapScope.class),
+                c.enumValue("firstEnrollment", ContinuityRule.FirstEnrollment.class), c.optInteger("maxTotalMonths"),
+                c.enumValue("waitingStartsFrom", ContinuityRule.WaitingStartsFrom.class),
+                c.optObject("repair", r -> {
+                    r.allow("monthsPerYear", "pricePerYear", "maxYears", "floorGapYears", "floorTotalMonths",
+                            "restoresContinuousYears");
+                    return new ContinuityRule.Repair(r.integer("monthsPerYear"), r.optMoney("pricePerYear"),
+                            r.optInteger("maxYears"), r.integer("floorGapYears"), r.integer("floorTotalMonths"),
+                            r.bool("restoresContinuousYears"));
+                }),
+                c.optStringList("exemptSubsidyCodes"), c.groups("exemptGroups"), c.optInteger("newbornExemptDays"),
+                c.optList("events", (e, i) -> {
+                    e.allow("type", "within", "unit", "priorInsuredYears", "description");
+                    return new ContinuityRule.EventWindow(e.enumValue("type", LifeEvent.Type.class),
+                            e.integer("within"), e.enumValue("unit", ContinuityRule.Unit.class),
+                            e.optInteger("priorInsuredYears") == null ? 0 : e.optInteger("priorInsuredYears"),
+                            e.optString("description"));
+                }),
+                c.optString("description"));
     }
 
     /** A JSON object with its path, so that every format error names where it is. */
@@ -334,9 +423,18 @@ public class PolicyJson {
         int integer(String k) {
             JsonValue v = required(k);
             if (v instanceof JsonNumber num && num.isIntegral()) {
-                return num.intValue();
+                try {
+                    // intValue() would wrap 4294969321 round to 2025
+                    return num.intValueExact();
+                } catch (ArithmeticException tooLarge) {
+                    throw wrong(k, "an integer", tooLarge);
+                }
             }
             throw wrong(k, "an integer", null);
+        }
+
+        Integer optInteger(String k) {
+            return value(k).getValueType() == JsonValue.ValueType.NULL ? null : integer(k);
         }
 
         boolean bool(String k) {

@@ -2,6 +2,9 @@ package cn.canbao.policy.control;
 
 import cn.canbao.policy.entity.CatalogueEntry;
 import cn.canbao.policy.entity.CollegeRule;
+import cn.canbao.policy.entity.ContinuityRule;
+import cn.canbao.policy.entity.IncentiveRule;
+import cn.canbao.policy.entity.LifeEvent;
 import cn.canbao.policy.entity.Exemption;
 import cn.canbao.policy.entity.Milestone;
 import cn.canbao.policy.entity.PaymentWindow;
@@ -42,6 +45,8 @@ public class PolicyValidator {
         checkNewbornAndCollege(p, v);
         checkMilestonesAndScoring(p, v);
         targetCounting(p, v);
+        checkContinuity(p, v);
+        checkIncentive(p, v);
         return v;
     }
 
@@ -271,6 +276,119 @@ public class PolicyValidator {
             goal.getValue().filter(g -> g.signum() <= 0 || g.compareTo(java.math.BigDecimal.valueOf(100)) > 0).ifPresent(g ->
                     add(v, "targetCounting." + goal.getKey(), "GOAL_PERCENT", "参保率目标须大于 0、不超过 100",
                             "a participation goal is a percentage above 0 and at most 100"));
+        }
+    }
+
+    /** Months the checks accept for any waiting period: a year and a half is already beyond every notice read. */
+    private static final int MAX_MONTHS = 24;
+
+    private static void checkContinuity(Policy p, List<PolicyViolation> v) {
+        ContinuityRule c = p.continuity();
+        if (c == null) {
+            return;
+        }
+        months(v, "continuity.fixedMonths", c.fixedMonths());
+        months(v, "continuity.variableMonthsPerGapYear", c.variableMonthsPerGapYear());
+        if (c.fixedWaitingFor() != ContinuityRule.FixedWaitingFor.NOT_CONTINUOUS_ONLY && c.concentratedWindows().isEmpty()) {
+            add(v, "continuity.concentratedWindows", "CONCENTRATED_WINDOW_REQUIRED",
+                    "固定等待期涉及集中参保期，须列出哪些缴费期属于集中参保期",
+                    "fixedWaitingFor " + c.fixedWaitingFor() + " needs the names of the concentrated-period windows");
+        }
+        for (String name : c.concentratedWindows()) {
+            if (p.windows().stream().noneMatch(w -> w.name().equals(name))) {
+                add(v, "continuity.concentratedWindows " + name, "WINDOW_EXISTS", "本政策没有名为 " + name + " 的缴费期",
+                        "the policy has no window named " + name);
+            }
+        }
+        if (c.gapYearsFrom() < SANE_FIRST_YEAR || c.gapYearsFrom() >= p.insuranceYear()) {
+            add(v, "continuity.gapYearsFrom", "GAP_YEARS_FROM",
+                    "断保起算年度须在" + SANE_FIRST_YEAR + "年至" + (p.insuranceYear() - 1) + "年之间",
+                    "gapYearsFrom must lie between " + SANE_FIRST_YEAR + " and " + (p.insuranceYear() - 1)
+                            + " (the year before the insurance year)");
+        }
+        ContinuityRule.Repair r = c.repair();
+        if (c.maxTotalMonths() != null) {
+            months(v, "continuity.maxTotalMonths", c.maxTotalMonths());
+            int least = Math.max(c.fixedMonths(), r == null ? 0 : r.floorTotalMonths());
+            if (c.maxTotalMonths() < least) {
+                add(v, "continuity.maxTotalMonths", "WAITING_CAP",
+                        "等待期上限" + c.maxTotalMonths() + "个月小于固定等待期或修复后最低等待期（" + least + "个月）",
+                        "maxTotalMonths " + c.maxTotalMonths() + " is below the fixed period or the repair floor ("
+                                + least + " months)");
+            }
+        }
+        if (r != null) {
+            if (r.monthsPerYear() < 1 || r.monthsPerYear() > MAX_MONTHS) {
+                add(v, "continuity.repair.monthsPerYear", "REPAIR_MONTHS", "每修复1年减少的月数须在1至" + MAX_MONTHS + "之间",
+                        "monthsPerYear must lie between 1 and " + MAX_MONTHS);
+            }
+            if (negative(r.pricePerYear())) {
+                add(v, "continuity.repair.pricePerYear", "AMOUNT_NOT_NEGATIVE", "修复缴费标准不得为负数",
+                        "pricePerYear must be >= 0");
+            }
+            if (r.maxYears() != null && r.maxYears() < 1) {
+                add(v, "continuity.repair.maxYears", "REPAIR_YEARS", "可修复年数须至少为1，或为空（不限）",
+                        "maxYears must be at least 1, or null for no limit");
+            }
+            if (r.floorGapYears() < 1) {
+                add(v, "continuity.repair.floorGapYears", "REPAIR_FLOOR", "最低等待期适用的连续断保年数须至少为1",
+                        "floorGapYears must be at least 1");
+            }
+            months(v, "continuity.repair.floorTotalMonths", r.floorTotalMonths());
+        }
+        for (String code : c.exemptSubsidyCodes()) {
+            if (p.category(code).isEmpty()) {
+                add(v, "continuity.exemptSubsidyCodes " + code, "CODE_EXISTS", "资助目录中没有该类别代码",
+                        "no such code in the catalogue");
+            }
+        }
+        if (c.newbornExemptDays() != null && c.newbornExemptDays() <= 0) {
+            add(v, "continuity.newbornExemptDays", "NEWBORN_DAYS", "新生儿免等待期天数须大于0，或为空",
+                    "newbornExemptDays must be > 0, or null");
+        }
+        java.util.Set<LifeEvent.Type> seen = java.util.EnumSet.noneOf(LifeEvent.Type.class);
+        for (int i = 0; i < c.events().size(); i++) {
+            ContinuityRule.EventWindow e = c.events().get(i);
+            String where = "continuity.events[" + i + "] " + e.type();
+            if (!seen.add(e.type())) {
+                add(v, where, "EVENT_UNIQUE", "同一情形列出两次", "event type listed twice");
+            }
+            int most = e.unit() == ContinuityRule.Unit.DAYS ? 366 : MAX_MONTHS;
+            if (e.within() < 1 || e.within() > most) {
+                add(v, where, "EVENT_WINDOW", "情形发生后的期限须在1至" + most + (e.unit() == ContinuityRule.Unit.DAYS ? "天" : "个月") + "之间",
+                        "within must lie between 1 and " + most + " " + e.unit());
+            }
+            if (e.priorInsuredYears() < 0) {
+                add(v, where, "EVENT_PRIOR_YEARS", "此前连续参保年数不得为负数", "priorInsuredYears must be >= 0");
+            }
+        }
+    }
+
+    private static void months(List<PolicyViolation> v, String where, int months) {
+        if (months < 0 || months > MAX_MONTHS) {
+            add(v, where, "WAITING_MONTHS", "月数须在0至" + MAX_MONTHS + "之间", "months must lie between 0 and " + MAX_MONTHS);
+        }
+    }
+
+    private static final int SANE_FIRST_YEAR = 1900;
+
+    private static void checkIncentive(Policy p, List<PolicyViolation> v) {
+        IncentiveRule i = p.incentive();
+        if (i == null) {
+            return;
+        }
+        if (i.thresholdYears() < 0 || i.thresholdYears() > 50) {
+            add(v, "incentive.thresholdYears", "INCENTIVE_YEARS", "连续参保年限须在0至50之间",
+                    "thresholdYears must lie between 0 and 50");
+        }
+        if (negative(i.increasePerYear()) || negative(i.zeroClaimIncrease()) || negative(i.baseCap())) {
+            add(v, "incentive", "AMOUNT_NOT_NEGATIVE", "激励金额和原封顶线不得为负数",
+                    "increases and the base cap must be >= 0");
+        }
+        if (i.maxIncreasePercent() != null && (i.maxIncreasePercent().signum() <= 0
+                || i.maxIncreasePercent().compareTo(BigDecimal.valueOf(100)) > 0)) {
+            add(v, "incentive.maxIncreasePercent", "INCENTIVE_PERCENT", "累计提高比例须大于0、不超过100",
+                    "maxIncreasePercent must be above 0 and at most 100");
         }
     }
 

@@ -8,13 +8,25 @@ import java.util.Optional;
 
 /**
  * One pooling region's rules for one insurance year (年度参保政策), as entered from the notice. Every number and
- * date lives here, none in code. {@code fiscalSubsidy} is null when the notice does not state it.
+ * date lives here, none in code. {@code fiscalSubsidy} is null when the notice does not state it; {@code continuity}
+ * and {@code incentive} are null for a notice without continuous-enrollment rules (before 2025).
  */
 public record Policy(String policyId, String regionCode, int insuranceYear, String name, List<Tier> tiers,
                      BigDecimal fiscalSubsidy, List<PaymentWindow> windows, LocalDate finalCutoff,
                      List<Exemption> exemptions, NewbornRule newborn, CollegeRule college,
                      List<CatalogueEntry> catalogue, List<Milestone> milestones, List<ScoringRule> villageScoring,
-                     List<String> reporting, List<String> notes, TargetCounting targetCounting) {
+                     List<String> reporting, List<String> notes, TargetCounting targetCounting,
+                     ContinuityRule continuity, IncentiveRule incentive) {
+
+    /** A policy without continuous-enrollment rules (every notice before 2025). */
+    public Policy(String policyId, String regionCode, int insuranceYear, String name, List<Tier> tiers,
+                  BigDecimal fiscalSubsidy, List<PaymentWindow> windows, LocalDate finalCutoff,
+                  List<Exemption> exemptions, NewbornRule newborn, CollegeRule college,
+                  List<CatalogueEntry> catalogue, List<Milestone> milestones, List<ScoringRule> villageScoring,
+                  List<String> reporting, List<String> notes, TargetCounting targetCounting) {
+        this(policyId, regionCode, insuranceYear, name, tiers, fiscalSubsidy, windows, finalCutoff, exemptions, newborn,
+                college, catalogue, milestones, villageScoring, reporting, notes, targetCounting, null, null);
+    }
 
     public Policy {
         targetCounting = targetCounting == null ? TargetCounting.PAID_ONLY : targetCounting;
@@ -27,6 +39,13 @@ public record Policy(String policyId, String regionCode, int insuranceYear, Stri
         villageScoring = List.copyOf(villageScoring);
         reporting = List.copyOf(reporting);
         notes = List.copyOf(notes);
+    }
+
+    /** The same policy with other continuous-enrollment rules (an operator's edit). */
+    public Policy withContinuity(ContinuityRule rule, IncentiveRule incentiveRule) {
+        return new Policy(policyId, regionCode, insuranceYear, name, tiers, fiscalSubsidy, windows, finalCutoff,
+                exemptions, newborn, college, catalogue, milestones, villageScoring, reporting, notes, targetCounting,
+                rule, incentiveRule);
     }
 
     public Optional<Tier> tier(int number) {

@@ -199,6 +199,27 @@ public class QuoteEngine {
             }
             why.add(date + " 缴费，" + describeStart(coverRule) + "，待遇自" + start + "起");
         }
+
+        // continuous enrollment (../shared/spec/DOMAIN.md §8): the waiting period moves the start
+        Integer continuousYears = null;
+        Quote.Waiting waiting = null;
+        ContinuityRule continuity = policy.continuity();
+        if (continuity != null) {
+            ContinuityAssessment.Result assessed = ContinuityAssessment.assess(continuity, policy.insuranceYear(), date,
+                    windowName, new ContinuityAssessment.Payer(request.insuredYears(), request.repairedYears(),
+                            request.events(), held, request.groups(), birth, newbornInTime), standard);
+            why.addAll(assessed.lines());
+            continuousYears = assessed.continuousYears();
+            waiting = assessed.waiting();
+            start = waitedStart(continuity, waiting, date, start, why);
+        }
+        IncentiveRule incentive = policy.incentive();
+        if (incentive != null) {
+            int years = continuousYears != null ? continuousYears
+                    : ContinuityAssessment.continuousYears(policy.insuranceYear(), request.insuredYears(), Set.of());
+            why.add(incentiveLine(incentive, years));
+        }
+
         if (start.isAfter(coverEnd)) {
             throw refuse(Code.NO_BENEFIT_PERIOD,
                     date + "缴费后待遇" + start + "才开始，晚于待遇截止日" + coverEnd + "，本年度已无待遇可享受",
@@ -256,7 +277,52 @@ public class QuoteEngine {
         why.add("应缴 = 标准" + standard + " − 资助" + subsidy + " + 财政补助部分" + fiscal + " = " + personal + "元");
 
         return new Quote(policy.policyId(), tier.tier(), standard, best == null ? null : best.code(), subsidy,
-                fiscal, personal, start, coverEnd, windowName, why);
+                fiscal, personal, start, coverEnd, windowName, why, continuousYears, waiting);
+    }
+
+    /**
+     * The first day of cover after the continuity waiting period: counted from the payment date (never before the
+     * window's own start) or from the window's start, as the rule says.
+     */
+    private static LocalDate waitedStart(ContinuityRule rule, Quote.Waiting waiting, LocalDate date, LocalDate start,
+                                         List<String> why) {
+        int months = waiting.totalMonths();
+        if (months == 0) {
+            return start;
+        }
+        boolean fromPayment = rule.waitingStartsFrom() == ContinuityRule.WaitingStartsFrom.PAYMENT_DATE;
+        LocalDate waited = (fromPayment ? date : start).plusMonths(months);
+        String sum = "等待期" + waiting.fixedMonths() + "+" + waiting.variableMonths() + "=" + months + "个月，自"
+                + (fromPayment ? "缴费之日" + date : "原待遇起始日" + start) + "起算至" + waited;
+        if (waited.isAfter(start)) {
+            why.add(sum + "，待遇自" + waited + "起");
+            return waited;
+        }
+        why.add(sum + "，不晚于原待遇起始日，待遇仍自" + start + "起");
+        return start;
+    }
+
+    /**
+     * The major-illness cap increase this enrollment would earn: the year bought is the (continuous + 1)th, so the
+     * first increase comes with the year after {@code thresholdYears} (国家医保局: 连续参保满4年，之后每连续参保1年).
+     */
+    private static String incentiveLine(IncentiveRule rule, int continuousYears) {
+        int withThisYear = continuousYears + 1;
+        int steps = Math.max(0, withThisYear - rule.thresholdYears());
+        BigDecimal increase = rule.increasePerYear().multiply(BigDecimal.valueOf(steps));
+        String ceiling = "";
+        if (rule.baseCap() != null && rule.maxIncreasePercent() != null) {
+            BigDecimal max = Yuan.of(rule.baseCap().multiply(rule.maxIncreasePercent())
+                    .divide(BigDecimal.valueOf(100), 2, java.math.RoundingMode.DOWN));
+            if (increase.compareTo(max) > 0) {
+                increase = max;
+            }
+            ceiling = "，累计不超过原封顶线" + rule.baseCap() + "元的" + rule.maxIncreasePercent().stripTrailingZeros()
+                    .toPlainString() + "%即" + max + "元";
+        }
+        return "大病保险激励：含本年度连续参保" + withThisYear + "年，满" + rule.thresholdYears() + "年后每年提高"
+                + rule.increasePerYear() + "元，本年度连续参保激励" + Yuan.of(increase) + "元" + ceiling
+                + "（零报销激励每年" + rule.zeroClaimIncrease() + "元，按报销记录另计）";
     }
 
     private static boolean applies(Exemption e, Set<String> held, Set<PersonGroup> groups) {

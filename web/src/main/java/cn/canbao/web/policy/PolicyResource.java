@@ -12,6 +12,11 @@ import cn.canbao.platform.boundary.ProblemException;
 import cn.canbao.platform.boundary.ProblemException.FieldError;
 import cn.canbao.policy.boundary.Policies;
 import cn.canbao.policy.entity.HeldIdentity;
+import cn.canbao.policy.entity.Policy;
+import cn.canbao.enrollment.boundary.Enrollments;
+import cn.canbao.person.entity.Person;
+import java.util.Optional;
+import cn.canbao.policy.entity.LifeEvent;
 import cn.canbao.policy.entity.PersonGroup;
 import cn.canbao.policy.entity.Quote;
 import cn.canbao.policy.entity.QuoteRequest;
@@ -23,6 +28,9 @@ import cn.canbao.enrollment.boundary.AmountChanges;
 import cn.canbao.enrollment.entity.AmountChange;
 import cn.canbao.platform.boundary.BusinessClock;
 import jakarta.ws.rs.Consumes;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.GET;
@@ -35,6 +43,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -53,11 +62,38 @@ import java.util.Set;
 @RolesAllowed({Roles.CLERK, Roles.TOWN_OFFICER, Roles.DISTRICT_ADMIN, Roles.DEPARTMENT, Roles.TAX, Roles.SUPERVISOR, Roles.OPERATOR, Roles.INTEGRATION})
 public class PolicyResource {
 
-    /** The body of a quote request (../shared/spec/API.md). */
+    /**
+     * The body of a quote request (../shared/spec/API.md, Quote and "Continuous enrollment in quotes"). {@code repairedYears}
+     * (missed years paid for afterwards, 缴费修复) is this project's compatible addition.
+     */
     public record QuoteBody(Integer tier, @SaneDate LocalDate paymentDate, @FitsColumn("person.resident_type") String residentType,
                             @SaneDate LocalDate birthDate, @FitsColumn("person.id_number") String idNumber,
                             @Size(max = 50, message = "至多 {max} 项 / at most {max} entries") List<String> identities,
-                            @Size(max = 50, message = "至多 {max} 项 / at most {max} entries") List<String> groups) {
+                            @Size(max = 50, message = "至多 {max} 项 / at most {max} entries") List<String> groups,
+                            @Size(max = 100, message = "至多 {max} 项 / at most {max} entries") List<Integer> insuredYears,
+                            @Size(max = 100, message = "至多 {max} 项 / at most {max} entries") List<Integer> repairedYears,
+                            @Size(max = 20, message = "至多 {max} 项 / at most {max} entries") List<@Valid EventBody> events) {
+    }
+
+    /** An event of a quote request: type and date as text, so that a wrong one is named field by field. */
+    public record EventBody(@Size(max = 40) String type, @Size(max = 20) String date) {
+    }
+
+    /** The quote answer of a policy without continuity rule: exactly the fields API.md has always listed. */
+    public record QuoteAnswer(String policyId, int tier, BigDecimal standardAmount, String subsidyCode,
+                              BigDecimal subsidyAmount, BigDecimal fiscalShareAmount, BigDecimal personalAmount,
+                              LocalDate benefitStart, LocalDate benefitEnd, String window, List<String> explanation) {
+    }
+
+    /** The quote answer of a policy with a continuity rule: the same fields plus continuousYears and waiting. */
+    public record ContinuityQuoteAnswer(String policyId, int tier, BigDecimal standardAmount, String subsidyCode,
+                                        BigDecimal subsidyAmount, BigDecimal fiscalShareAmount, BigDecimal personalAmount,
+                                        LocalDate benefitStart, LocalDate benefitEnd, String window,
+                                        List<String> explanation, int continuousYears, Waiting waiting) {
+    }
+
+    /** {@code waiting: {fixedMonths, variableMonths}} of API.md. */
+    public record Waiting(int fixedMonths, int variableMonths) {
     }
 
     @Inject
@@ -71,6 +107,12 @@ public class PolicyResource {
 
     @Inject
     PersonQuotes personQuotes;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    Enrollments enrollments;
 
     @GET
     public Response list(@QueryParam("page") String page, @QueryParam("size") String size) {
@@ -103,9 +145,32 @@ public class PolicyResource {
     @POST
     @Path("{policyId}/quotes")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Quote quote(@PathParam("policyId") String policyId, @Valid QuoteBody body) {
+    @APIResponse(responseCode = "200", description = "the quote; continuousYears and waiting only under a continuity rule",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(oneOf = {QuoteAnswer.class, ContinuityQuoteAnswer.class})))
+    public Object quote(@PathParam("policyId") String policyId, @Valid QuoteBody body) {
         // ../shared/spec/API.md: with an ID number, the identities on record count too (the bare codes of the body are added)
-        return personQuotes.quote(policyId, toRequest(body));
+        QuoteRequest request = toRequest(body, LocalDate.now(clock));
+        Policy policy = policies.policy(policyId);
+        if (policy.continuity() != null || policy.incentive() != null) {
+            // API.md: the insured years on record are added to the request's own
+            Optional<Person> person = personQuotes.person(request);
+            if (person.isPresent()) {
+                request = request.withInsuredYears(enrollments.insuredYears(person.get()).toArray(Integer[]::new));
+            }
+        }
+        return answer(personQuotes.quote(policyId, request));
+    }
+
+    /** The answer's shape: continuousYears and waiting only when the policy has a continuity rule (a compatible change). */
+    static Object answer(Quote q) {
+        if (q.waiting() == null) {
+            return new QuoteAnswer(q.policyId(), q.tier(), q.standardAmount(), q.subsidyCode(), q.subsidyAmount(),
+                    q.fiscalShareAmount(), q.personalAmount(), q.benefitStart(), q.benefitEnd(), q.window(), q.explanation());
+        }
+        return new ContinuityQuoteAnswer(q.policyId(), q.tier(), q.standardAmount(), q.subsidyCode(), q.subsidyAmount(),
+                q.fiscalShareAmount(), q.personalAmount(), q.benefitStart(), q.benefitEnd(), q.window(), q.explanation(),
+                q.continuousYears(), new Waiting(q.waiting().fixedMonths(), q.waiting().variableMonths()));
     }
 
     /** A line of the change list of amounts due, as the tax side reads it. */
@@ -174,7 +239,13 @@ public class PolicyResource {
         }
     }
 
+    /** The request of the screens' calculator, which asks for no insurance history. */
     static QuoteRequest toRequest(QuoteBody body) {
+        return toRequest(body, null);
+    }
+
+    /** @param today the business date: insured years after its year and events after it are refused (null: not checked) */
+    static QuoteRequest toRequest(QuoteBody body, LocalDate today) {
         if (body == null) {
             throw ProblemException.badRequest("EMPTY_BODY", "请求内容为空", "empty body", List.of());
         }
@@ -207,11 +278,75 @@ public class PolicyResource {
                         "invalid ID number", List.of(new FieldError("idNumber", e.getMessage())));
             }
         }
+        Set<Integer> insuredYears = years("insuredYears", body.insuredYears(), today, errors);
+        Set<Integer> repairedYears = years("repairedYears", body.repairedYears(), today, errors);
+        List<LifeEvent> events = events(body.events(), today, errors);
         if (!errors.isEmpty()) {
-            throw ProblemException.badRequest("INVALID_INPUT", "报价请求不完整或格式错误", "invalid quote request", errors);
+            throw ProblemException.badRequest("INVALID_INPUT", "报价请求不完整或格式错误：" + errors.get(0).field() + " "
+                    + errors.get(0).message(), "invalid quote request: " + errors.get(0).field(), errors);
         }
         List<HeldIdentity> identities = body.identities() == null ? List.of()
                 : body.identities().stream().filter(c -> c != null && !c.isBlank()).map(c -> HeldIdentity.bare(c.trim())).toList();
-        return new QuoteRequest(body.tier(), body.paymentDate(), residentType, body.birthDate(), idNumber, identities, groups);
+        return new QuoteRequest(body.tier(), body.paymentDate(), residentType, body.birthDate(), idNumber, identities, groups,
+                insuredYears, repairedYears, events);
+    }
+
+    private static Set<Integer> years(String field, List<Integer> years, LocalDate today, List<FieldError> errors) {
+        Set<Integer> out = new java.util.TreeSet<>();
+        if (years == null) {
+            return out;
+        }
+        for (int i = 0; i < years.size(); i++) {
+            Integer year = years.get(i);
+            String at = field + "[" + i + "]";
+            if (year == null || year < SaneDate.FIRST_YEAR) {
+                errors.add(new FieldError(at, "须为参保年度，如 2024 / must be a year such as 2024"));
+            } else if (today != null && year > today.getYear()) {
+                errors.add(new FieldError(at, year + " 年尚未到来 / " + year + " lies in the future (today is " + today + ")"));
+            } else {
+                out.add(year);
+            }
+        }
+        return out;
+    }
+
+    private static List<LifeEvent> events(List<EventBody> events, LocalDate today, List<FieldError> errors) {
+        List<LifeEvent> out = new ArrayList<>();
+        if (events == null) {
+            return out;
+        }
+        for (int i = 0; i < events.size(); i++) {
+            EventBody e = events.get(i);
+            String at = "events[" + i + "]";
+            if (e == null) {
+                errors.add(new FieldError(at, "须为 {type, date} / must be {type, date}"));
+                continue;
+            }
+            LifeEvent.Type type = null;
+            try {
+                type = LifeEvent.Type.valueOf(String.valueOf(e.type()).trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException unknown) {
+                errors.add(new FieldError(at + ".type", "未知的事件类型 " + e.type() + "，应为 "
+                        + EnumSet.allOf(LifeEvent.Type.class) + " / unknown event type " + e.type()));
+            }
+            LocalDate date = null;
+            if (e.date() == null || e.date().isBlank()) {
+                errors.add(new FieldError(at + ".date", "必填，格式 yyyy-MM-dd / required, yyyy-MM-dd"));
+            } else {
+                try {
+                    date = SaneDate.Parse.date(e.date().trim());
+                    if (today != null && date.isAfter(today)) {
+                        errors.add(new FieldError(at + ".date", date + " 尚未到来 / " + date + " lies in the future (today is " + today + ")"));
+                        date = null;
+                    }
+                } catch (DateTimeParseException malformed) {
+                    errors.add(new FieldError(at + ".date", "日期格式应为 yyyy-MM-dd：" + e.date() + " / not a date yyyy-MM-dd: " + e.date()));
+                }
+            }
+            if (type != null && date != null) {
+                out.add(new LifeEvent(type, date));
+            }
+        }
+        return out;
     }
 }

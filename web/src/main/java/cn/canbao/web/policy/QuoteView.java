@@ -106,7 +106,8 @@ public class QuoteView implements Serializable {
         try {
             // the API's request: the ID number checked and parsed the same way (INVALID_ID_NUMBER)
             QuoteRequest request = PolicyResource.toRequest(new PolicyResource.QuoteBody(tier, paymentDate,
-                    residentType == null ? null : residentType.name(), birthDate, idNumber, identities, groups));
+                    residentType == null ? null : residentType.name(), birthDate, idNumber, identities, groups,
+                    null, null, null));
             Optional<Person> person = personQuotes.person(request);
             if (request.idNumber() != null && person.isEmpty()) {
                 refusal = Texts.text("quote.idNumberUnknown", "no person on record with this ID number in your area")
