@@ -23,7 +23,7 @@ class ComponentRulesTest {
 
     /** Lowest first: a component may use those before it, never those after it. */
     static final List<String> LAYERS = List.of("platform", "region", "account", "policy", "person", "subsidy", "enrollment",
-            "collection", "refund", "supervision", "campaign", "household", "roster", "taxchannel", "integration", "demo");
+            "collection", "refund", "supervision", "campaign", "household", "roster", "school", "taxchannel", "integration", "demo");
 
     static JavaClasses ejb;
 

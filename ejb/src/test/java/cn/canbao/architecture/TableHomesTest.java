@@ -45,6 +45,7 @@ class TableHomesTest {
             Map.entry("roster_import", "roster"), Map.entry("roster_import_row", "roster"),
             Map.entry("roster_snapshot", "roster"), Map.entry("roster_snapshot_row", "roster"),
             Map.entry("roster_snapshot_cancel", "roster"), Map.entry("subsidy_identity_revoked", "subsidy"),
+            Map.entry("school", "school"), Map.entry("school_pupil", "school"), Map.entry("school_upload", "school"),
             Map.entry("collection_file", "taxchannel"), Map.entry("collection_line", "taxchannel"),
             Map.entry("supervision_group", "supervision"), Map.entry("supervision_group_village", "supervision"));
 
@@ -61,7 +62,9 @@ class TableHomesTest {
             // the subsidy ledger: holders of identities in an area, their enrollments and paid enrollments
             "supervision/boundary/SubsidyLedger.java", Set.of("subsidy_identity", "person", "enrollment", "payment"),
             // a roster snapshot: its rows against the persons on record and the identities they hold (set-based)
-            "roster/boundary/RosterSnapshots.java", Set.of("person", "subsidy_identity"));
+            "roster/boundary/RosterSnapshots.java", Set.of("person", "subsidy_identity"),
+            // a school's pupils with their persons, enrollments, payments and 108 identities (list, collection, progress)
+            "school/boundary/Schools.java", Set.of("person", "enrollment", "payment", "subsidy_identity"));
 
     static final Pattern LITERAL = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"");
     static final Pattern TABLE = Pattern.compile("canbao\\.([a-z_]+)\\b");
