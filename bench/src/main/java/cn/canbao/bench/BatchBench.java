@@ -129,6 +129,9 @@ public final class BatchBench {
                 if (jobs.contains("roster")) {
                     roster(c, n);
                 }
+                if (jobs.contains("snapshot")) {
+                    snapshot(c, n);
+                }
             }
             clean(c);
             exec(c, "drop table if exists bench_price");
@@ -210,7 +213,12 @@ public final class BatchBench {
         exec(c, "delete from enrollment where person_id >= " + PERSON_BASE);
         exec(c, "delete from roster_import_row where import_id in (select id from roster_import where department = 'bench')");
         exec(c, "delete from subsidy_identity where person_id >= " + PERSON_BASE);
+        exec(c, "delete from subsidy_identity_revoked where person_id >= " + PERSON_BASE);
         exec(c, "delete from roster_import where department = 'bench'");
+        exec(c, "delete from roster_snapshot_cancel where snapshot_id in (select id from roster_snapshot where department = '" + SNAPSHOT_DEPARTMENT + "')");
+        exec(c, "delete from roster_snapshot_row where snapshot_id in (select id from roster_snapshot where department = '" + SNAPSHOT_DEPARTMENT + "')");
+        exec(c, "update roster_snapshot set previous_id = null where department = '" + SNAPSHOT_DEPARTMENT + "'");
+        exec(c, "delete from roster_snapshot where department = '" + SNAPSHOT_DEPARTMENT + "'");
         exec(c, "delete from non_enrollment where person_id >= " + PERSON_BASE);
         // the foreign keys to person are checked row by row: vacuum the emptied tables, and index person.guardian_id
         // for the time of the delete (the schema has no index on it), else each deleted person scans them
@@ -218,7 +226,7 @@ public final class BatchBench {
         exec(c, "create index if not exists bench_ix_person_guardian on person (guardian_id)");
         exec(c, "delete from person where id >= " + PERSON_BASE);
         exec(c, "drop index if exists bench_ix_person_guardian");
-        exec(c, "drop table if exists bench_snapshot, bench_roster_copy");
+        exec(c, "drop table if exists bench_snapshot, bench_roster_copy, bench_snap_copy, bench_snap_rows, bench_snap_kind, bench_snap_cancel, bench_snap_ended");
         exec(c, "vacuum analyze");
     }
 
@@ -546,6 +554,188 @@ public final class BatchBench {
                 + " 'ROSTER', 'bench sql row ' || row_number, 'bench', now() from bench_roster_report where reason is null");
     }
 
+    // ---------------------------------------------------------------- roster snapshot (compare, then apply)
+
+    static final String SNAPSHOT_DEPARTMENT = "区民政局（bench）";
+
+    /**
+     * A department's second full roster of 101 against its first (issue 15): roster A (every bench person but those
+     * with id % 100 = 1) compared and applied through the application first; then roster B (every person but id % 100
+     * = 2; the region column changed for id % 100 = 3; one in 1000 misspelt) — its comparison (job roster-snapshot) and
+     * its application (POST …/apply) timed together, next to COPY of B into staging plus the same checks, comparison and
+     * writes in set-based SQL, in one transaction rolled back before the application's turn. The counts of both are
+     * checked against what the data says.
+     */
+    void snapshot(Connection c, int n) throws Exception {
+        Path a = snapshotFile(c, "p.id % 100 <> 1", false);
+        Path b = snapshotFile(c, "p.id % 100 <> 2", true);
+        long rows = number(c, "select count(*) from person p where p.id >= " + PERSON_BASE + " and p.id % 100 <> 2");
+        long t0 = System.nanoTime();
+        JsonObject first = compareAndApply(a, "2024-01-01", "2024-12-31");
+        double firstSeconds = secondsSince(t0);
+        long previous = first.getJsonNumber("snapshotId").longValue();
+        // the first application added an identity for nearly every person: statistics for both sides' planners
+        exec(c, "analyze subsidy_identity, roster_snapshot_row, change_feed");
+        String good = " and p.id % 1000 <> 7";
+        long expectNew = number(c, "select count(*) from person p where p.id >= " + PERSON_BASE + " and p.id % 100 = 1" + good);
+        long expectCancelled = number(c, "select count(*) from person p where p.id >= " + PERSON_BASE + " and p.id % 100 = 2" + good);
+        long expectChanged = number(c, "select count(*) from person p where p.id >= " + PERSON_BASE + " and p.id % 100 = 3" + good);
+        long expectRejected = number(c, "select count(*) from person p where p.id >= " + PERSON_BASE + " and p.id % 1000 = 7");
+        long expectUnchanged = rows - expectNew - expectChanged - expectRejected;
+
+        // the baseline, rolled back: COPY + checks + comparison + writes in SQL
+        c.setAutoCommit(false);
+        long[] sql;
+        double sqlSeconds;
+        try {
+            t0 = System.nanoTime();
+            sql = snapshotInSql(c, b, previous);
+            sqlSeconds = secondsSince(t0);
+        } finally {
+            c.rollback();
+            c.setAutoCommit(true);
+        }
+        boolean sqlOk = sql[0] == expectNew && sql[1] == expectChanged && sql[2] == expectUnchanged && sql[3] == expectCancelled
+                && sql[4] == expectRejected;
+        check(sqlOk, "snapshot in SQL: new/changed/unchanged/cancelled/rejected " + java.util.Arrays.toString(sql) + " expected "
+                + expectNew + "/" + expectChanged + "/" + expectUnchanged + "/" + expectCancelled + "/" + expectRejected);
+
+        String load = load();
+        t0 = System.nanoTime();
+        JsonObject second = compareAndApply(b, "2024-07-01", "2024-12-31");
+        double appSeconds = secondsSince(t0);
+        boolean ok = second.getInt("newRows") == expectNew && second.getInt("changedRows") == expectChanged
+                && second.getInt("unchangedRows") == expectUnchanged && second.getInt("cancelledRows") == expectCancelled
+                && second.getInt("rejectedRows") == expectRejected && second.getInt("identitiesEnded") == sql[5]
+                && second.getInt("identitiesAdded") == sql[6];
+        check(ok, "snapshot: " + second + " expected new " + expectNew + ", changed " + expectChanged + ", unchanged "
+                + expectUnchanged + ", cancelled " + expectCancelled + ", rejected " + expectRejected + ", ended " + sql[5]
+                + ", added " + sql[6]);
+        System.out.printf(Locale.ROOT, "roster-snapshot N=%,d (%.1f MB): first roster compared and applied %.1f s; second:"
+                        + " compare + apply %.1f s (%s), COPY + checks + comparison + writes in SQL %.1f s; %,d new, %,d changed,"
+                        + " %,d cancelled, %,d rejected, %,d identities ended, %,d added%n", n, Files.size(b) / 1e6, firstSeconds,
+                appSeconds, load, sqlSeconds, expectNew, expectChanged, expectCancelled, expectRejected, sql[5], sql[6]);
+        timings.add(new Timing("roster-snapshot", n, appSeconds, sqlSeconds, rows,
+                (ok && sqlOk ? "counts as expected in both" : "COUNTS DIFFER") + " (COPY into staging + checks, comparison, writes in SQL)"));
+        Files.deleteIfExists(a);
+        Files.deleteIfExists(b);
+    }
+
+    /** A roster file of the bench persons matching {@code where}: 身份证号,姓名,行政区划 (B: region changed for id % 100 = 3). */
+    Path snapshotFile(Connection c, String where, boolean second) throws Exception {
+        Path f = Files.createTempFile("bench-snapshot-", ".csv");
+        try (Statement st = c.createStatement(); java.io.OutputStream w = new java.io.BufferedOutputStream(Files.newOutputStream(f), 1 << 16)) {
+            c.setAutoCommit(false);
+            st.setFetchSize(10_000);
+            w.write("身份证号,姓名,行政区划\n".getBytes(StandardCharsets.UTF_8));
+            try (ResultSet rs = st.executeQuery("select id_number, case when id % 1000 = 7 then name || '某' else name end,"
+                    + (second ? " case when id % 100 = 3 then '500101999999' else household_region_code end" : " household_region_code")
+                    + " from person p where p.id >= " + PERSON_BASE + " and " + where + " order by id")) {
+                while (rs.next()) {
+                    w.write((rs.getString(1) + "," + rs.getString(2) + "," + rs.getString(3) + "\n").getBytes(StandardCharsets.UTF_8));
+                }
+            }
+            c.commit();
+        } finally {
+            c.setAutoCommit(true);
+        }
+        return f;
+    }
+
+    JsonObject compareAndApply(Path file, String from, String to) throws Exception {
+        String boundary = "----canbao-bench-" + System.nanoTime();
+        List<byte[]> parts = new ArrayList<>();
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("department", SNAPSHOT_DEPARTMENT);
+        fields.put("subsidyCode", "101");
+        fields.put("validFrom", from);
+        fields.put("validTo", to);
+        for (Map.Entry<String, String> f : fields.entrySet()) {
+            parts.add(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + f.getKey() + "\"\r\n\r\n" + f.getValue() + "\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+        parts.add(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"roster.csv\"\r\n"
+                + "Content-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        parts.add(Files.readAllBytes(file));
+        parts.add(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> r = send(HttpRequest.newBuilder(base.resolve("api/v1/rosters/snapshots?wait=0"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArrays(parts)), "district_admin");
+        if (r.statusCode() != 202 && r.statusCode() != 200) {
+            throw new IllegalStateException("POST /rosters/snapshots → " + r.statusCode() + " " + r.body());
+        }
+        JsonObject compared = json(r.body());
+        JsonObject exec = waitFor(compared.getJsonNumber("executionId").longValue());
+        if (!"COMPLETED".equals(exec.getString("batchStatus"))) {
+            throw new IllegalStateException("roster-snapshot ended " + exec);
+        }
+        long id = compared.getJsonNumber("snapshotId").longValue();
+        HttpResponse<String> applied = send(HttpRequest.newBuilder(base.resolve("api/v1/rosters/snapshots/" + id + "/apply"))
+                .POST(HttpRequest.BodyPublishers.noBody()), "district_admin");
+        if (applied.statusCode() != 200) {
+            throw new IllegalStateException("apply " + id + " → " + applied.statusCode() + " " + applied.body());
+        }
+        return json(applied.body());
+    }
+
+    /**
+     * The snapshot's work in SQL on the caller's transaction: COPY, every row classified by the same rules in the same
+     * order (GB 11643 number, name, first occurrence, person on record, same name, inside district 500101), the change
+     * against the previous roster's good rows, the cancelled persons, their 101 identities superseded by copies ending
+     * the day before 2024-07-01, and an identity for each good row without a covering 101. Returns new, changed,
+     * unchanged, cancelled, rejected, identities ended, identities added.
+     */
+    long[] snapshotInSql(Connection c, Path file, long previous) throws Exception {
+        exec(c, "create table bench_snap_copy (n bigint generated always as identity, id_number varchar(32), name varchar(100), region varchar(40))");
+        CopyManager copy = new CopyManager(c.unwrap(BaseConnection.class));
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            copy.copyIn("copy bench_snap_copy (id_number, name, region) from stdin with (format csv, header true)", in);
+        }
+        // statistics for the planner on the fresh tables (without them it loops over the staging table per row)
+        exec(c, "analyze bench_snap_copy");
+        exec(c, "create table bench_snap_rows as"
+                + " with r as (select n + 1 as row_number, upper(trim(id_number)) as idn, trim(name) as nm, trim(region) as rg from bench_snap_copy),"
+                + " v as (select r.*, case when idn ~ '^[0-9]{17}[0-9X]$' then substr('10X98765432', 1 + (" + checkSum("idn")
+                + ") % 11, 1) = substr(idn, 18, 1) else false end as valid from r),"
+                + " d as (select v.*, row_number() over (partition by case when valid and nm <> '' then idn end order by row_number) as occ from v)"
+                + " select d.row_number, d.idn, d.nm, d.rg, p.id as pid, case when not d.valid then 'BAD_ID_NUMBER'"
+                + "   when d.nm = '' then 'NAME_MISSING' when d.occ > 1 then 'DUPLICATE_IN_FILE' when p.id is null then 'PERSON_UNKNOWN'"
+                + "   when p.name <> d.nm then 'NAME_MISMATCH' when p.household_region_code not like '500101%' then 'OUTSIDE_AREA' end as problem"
+                + " from d left join person p on d.valid and p.document_type = 'RESIDENT_ID' and p.id_number = d.idn");
+        exec(c, "analyze bench_snap_rows");
+        exec(c, "create table bench_snap_kind as select s.*, case when s.problem is not null then null when o.id_number is null then 'NEW'"
+                + " when o.name = s.nm and coalesce(o.region, '') = coalesce(s.rg, '') and o.subsidy_code = '101' then 'UNCHANGED'"
+                + " else 'CHANGED' end as kind from bench_snap_rows s left join roster_snapshot_row o on o.snapshot_id = " + previous
+                + " and o.id_number = s.idn and o.problem is null");
+        exec(c, "create table bench_snap_cancel as select o.id_number, o.person_id from roster_snapshot_row o where o.snapshot_id = "
+                + previous + " and o.problem is null and not exists (select 1 from bench_snap_rows s where s.idn = o.id_number)");
+        exec(c, "analyze bench_snap_kind, bench_snap_cancel");
+        exec(c, "create table bench_snap_ended as select i.* from subsidy_identity i where i.certifying_department = '"
+                + SNAPSHOT_DEPARTMENT + "' and i.source = 'ROSTER' and i.code = '101' and (i.valid_to is null or i.valid_to > date '2024-06-30')"
+                + " and i.person_id in (select person_id from bench_snap_cancel)");
+        update(c, "insert into subsidy_identity_revoked (id, person_id, code, certifying_department, valid_from, valid_to, source,"
+                + " evidence, recorded_by, recorded_at, revoked_by, revoked_at, reason) select id, person_id, code, certifying_department,"
+                + " valid_from, valid_to, source, evidence, recorded_by, recorded_at, 'bench', now(), 'not on the roster' from bench_snap_ended");
+        update(c, "delete from subsidy_identity where id in (select id from bench_snap_ended)");
+        long ended = update(c, "insert into subsidy_identity (id, person_id, code, certifying_department, valid_from, valid_to, source,"
+                + " evidence, recorded_by, recorded_at) select id + " + SQL_IDENTITY_BASE + ", person_id, code, certifying_department,"
+                + " valid_from, date '2024-06-30', source, evidence, 'bench', now() from bench_snap_ended");
+        long added = update(c, "insert into subsidy_identity (id, person_id, code, certifying_department, valid_from, valid_to, source,"
+                + " evidence, recorded_by, recorded_at) select " + (2 * SQL_IDENTITY_BASE) + " + row_number, pid, '101', '"
+                + SNAPSHOT_DEPARTMENT + "', date '2024-07-01', date '2024-12-31', 'ROSTER', 'bench sql row ' || row_number, 'bench', now()"
+                + " from bench_snap_kind k where k.problem is null and not exists (select 1 from subsidy_identity i where i.person_id = k.pid"
+                + " and i.code = '101' and i.valid_from <= date '2024-07-01' and (i.valid_to is null or i.valid_to >= date '2024-12-31'))");
+        long[] counts = new long[7];
+        counts[0] = number(c, "select count(*) from bench_snap_kind where kind = 'NEW'");
+        counts[1] = number(c, "select count(*) from bench_snap_kind where kind = 'CHANGED'");
+        counts[2] = number(c, "select count(*) from bench_snap_kind where kind = 'UNCHANGED'");
+        counts[3] = number(c, "select count(*) from bench_snap_cancel");
+        counts[4] = number(c, "select count(*) from bench_snap_kind where problem is not null");
+        counts[5] = ended;
+        counts[6] = added;
+        return counts;
+    }
+
     JsonObject upload(Path file) throws Exception {
         String boundary = "----canbao-bench-" + System.nanoTime();
         List<byte[]> parts = new ArrayList<>();
@@ -636,7 +826,7 @@ public final class BatchBench {
             int small = sizes.get(0);
             int large = sizes.get(sizes.size() - 1);
             System.out.printf(Locale.ROOT, "%ngrowth %,d → %,d (%.0f× the rows): time ×%n", small, large, (double) large / small);
-            for (String job : List.of("full-cost-switchover", "campaign-renewal", "roster-import", "roster-import/staged")) {
+            for (String job : List.of("full-cost-switchover", "campaign-renewal", "roster-import", "roster-import/staged", "roster-snapshot")) {
                 Timing a = find(job, small);
                 Timing b = find(job, large);
                 if (a != null && b != null) {

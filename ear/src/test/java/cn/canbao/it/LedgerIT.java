@@ -132,11 +132,9 @@ class LedgerIT {
             browser.find("#settlement\\:compute");
             ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeScript(
                     "PF('widget_settlement_department').selectValue('区民政局');");
-            for (String[] day : new String[][] {{"from", "2023-09-01"}, {"to", "2023-12-31"}}) {
-                var input = browser.find("#settlement\\:" + day[0] + "_input");
-                input.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), org.openqa.selenium.Keys.DELETE);
-                input.sendKeys(day[1], org.openqa.selenium.Keys.TAB);
-            }
+            // the period set in the inputs directly (keystrokes into a date picker raced with its popup under load)
+            browser.script("document.getElementById('settlement:from_input').value = '2023-09-01';"
+                    + "document.getElementById('settlement:to_input').value = '2023-12-31';");
             browser.driver.findElement(org.openqa.selenium.By.id("settlement:compute")).click();
             String table = browser.waitForText("#settlement\\:table", "民政城乡低保对象");
             assertTrue(table.contains("应结算"), table);
@@ -147,6 +145,11 @@ class LedgerIT {
             } catch (java.io.IOException ex) {
                 throw new java.io.UncheckedIOException(ex);
             }
+            SupervisionScreensIT.Download toSign = SupervisionScreensIT.download(browser, "settlement:pdf");
+            assertEquals("application/pdf", toSign.contentType());
+            assertFalse(PdfText.embeddedFonts(toSign.bytes()).isEmpty(), "the statement carries its font");
+            String signed = PdfText.of(toSign.bytes());
+            assertTrue(signed.contains("区民政局") && signed.contains("民政城乡低保对象") && signed.contains("盖章"), signed);
         }
 
         // the screen: the same figures, the persons not yet paid, the workbook
@@ -202,6 +205,44 @@ class LedgerIT {
         assertEquals(403, Http.as("supervisor").get("/api/v1/subsidy-ledger/not-enrolled?policyId=" + POLICY + "&regionCode=" + village).status(),
                 "supervisors see figures, not persons");
         assertEquals(403, Http.as("clerk").get("/api/v1/subsidy-ledger?policyId=" + POLICY + "&regionCode=500101101001").status());
+    }
+
+    /**
+     * A department sees its own categories (API.md "Ledgers"): the demo civil-affairs account (its display name names
+     * 万州区民政局) gets 民政's lines and none of the veterans' bureau's, and is refused that bureau's settlement; an
+     * account made with department 区残联 sees exactly the categories 区残联 certifies.
+     */
+    @Test
+    void aDepartmentSeesItsOwnCategoriesOnly() {
+        Http.Reply own = Http.as("department").get("/api/v1/subsidy-ledger?policyId=" + POLICY + "&regionCode=500101&size=500");
+        assertEquals(200, own.status(), own.body());
+        JsonArray lines = own.array();
+        assertTrue(lines.stream().anyMatch(v -> "101".equals(((JsonObject) v).getString("subsidyCode"))), own.body());
+        assertTrue(lines.stream().noneMatch(v -> "105".equals(((JsonObject) v).getString("subsidyCode"))), "105 is the veterans' bureau's: " + own.body());
+        assertTrue(lines.stream().allMatch(v -> ((JsonObject) v).getString("certifyingDepartment").contains("民政")), own.body());
+        int all = Http.as("district_admin").get("/api/v1/subsidy-ledger?policyId=" + POLICY + "&regionCode=500101&size=500").array().size();
+        assertTrue(lines.size() < all, lines.size() + " of " + all);
+        Http.Reply other = Http.as("department").get("/api/v1/subsidy-ledger/settlement?policyId=" + POLICY + "&department="
+                + java.net.URLEncoder.encode("区退役军人事务局", java.nio.charset.StandardCharsets.UTF_8) + "&from=2023-09-01&to=2023-12-31");
+        assertEquals(403, other.status(), other.body());
+        assertTrue(other.body().contains("DEPARTMENT_NOT_YOURS"), other.body());
+        assertFalse(Http.as("department").get("/api/v1/subsidy-ledger/departments?policyId=" + POLICY).body().contains("退役军人"));
+
+        String name = "cl" + (System.nanoTime() % 1_000_000);
+        Http admin = Http.as("district_admin");
+        Http.Reply created = admin.post("/api/v1/accounts", "{\"username\":\"" + name + "\",\"displayName\":\"残联 王五\","
+                + "\"role\":\"department\",\"regionCode\":\"500101\",\"password\":\"Canlian2026x\",\"department\":\"区残联\"}");
+        assertEquals(201, created.status(), created.body());
+        assertEquals("区残联", created.json().getString("department"));
+        assertEquals(400, admin.post("/api/v1/accounts", "{\"username\":\"" + name + "x\",\"displayName\":\"经办\","
+                + "\"role\":\"clerk\",\"regionCode\":\"500101101001\",\"password\":\"Canlian2026x\",\"department\":\"区残联\"}").status(),
+                "only department accounts name a department");
+        Http first = Http.as(name, "Canlian2026x");
+        assertEquals(204, first.put("/api/v1/accounts/" + name + "/password",
+                "{\"currentPassword\":\"Canlian2026x\",\"password\":\"Canlian2026yy\"}").status());
+        JsonArray disabled = Http.as(name, "Canlian2026yy").get("/api/v1/subsidy-ledger?policyId=" + POLICY + "&regionCode=500101&size=500").array();
+        java.util.Set<String> codes = new java.util.TreeSet<>(disabled.stream().map(v -> ((JsonObject) v).getString("subsidyCode")).toList());
+        assertEquals(java.util.Set.of("106", "603", "604"), codes, "the categories 区残联 certifies in the notice: " + disabled);
     }
 
     private static JsonObject line(JsonArray ledger, String code) {

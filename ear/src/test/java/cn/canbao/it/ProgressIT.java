@@ -166,6 +166,45 @@ class ProgressIT {
         assertEquals(0, unchanged.getInt("insuredOtherwise"));
     }
 
+    /**
+     * A policy that takes signed reasons out of the target (targetCounting.excludes): a resident who signed DECEASED
+     * leaves the village's denominator, one who did not sign stays in it; a reason that may not leave a target is
+     * refused when the policy is saved. The seed is put back afterwards.
+     */
+    @Test
+    void aSignedReasonLeavesTheTargetWhereThePolicySaysSo() {
+        String policy = "500118-2023";
+        String village = "500118101003";
+        Http admin = Http.as("yc_admin");
+        String seed = seed(policy);
+        String withExcludes = seed.replaceFirst("\"targetCounting\"\\s*:\\s*\\{", "\"targetCounting\": {\"excludes\": [\"DECEASED\", \"MILITARY_SERVICE\"], ");
+        assertTrue(withExcludes.contains("\"excludes\""), "the seed has a targetCounting object");
+        try {
+            Http.Reply refused = admin.put("/api/v1/policies/" + policy, seed.replaceFirst("\"targetCounting\"\\s*:\\s*\\{",
+                    "\"targetCounting\": {\"excludes\": [\"REFUSED\"], "));
+            assertEquals(422, refused.status(), refused.body());
+            assertTrue(refused.body().contains("EXCLUDABLE_REASON"), refused.body());
+            Http.Reply put = admin.put("/api/v1/policies/" + policy, withExcludes);
+            assertTrue(put.status() == 200 || put.status() == 201, put.body());
+            JsonObject before = row(progress("yc_town_officer", policy, "500118101"), village);
+            assertTrue(before.getInt("target") > 2, before.toString());
+            String died = newResident("yc_admin", village, "5001181966");
+            String soldier = newResident("yc_admin", village, "5001181967");
+            assertEquals(201, admin.post("/api/v1/persons/" + died + "/non-enrollments",
+                    "{\"policyId\":\"" + policy + "\",\"reason\":\"DECEASED\",\"signed\":true,\"signedBy\":\"PROXY\",\"signerName\":\"家属甲\"}").status());
+            assertEquals(201, admin.post("/api/v1/persons/" + soldier + "/non-enrollments",
+                    "{\"policyId\":\"" + policy + "\",\"reason\":\"MILITARY_SERVICE\",\"signed\":false}").status());
+            JsonObject after = row(progress("yc_town_officer", policy, "500118101"), village);
+            assertEquals(before.getInt("excluded") + 1, after.getInt("excluded"), "the signed one only: " + after);
+            assertEquals(before.getInt("target"), after.getInt("target"), "the target as set");
+            BigDecimal expected = BigDecimal.valueOf(after.getInt("enrolled")).multiply(BigDecimal.valueOf(100))
+                    .divide(BigDecimal.valueOf(after.getInt("target") - after.getInt("excluded")), 2, java.math.RoundingMode.HALF_UP);
+            assertEquals(expected, after.getJsonNumber("rate").bigDecimalValue().setScale(2), after.toString());
+        } finally {
+            admin.put("/api/v1/policies/" + policy, seed);
+        }
+    }
+
     /** Supervision groups (督导组) as data: named with a leader and villages, shown with each village on progress. */
     @Test
     void supervisionGroupsAreDataAndShownOnProgress() {

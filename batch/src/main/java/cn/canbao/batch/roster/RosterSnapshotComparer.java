@@ -26,8 +26,11 @@ public class RosterSnapshotComparer extends AbstractBatchlet {
     @Override
     public String process() {
         long id = Long.parseLong(snapshotId);
+        long t0 = System.nanoTime();
         RosterSnapshots.Upload upload = snapshots.upload(id);
         List<Row> rows = RosterFile.rows(upload.format(), upload.content());
+        java.util.logging.Logger.getLogger(RosterSnapshotComparer.class.getName()).info(() -> "roster snapshot " + id + ": "
+                + rows.size() + " rows read from the stored file in " + (System.nanoTime() - t0) / 1_000_000 + " ms");
         int staged = snapshots.stage(id, rows);
         snapshots.compare(id);
         return "COMPARED " + staged;

@@ -43,7 +43,7 @@ public class Accounts {
     /** An account as lists and the API show it. */
     public record Account(String username, String displayName, String role, String regionCode, String regionName,
                           boolean enabled, boolean mustChangePassword, OffsetDateTime lastLoginAt, OffsetDateTime createdAt,
-                          String createdBy, boolean locked, OffsetDateTime apiKeyCreatedAt) {
+                          String createdBy, boolean locked, OffsetDateTime apiKeyCreatedAt, String department) {
     }
 
     /** A program's new key, shown this once (only its digest is kept). */
@@ -53,11 +53,20 @@ public class Accounts {
     /** The roles whose accounts are programs and may hold a key (docs/access.md). */
     public static final java.util.Set<String> KEY_ROLES = java.util.Set.of(Roles.INTEGRATION, Roles.TAX);
 
-    public record NewAccount(String username, String displayName, String role, String regionCode, String password) {
+    public record NewAccount(String username, String displayName, String role, String regionCode, String password,
+                             String department) {
+
+        public NewAccount(String username, String displayName, String role, String regionCode, String password) {
+            this(username, displayName, role, regionCode, password, null);
+        }
     }
 
     /** A change of an account: null members stay as they are. */
-    public record Change(String displayName, String role, String regionCode, Boolean enabled) {
+    public record Change(String displayName, String role, String regionCode, Boolean enabled, String department) {
+
+        public Change(String displayName, String role, String regionCode, Boolean enabled) {
+            this(displayName, role, regionCode, enabled, null);
+        }
     }
 
     public record Page(List<Account> accounts, long total) {
@@ -95,6 +104,7 @@ public class Accounts {
             errors.add(new FieldError("regionCode", "必填 / required"));
         }
         PasswordRules.refusal(a.username(), a.password()).ifPresent(m -> errors.add(new FieldError("password", m)));
+        departmentRefusal(a.role(), a.department()).ifPresent(m -> errors.add(new FieldError("department", m)));
         refuse(errors, "账户信息不完整或格式错误", "incomplete or malformed account");
         AppUser caller = callers.current();
         Region region = assignable(caller, a.role(), a.regionCode().trim());
@@ -104,6 +114,7 @@ public class Accounts {
         OffsetDateTime now = OffsetDateTime.now(clock);
         AppUser user = new AppUser(a.username(), a.displayName().trim(), a.role(), region.getCode(), now, caller.getUsername());
         user.setPassword(PasswordHashes.hash(a.password(), PasswordHashes.configuredCost()), true, now);
+        user.assignDepartment(blankToNull(a.department()));
         em.persist(user);
         em.flush();
         audit.record("ACCOUNT_CREATED", "account", user.getUsername(), null, describe(user), null);
@@ -135,6 +146,10 @@ public class Accounts {
         if (c.role() != null && !AccountRules.ROLES.contains(c.role())) {
             errors.add(new FieldError("role", "须为 " + String.join("、", AccountRules.ROLES) + " 之一 / unknown role"));
         }
+        if (c.department() != null) {
+            departmentRefusal(c.role() == null ? Roles.DEPARTMENT : c.role(), c.department())
+                    .ifPresent(m -> errors.add(new FieldError("department", m)));
+        }
         refuse(errors, "账户信息格式错误", "malformed account change");
         AppUser caller = callers.current();
         AppUser user = inArea(username);
@@ -156,6 +171,9 @@ public class Accounts {
             user.rename(c.displayName().trim());
         }
         user.assign(role, regionCode);
+        if (c.department() != null) {
+            user.assignDepartment(blankToNull(c.department()));
+        }
         if (c.enabled() != null) {
             user.enable(c.enabled());
         }
@@ -325,11 +343,26 @@ public class Accounts {
         String regionName = regions.find(u.getRegionCode()).map(Region::getName).orElse(null);
         return new Account(u.getUsername(), u.getDisplayName(), u.getRole(), u.getRegionCode(), regionName, u.isEnabled(),
                 u.isMustChangePassword(), u.getLastLoginAt(), u.getCreatedAt(), u.getCreatedBy(), throttle.isLocked(u.getUsername()),
-                u.getApiKeyCreatedAt());
+                u.getApiKeyCreatedAt(), u.getDepartment());
+    }
+
+    /** A department is named only for accounts of role department, in at most 100 characters of plain text. */
+    private static java.util.Optional<String> departmentRefusal(String role, String department) {
+        if (department == null || department.isBlank()) {
+            return java.util.Optional.empty();
+        }
+        if (!Roles.DEPARTMENT.equals(role)) {
+            return java.util.Optional.of("只有部门账户（department）设所属部门 / only department accounts name a department");
+        }
+        return cn.canbao.platform.entity.FreeText.refusal(department, 100, false);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
     }
 
     private static String describe(AppUser u) {
         return "{\"username\":\"" + u.getUsername() + "\",\"role\":\"" + u.getRole() + "\",\"regionCode\":\"" + u.getRegionCode()
-                + "\",\"enabled\":" + u.isEnabled() + "}";
+                + "\",\"enabled\":" + u.isEnabled() + (u.getDepartment() == null ? "" : ",\"department\":\"" + u.getDepartment() + "\"") + "}";
     }
 }

@@ -719,6 +719,36 @@ public class Enrollments {
     }
 
     /**
+     * Residents without a paid enrollment in the policy who signed a reason for not enrolling among {@code reasons},
+     * by village: what a notice takes out of the village's target ({@code targetCounting.excludes}). Each person once.
+     */
+    @PermitAll
+    public Map<String, Long> signedOutByRegion(String policyId, List<String> reasons) {
+        Map<String, Long> counts = new HashMap<>();
+        if (reasons.isEmpty()) {
+            return counts;
+        }
+        StringBuilder in = new StringBuilder();
+        for (int i = 0; i < reasons.size(); i++) {
+            in.append(i == 0 ? "?" : ", ?").append(i + 2);
+        }
+        var query = em.createNativeQuery("select n.region_code, count(distinct n.person_id) from canbao.non_enrollment n"
+                + " where n.policy_id = ?1 and n.signed = true and n.reason in (" + in + ") and not exists (select 1 from"
+                + " canbao.enrollment e where e.person_id = n.person_id and e.policy_id = n.policy_id and e.status = 'PAID')"
+                + " group by n.region_code")
+                .setParameter(1, policyId);
+        for (int i = 0; i < reasons.size(); i++) {
+            query.setParameter(i + 2, reasons.get(i));
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = query.getResultList();
+        for (Object[] row : rows) {
+            counts.put((String) row[0], ((Number) row[1]).longValue());
+        }
+        return counts;
+    }
+
+    /**
      * Paid enrollments of a policy in these villages, counted by {@code paid_on} (the business date of the standing
      * payment); enrollments paid before paid_on was recorded and without a standing payment row have none and are left out.
      */

@@ -66,6 +66,10 @@ public class AppUser {
     @Column(name = "created_by")
     private String createdBy;
 
+    /** The department an account of role department works for (区民政局 …); null for other roles. */
+    @Column(name = "department")
+    private String department;
+
     @Version
     private long version;
 
@@ -125,6 +129,18 @@ public class AppUser {
     public void assign(String role, String regionCode) {
         this.role = role;
         this.regionCode = regionCode;
+    }
+
+    public void assignDepartment(String department) {
+        this.department = department;
+    }
+
+    /**
+     * The department this account works for: the one recorded, else — for accounts made before departments were
+     * recorded — its display name, which names it ("万州区民政局 刘洋"); catalogues are matched against it by name.
+     */
+    public String getDepartment() {
+        return department;
     }
 
     public void enable(boolean enabled) {

@@ -179,11 +179,16 @@ public class PolicyJson {
         b.add("reporting", strings(p.reporting()));
         b.add("notes", strings(p.notes()));
         TargetCounting counting = p.targetCounting();
-        b.add("targetCounting", cn.canbao.platform.boundary.Jsons.PROVIDER.createObjectBuilder()
+        var countingJson = cn.canbao.platform.boundary.Jsons.PROVIDER.createObjectBuilder()
                 .add("alsoCounts", strings(counting.alsoCounts()))
                 .add("allGoalPercent", number(counting.allGoalPercent()))
                 .add("lowIncomeGoalPercent", number(counting.lowIncomeGoalPercent()))
-                .add("description", text(counting.description())));
+                .add("description", text(counting.description()));
+        if (!counting.excludes().isEmpty()) {
+            // only when present: documents without exclusions are written exactly as before
+            countingJson.add("excludes", strings(counting.excludes()));
+        }
+        b.add("targetCounting", countingJson);
         // absent rather than null: documents of policies without them stay as they were
         if (p.continuity() != null) {
             b.add("continuity", continuity(p.continuity()));
@@ -334,9 +339,9 @@ public class PolicyJson {
                 n.optStringList("reporting"),
                 n.optStringList("notes"),
                 n.optObject("targetCounting", t -> {
-                    t.allow("alsoCounts", "allGoalPercent", "lowIncomeGoalPercent", "description");
+                    t.allow("alsoCounts", "allGoalPercent", "lowIncomeGoalPercent", "description", "excludes");
                     return new TargetCounting(t.optStringList("alsoCounts"), t.optNumber("allGoalPercent"),
-                            t.optNumber("lowIncomeGoalPercent"), t.optString("description"));
+                            t.optNumber("lowIncomeGoalPercent"), t.optString("description"), t.optStringList("excludes"));
                 }),
                 n.optObject("continuity", PolicyJson::continuity),
                 n.optObject("incentive", i -> {

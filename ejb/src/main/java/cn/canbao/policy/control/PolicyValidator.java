@@ -271,6 +271,16 @@ public class PolicyValidator {
                         "only EMPLOYEE_INSURANCE or INSURED_ELSEWHERE may count toward a target");
             }
         }
+        for (String reason : c.excludes()) {
+            if (!TargetCounting.EXCLUDABLE.contains(reason)) {
+                add(v, "targetCounting.excludes " + reason, "EXCLUDABLE_REASON",
+                        "只能不计入 DECEASED、IN_PRISON、MILITARY_SERVICE、EMPLOYEE_INSURANCE 或 INSURED_ELSEWHERE",
+                        "only DECEASED, IN_PRISON, MILITARY_SERVICE, EMPLOYEE_INSURANCE or INSURED_ELSEWHERE may leave a target");
+            } else if (c.alsoCounts().contains(reason)) {
+                add(v, "targetCounting.excludes " + reason, "COUNTED_AND_EXCLUDED", "同一原因不能既计入完成数又不计入任务基数",
+                        "a reason cannot both count toward a target and leave it");
+            }
+        }
         for (var goal : java.util.Map.of("allGoalPercent", java.util.Optional.ofNullable(c.allGoalPercent()),
                 "lowIncomeGoalPercent", java.util.Optional.ofNullable(c.lowIncomeGoalPercent())).entrySet()) {
             goal.getValue().filter(g -> g.signum() <= 0 || g.compareTo(java.math.BigDecimal.valueOf(100)) > 0).ifPresent(g ->

@@ -8,18 +8,29 @@ import java.util.Set;
  * What counts toward a village's target and the participation goals the notice sets (../shared/spec/DOMAIN.md §6):
  * paid enrollments always; seed 001 also counts residents insured as employees or elsewhere (a signed non-enrollment
  * with that reason). Goals in percent: all residents (95 % in seeds 000 and 001, 98 % in 003), low-income persons
- * (99 % in 000 and 002, 100 % in 001 and 004); null when the notice sets none.
+ * (99 % in 000 and 002, 100 % in 001 and 004); null when the notice sets none. {@code excludes}: the reasons for not
+ * enrolling whose <em>signed</em> record takes a resident out of the village's target — its denominator — where a notice
+ * says so (died, serving a sentence, in the army: 不计入任务基数); empty when it says nothing.
  */
 public record TargetCounting(List<String> alsoCounts, BigDecimal allGoalPercent, BigDecimal lowIncomeGoalPercent,
-                             String description) {
+                             String description, List<String> excludes) {
 
     /** The non-enrollment reasons a notice may count as "insured" toward the target. */
     public static final Set<String> COUNTABLE = Set.of("EMPLOYEE_INSURANCE", "INSURED_ELSEWHERE");
 
+    /** The non-enrollment reasons a notice may take out of a target's denominator when the resident has signed. */
+    public static final Set<String> EXCLUDABLE = Set.of("DECEASED", "IN_PRISON", "MILITARY_SERVICE", "EMPLOYEE_INSURANCE",
+            "INSURED_ELSEWHERE");
+
     /** Paid enrollments only, no goals: a policy that says nothing. */
-    public static final TargetCounting PAID_ONLY = new TargetCounting(List.of(), null, null, null);
+    public static final TargetCounting PAID_ONLY = new TargetCounting(List.of(), null, null, null, List.of());
 
     public TargetCounting {
         alsoCounts = alsoCounts == null ? List.of() : List.copyOf(alsoCounts);
+        excludes = excludes == null ? List.of() : List.copyOf(excludes);
+    }
+
+    public TargetCounting(List<String> alsoCounts, BigDecimal allGoalPercent, BigDecimal lowIncomeGoalPercent, String description) {
+        this(alsoCounts, allGoalPercent, lowIncomeGoalPercent, description, List.of());
     }
 }

@@ -51,7 +51,7 @@ public class Progress {
      */
     public record Row(String regionCode, String regionName, String level, long target, long enrolled,
                       BigDecimal rate, int rank, List<Score> scoring, long paid, long insuredOtherwise,
-                      BigDecimal goalPercent, Boolean goalMet, String supervisionGroup) {
+                      BigDecimal goalPercent, Boolean goalMet, String supervisionGroup, long excluded) {
     }
 
     /** Where the region stood at the end of one week of the campaign: enrolled so far against its target. */
@@ -102,10 +102,12 @@ public class Progress {
             long enrolled = own.stream().mapToLong(Row::enrolled).sum();
             long paid = own.stream().mapToLong(Row::paid).sum();
             long otherwise = own.stream().mapToLong(Row::insuredOtherwise).sum();
-            BigDecimal rate = target == 0 ? null : BigDecimal.valueOf(enrolled).multiply(BigDecimal.valueOf(100))
-                    .divide(BigDecimal.valueOf(target), 2, RoundingMode.HALF_UP);
+            long excluded = own.stream().mapToLong(Row::excluded).sum();
+            long base = Math.max(0, target - excluded);
+            BigDecimal rate = base == 0 ? null : BigDecimal.valueOf(enrolled).multiply(BigDecimal.valueOf(100))
+                    .divide(BigDecimal.valueOf(base), 2, RoundingMode.HALF_UP);
             Row row = region.getLevel() == RegionLevel.VILLAGE ? own.get(0) : new Row(region.getCode(), region.getName(),
-                    region.getLevel().name(), target, enrolled, rate, 0, List.of(), paid, otherwise, null, null, null);
+                    region.getLevel().name(), target, enrolled, rate, 0, List.of(), paid, otherwise, null, null, null, excluded);
             return new Standing(row, 0, 0, null);
         }
         List<Row> siblings = rows(policy, parent);
@@ -149,6 +151,7 @@ public class Progress {
         Map<String, Long> targets = regions.targets(policy.policyId());
         Map<String, Long> paid = enrollments.paidByRegion(policy.policyId());
         Map<String, Long> otherwise = enrollments.insuredOtherwiseByRegion(policy.policyId(), policy.targetCounting().alsoCounts());
+        Map<String, Long> signedOut = enrollments.signedOutByRegion(policy.policyId(), policy.targetCounting().excludes());
         BigDecimal goal = policy.targetCounting().allGoalPercent();
         Map<String, String> groupOf = groups.byVillage();
 
@@ -158,6 +161,7 @@ public class Progress {
             long target = 0;
             long paidHere = 0;
             long otherwiseHere = 0;
+            long excludedHere = 0;
             java.util.Set<String> groupNames = new java.util.TreeSet<>();
             for (String village : villagesUnder(child, childrenOf)) {
                 if (groupOf.containsKey(village)) {
@@ -166,14 +170,17 @@ public class Progress {
                 target += targets.getOrDefault(village, 0L);
                 paidHere += paid.getOrDefault(village, 0L);
                 otherwiseHere += otherwise.getOrDefault(village, 0L);
+                excludedHere += signedOut.getOrDefault(village, 0L);
             }
             long done = paidHere + otherwiseHere;
-            BigDecimal rate = target == 0 ? null
-                    : BigDecimal.valueOf(done).multiply(BigDecimal.valueOf(100)).divide(BigDecimal.valueOf(target), 2, RoundingMode.HALF_UP);
+            // a signed reason the notice takes out of the target leaves the denominator, never below nothing
+            long base = Math.max(0, target - excludedHere);
+            BigDecimal rate = base == 0 ? null
+                    : BigDecimal.valueOf(done).multiply(BigDecimal.valueOf(100)).divide(BigDecimal.valueOf(base), 2, RoundingMode.HALF_UP);
             List<Score> scoring = child.getLevel() == RegionLevel.VILLAGE && rate != null ? scores(policy, rate) : List.of();
             rows.add(new Row(child.getCode(), child.getName(), child.getLevel().name(), target, done, rate, 0, scoring,
                     paidHere, otherwiseHere, goal, goal == null || rate == null ? null : rate.compareTo(goal) >= 0,
-                    groupNames.isEmpty() ? null : String.join("、", groupNames)));
+                    groupNames.isEmpty() ? null : String.join("、", groupNames), excludedHere));
         }
         return ranked(rows);
     }
@@ -253,7 +260,7 @@ public class Progress {
             }
             result.add(new Row(row.regionCode(), row.regionName(), row.level(), row.target(), row.enrolled(),
                     row.rate(), rank, row.scoring(), row.paid(), row.insuredOtherwise(), row.goalPercent(), row.goalMet(),
-                    row.supervisionGroup()));
+                    row.supervisionGroup(), row.excluded()));
         }
         return result;
     }

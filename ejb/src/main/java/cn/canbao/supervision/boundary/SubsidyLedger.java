@@ -66,13 +66,20 @@ public class SubsidyLedger {
     @Inject
     Callers callers;
 
-    /** The ledger of the policy's catalogue over the region's villages (the caller's own region when none is named). */
-    @RolesAllowed({Roles.TOWN_OFFICER, Roles.DISTRICT_ADMIN, Roles.SUPERVISOR})
+    /**
+     * The ledger of the policy's catalogue over the region's villages (the caller's own region when none is named); a
+     * department's account sees the categories its department certifies or funds only.
+     */
+    @RolesAllowed({Roles.TOWN_OFFICER, Roles.DISTRICT_ADMIN, Roles.SUPERVISOR, Roles.DEPARTMENT})
     public List<Line> ledger(String policyId, String regionCode) {
         Policy policy = policy(policyId);
         List<String> villages = villages(regionCode);
         List<Line> lines = new ArrayList<>();
+        java.util.function.Predicate<CatalogueEntry> own = ownCategories();
         for (CatalogueEntry entry : policy.catalogue()) {
+            if (!own.test(entry)) {
+                continue;
+            }
             long holders = 0;
             long enrolled = 0;
             long paid = 0;
@@ -173,7 +180,25 @@ public class SubsidyLedger {
 
     /** The departments a policy's catalogue names: each category's funding department, else its certifying one. */
     public List<String> departments(String policyId) {
-        return policy(policyId).catalogue().stream().map(SubsidyLedger::department).distinct().sorted().toList();
+        return policy(policyId).catalogue().stream().filter(ownCategories()).map(SubsidyLedger::department).distinct().sorted().toList();
+    }
+
+    /**
+     * Which categories the caller may see: all, except for an account of role department — the categories its
+     * department (recorded on the account, else named in its display name, "万州区民政局 刘洋") certifies or funds.
+     * A department account that names no department of the catalogue sees none.
+     */
+    java.util.function.Predicate<CatalogueEntry> ownCategories() {
+        if (!callers.isCallerInRole(Roles.DEPARTMENT)) {
+            return e -> true;
+        }
+        cn.canbao.platform.entity.AppUser me = callers.current();
+        String department = me.getDepartment();
+        if (department != null && !department.isBlank()) {
+            return e -> e.concerns(department);
+        }
+        String name = me.getDisplayName();
+        return e -> e.mentionedIn(name);
     }
 
     /**
@@ -203,6 +228,12 @@ public class SubsidyLedger {
         }
         String dept = department.trim();
         List<CatalogueEntry> entries = policy.catalogue().stream().filter(e -> department(e).equals(dept)).toList();
+        java.util.function.Predicate<CatalogueEntry> own = ownCategories();
+        if (!entries.isEmpty() && entries.stream().noneMatch(own)) {
+            throw ProblemException.forbidden("DEPARTMENT_NOT_YOURS", "只能查看本部门（" + callers.current().getDisplayName()
+                    + "）出资的资助类别的结算，不能查看 " + dept, "a department sees the settlement of its own categories only, not " + dept);
+        }
+        entries = entries.stream().filter(own).toList();
         if (entries.isEmpty()) {
             throw ProblemException.badRequest("DEPARTMENT_UNKNOWN", "政策 " + policy.policyId() + " 的资助目录中没有出资部门 " + dept,
                     "no category of " + policy.policyId() + " is funded by " + dept,

@@ -41,11 +41,13 @@ public class AccountResource {
     public record NewAccountBody(@FitsColumn("app_user.username") String username,
                                  @FitsColumn("app_user.display_name") String displayName,
                                  @FitsColumn("app_user.role") String role, @FitsColumn("region.code") String regionCode,
-                                 @Size(max = 128, message = "至多 {max} 个字符 / at most {max} characters") String password) {
+                                 @Size(max = 128, message = "至多 {max} 个字符 / at most {max} characters") String password,
+                                 @FitsColumn("app_user.department") String department) {
     }
 
     public record ChangeBody(@FitsColumn("app_user.display_name") String displayName, @FitsColumn("app_user.role") String role,
-                             @FitsColumn("region.code") String regionCode, Boolean enabled) {
+                             @FitsColumn("region.code") String regionCode, Boolean enabled,
+                             @FitsColumn("app_user.department") String department) {
     }
 
     public record PasswordBody(@Size(max = 128, message = "至多 {max} 个字符 / at most {max} characters") String password,
@@ -63,7 +65,7 @@ public class AccountResource {
     public Response create(@Valid NewAccountBody body) {
         requireBody(body);
         Account created = accounts.create(new Accounts.NewAccount(body.username(), body.displayName(), body.role(),
-                body.regionCode(), body.password()));
+                body.regionCode(), body.password(), body.department()));
         return Response.created(uri.getBaseUriBuilder().path("accounts/{username}").build(created.username()))
                 .entity(created).build();
     }
@@ -95,11 +97,13 @@ public class AccountResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Account change(@PathParam("username") String username, @Valid ChangeBody body) {
         requireBody(body);
-        if (body.displayName() == null && body.role() == null && body.regionCode() == null && body.enabled() == null) {
-            throw ProblemException.badRequest("NOTHING_TO_CHANGE", "请求未包含要修改的字段（displayName、role、regionCode、enabled）",
-                    "the request names nothing to change (displayName, role, regionCode, enabled)", List.of());
+        if (body.displayName() == null && body.role() == null && body.regionCode() == null && body.enabled() == null
+                && body.department() == null) {
+            throw ProblemException.badRequest("NOTHING_TO_CHANGE", "请求未包含要修改的字段（displayName、role、regionCode、enabled、department）",
+                    "the request names nothing to change (displayName, role, regionCode, enabled, department)", List.of());
         }
-        return accounts.change(username, new Accounts.Change(body.displayName(), body.role(), body.regionCode(), body.enabled()));
+        return accounts.change(username, new Accounts.Change(body.displayName(), body.role(), body.regionCode(), body.enabled(),
+                body.department()));
     }
 
     /**

@@ -86,7 +86,7 @@ public class AccountsView implements Serializable {
 
     public void startCreate() {
         creating = true;
-        username = displayName = role = regionCode = password = null;
+        username = displayName = role = regionCode = password = department = null;
     }
 
     public void startEdit(Account a) {
@@ -95,16 +95,19 @@ public class AccountsView implements Serializable {
         displayName = a.displayName();
         role = a.role();
         regionCode = a.regionCode();
+        department = a.department();
         password = null;
     }
 
     public void save() {
         try {
             if (creating) {
-                accounts.create(new Accounts.NewAccount(username, displayName, role, regionCode, password));
+                accounts.create(new Accounts.NewAccount(username, displayName, role, regionCode, password,
+                        "department".equals(role) ? department : null));
                 ScreenMessages.info(MessageFormat.format(Texts.text("accounts.created"), username));
             } else {
-                accounts.change(username, new Accounts.Change(displayName, role, regionCode, null));
+                accounts.change(username, new Accounts.Change(displayName, role, regionCode, null,
+                        "department".equals(role) ? (department == null ? "" : department) : null));
                 ScreenMessages.info(MessageFormat.format(Texts.text("accounts.saved"), username));
             }
         } catch (ProblemException problem) {
@@ -189,4 +192,10 @@ public class AccountsView implements Serializable {
     public void setRegionCode(String regionCode) { this.regionCode = regionCode; }
     public String getPassword() { return password; }
     public void setPassword(String password) { this.password = password; }
+
+    /** The department of an account of role department (区民政局 …): which subsidy categories it sees. */
+    private String department;
+
+    public String getDepartment() { return department; }
+    public void setDepartment(String department) { this.department = department; }
 }

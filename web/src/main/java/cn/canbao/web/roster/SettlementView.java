@@ -51,6 +51,9 @@ public class SettlementView implements Serializable {
     @Inject
     UserSession userSession;
 
+    @Inject
+    transient cn.canbao.web.collection.PdfReceipts pdfReceipts;
+
     private String policy;
     private String department;
     private LocalDate from;
@@ -139,6 +142,80 @@ public class SettlementView implements Serializable {
         return DefaultStreamedContent.builder().name("settlement-" + s.policyId() + "-" + s.from() + "-" + s.to() + ".xlsx")
                 .contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
                 .stream(() -> new ByteArrayInputStream(bytes)).build();
+    }
+
+    /**
+     * The statement to sign (结算单): A4 in the receipts' embedded CJK font — department, policy, period and area, a line
+     * per category (payments, subsidy paid, reversals, subsidy taken back, net), the totals, the net in capitals, and the
+     * lines for the signatures and the seals of the department and the medical insurance bureau.
+     */
+    public StreamedContent getPdf() {
+        if (settlement == null) {
+            return null;
+        }
+        SubsidyLedger.Settlement s = settlement;
+        com.lowagie.text.pdf.BaseFont font = pdfReceipts.font();
+        String title = Texts.text("settlement.title", "Settlement");
+        String[] heads = {"code", "name", "payments", "subsidyPaid", "reversals", "subsidyReversed", "subsidyNet"};
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        com.lowagie.text.Document document = new com.lowagie.text.Document(com.lowagie.text.PageSize.A4, 36, 36, 36, 36);
+        try {
+            com.lowagie.text.pdf.PdfWriter writer = com.lowagie.text.pdf.PdfWriter.getInstance(document, out);
+            document.addTitle(title + " " + s.department() + " " + s.from() + " " + s.to());
+            document.addCreator("Canbao");
+            document.open();
+            com.lowagie.text.Font small = new com.lowagie.text.Font(font, 9);
+            com.lowagie.text.Font bold = new com.lowagie.text.Font(font, 9, com.lowagie.text.Font.BOLD);
+            com.lowagie.text.Paragraph heading = new com.lowagie.text.Paragraph(title + " · " + s.department(),
+                    new com.lowagie.text.Font(font, 15, com.lowagie.text.Font.BOLD));
+            heading.setAlignment(com.lowagie.text.Element.ALIGN_CENTER);
+            document.add(heading);
+            com.lowagie.text.Paragraph about = new com.lowagie.text.Paragraph(Texts.text("quote.policy", "policy") + " " + s.policyId()
+                    + " · " + s.from() + " ~ " + s.to() + " · "
+                    + regions.find(s.regionCode()).map(r -> r.getName()).orElse(s.regionCode()), small);
+            about.setAlignment(com.lowagie.text.Element.ALIGN_CENTER);
+            about.setSpacingAfter(10);
+            document.add(about);
+            com.lowagie.text.pdf.PdfPTable table = new com.lowagie.text.pdf.PdfPTable(new float[] {7, 27, 9, 13, 9, 13, 13});
+            table.setWidthPercentage(100);
+            table.setHeaderRows(1);
+            for (String h : heads) {
+                table.addCell(new com.lowagie.text.Phrase(Texts.text("settlement.col." + h, h), bold));
+            }
+            for (SubsidyLedger.SettlementLine l : s.lines()) {
+                for (String cell : new String[] {l.subsidyCode(), l.name(), String.valueOf(l.payments()), l.subsidyPaid().toPlainString(),
+                        String.valueOf(l.reversals()), l.subsidyReversed().toPlainString(), l.subsidyNet().toPlainString()}) {
+                    table.addCell(new com.lowagie.text.Phrase(cell, small));
+                }
+            }
+            com.lowagie.text.pdf.PdfPCell total = new com.lowagie.text.pdf.PdfPCell(new com.lowagie.text.Phrase(Texts.text("progress.total", "total"), bold));
+            total.setColspan(2);
+            table.addCell(total);
+            for (String cell : new String[] {String.valueOf(s.payments()), s.subsidyPaid().toPlainString(), String.valueOf(s.reversals()),
+                    s.subsidyReversed().toPlainString(), s.subsidyNet().toPlainString()}) {
+                table.addCell(new com.lowagie.text.Phrase(cell, bold));
+            }
+            document.add(table);
+            com.lowagie.text.Paragraph net = new com.lowagie.text.Paragraph(Texts.text("settlement.netInWords", "Net in words") + "："
+                    + cn.canbao.platform.entity.AmountInWords.renminbi(s.subsidyNet()) + "（¥" + s.subsidyNet().toPlainString() + "）", bold);
+            net.setSpacingBefore(10);
+            document.add(net);
+            com.lowagie.text.Paragraph signatures = new com.lowagie.text.Paragraph(Texts.text("settlement.signatures",
+                    "Prepared by ______  Checked by ______  Department (seal) ______  Medical insurance bureau (seal) ______"), small);
+            signatures.setSpacingBefore(36);
+            document.add(signatures);
+            com.lowagie.text.Paragraph printed = new com.lowagie.text.Paragraph(Texts.text("progress.report.asOf", "as of") + " "
+                    + LocalDate.now(clock), small);
+            printed.setAlignment(com.lowagie.text.Element.ALIGN_RIGHT);
+            document.add(printed);
+            document.close();
+            writer.close();
+        } catch (com.lowagie.text.DocumentException e) {
+            throw new UncheckedIOException(new IOException("settlement " + s.department() + " failed", e));
+        }
+        byte[] bytes = out.toByteArray();
+        return DefaultStreamedContent.builder().name("settlement-" + s.policyId() + "-" + s.from() + "-" + s.to() + ".pdf")
+                .contentType("application/pdf").stream(() -> new ByteArrayInputStream(bytes)).build();
     }
 
     public String getPolicy() { return policy; }

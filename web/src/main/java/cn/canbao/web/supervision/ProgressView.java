@@ -117,6 +117,10 @@ public class ProgressView implements Serializable {
             parts.add(c.alsoCounts().isEmpty() ? Texts.text("progress.counting.paid")
                     : Texts.text("progress.counting.paid") + " + " + String.join("、", c.alsoCounts().stream()
                     .map(r -> Texts.text("progress.counting." + r, r)).toList()));
+            if (!c.excludes().isEmpty()) {
+                parts.add(Texts.text("progress.excludes", "Not in the target when signed:") + String.join("、", c.excludes().stream()
+                        .map(r -> Texts.text("reason." + r, r)).toList()));
+            }
             if (c.allGoalPercent() != null) {
                 parts.add(java.text.MessageFormat.format(Texts.text("progress.goal.all"), c.allGoalPercent().stripTrailingZeros().toPlainString()));
             }

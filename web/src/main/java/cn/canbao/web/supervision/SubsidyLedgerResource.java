@@ -19,7 +19,7 @@ import jakarta.ws.rs.core.Response;
  */
 @Path("subsidy-ledger")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({Roles.TOWN_OFFICER, Roles.DISTRICT_ADMIN, Roles.SUPERVISOR})
+@RolesAllowed({Roles.TOWN_OFFICER, Roles.DISTRICT_ADMIN, Roles.SUPERVISOR, Roles.DEPARTMENT})
 public class SubsidyLedgerResource {
 
     @Inject
