@@ -122,6 +122,13 @@ class CampaignIT {
         assertEquals(422, early.status(), early.body());
         assertEquals("NOT_AFTER_DEADLINE", early.json().getString("code"));
 
+        // one registered resident signs a reason for not enrolling: off the frozen list, as off the live one
+        Enrollment signer = enrollments(village, SCORED, EnrollmentStatus.REGISTERED).get(0);
+        String signerId = em.find(Person.class, signer.getPersonId()).getIdNumber();
+        Http.Reply signed = Http.as("yc_admin").post("/api/v1/persons/" + signerId + "/non-enrollments",
+                "{\"policyId\":\"" + SCORED + "\",\"reason\":\"INSURED_ELSEWHERE\",\"signed\":true}");
+        assertEquals(201, signed.status(), signed.body());
+
         String parameters = "{\"policyId\":\"" + SCORED + "\",\"asOf\":\"" + asOf + "\",\"regionCode\":\"" + village + "\"}";
         JsonObject first = run(YONGCHUAN_OPERATOR, "campaign-deadline-rollover", parameters);
         long paid = enrollments(village, SCORED, EnrollmentStatus.PAID).size();
@@ -149,7 +156,8 @@ class CampaignIT {
         assertEquals(band.interview(), row.getBoolean("interview"));
 
         JsonArray list = Http.as("yc_town_officer").get("/api/v1/policies/" + SCORED + "/unpaid-list?asOf=" + asOf + "&regionCode=" + village).array();
-        assertEquals(unpaid.size(), list.size());
+        assertEquals(unpaid.size() - 1, list.size(), "the signed resident is not on the frozen list");
+        assertTrue(list.stream().noneMatch(v -> v.asJsonObject().getJsonNumber("enrollmentId").longValue() == signer.getId()));
         Map<Long, BigDecimal> due = new java.util.HashMap<>();
         for (Object o : em.createNativeQuery("select id, amount_due from canbao.enrollment where region_code = ?1 and policy_id = ?2"
                 + " and status = 'REGISTERED'").setParameter(1, village).setParameter(2, SCORED).getResultList()) {
@@ -167,7 +175,7 @@ class CampaignIT {
         JsonObject rerun = run(YONGCHUAN_OPERATOR, "campaign-deadline-rollover", parameters);
         assertEquals(0L, BatchRuns.metrics(rerun).get("writeCount"));
         assertEquals(changes, count("select count(c) from AmountChange c where c.regionCode = '" + village + "' and c.reason = cn.canbao.enrollment.entity.AmountChange.Reason.DEADLINE_ROLLOVER"));
-        assertEquals(unpaid.size(), Http.as("yc_town_officer").get("/api/v1/policies/" + SCORED + "/unpaid-list?asOf=" + asOf + "&regionCode=" + village).array().size());
+        assertEquals(unpaid.size() - 1, Http.as("yc_town_officer").get("/api/v1/policies/" + SCORED + "/unpaid-list?asOf=" + asOf + "&regionCode=" + village).array().size());
         assertEquals(mine.size(), Http.as("yc_supervisor").get("/api/v1/policies/" + SCORED + "/village-results?asOf=" + asOf).array()
                 .stream().filter(r -> village.equals(r.asJsonObject().getString("regionCode"))).count());
     }

@@ -130,6 +130,17 @@ class LedgerIT {
             browser.signIn("department");
             browser.go("/roster/settlement.xhtml");
             browser.find("#settlement\\:compute");
+            // the policy chosen, not the first offered (other tests add policies of the district to the shared database)
+            browser.script("PF('widget_settlement_policy').selectValue('" + POLICY + "');"
+                    + "$(PrimeFaces.escapeClientId('settlement:policy_input')).trigger('change');");
+            browser.waitForText("#settlement\\:policy_label", POLICY);
+            browser.wait(d -> {
+                try {
+                    return d.findElement(org.openqa.selenium.By.id("settlement:department_input")).getAttribute("value") != null;
+                } catch (org.openqa.selenium.StaleElementReferenceException replaced) {
+                    return false;
+                }
+            });
             ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeScript(
                     "PF('widget_settlement_department').selectValue('区民政局');");
             // the period set in the inputs directly (keystrokes into a date picker raced with its popup under load)

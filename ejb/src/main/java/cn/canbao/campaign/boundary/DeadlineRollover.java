@@ -98,8 +98,12 @@ public class DeadlineRollover {
                 result(policyId, asOf, villageCode, rule.name(), target, counted, rate, rule.bandFor(rate), now, jobExecutionId);
             }
         }
+        // a signed reason for not enrolling takes the person off the list (DOMAIN.md §9), as on the live unpaid list
         List<Object[]> unpaid = em.createQuery("select e, p from Enrollment e, Person p where p.id = e.personId"
-                        + " and e.policyId = :policy and e.regionCode = :village and e.status = :registered order by e.id", Object[].class)
+                        + " and e.policyId = :policy and e.regionCode = :village and e.status = :registered"
+                        + " and not exists (select n from NonEnrollment n where n.personId = e.personId"
+                        + " and n.insuranceYear = e.insuranceYear and SQL('CASE WHEN ? THEN 1 ELSE 0 END', n.signed) = 1)"
+                        + " order by e.id", Object[].class)
                 .setParameter("policy", policyId).setParameter("village", villageCode)
                 .setParameter("registered", EnrollmentStatus.REGISTERED).getResultList();
         for (Object[] row : unpaid) {

@@ -300,7 +300,8 @@ public class RosterSnapshots {
         } catch (SQLException e) {
             throw ChunkJdbc.failed("roster snapshot " + snapshotId + ", staging rows", e);
         }
-        LOG.info(() -> "roster snapshot " + snapshotId + ": " + rows.size() + " rows staged in " + millis(t0) + " ms");
+        LOG.info(() -> "roster snapshot " + snapshotId + ": " + rows.size() + " rows staged " + (copy ? "by COPY" : "by JDBC batches")
+                + " in " + millis(t0) + " ms");
         return rows.size();
     }
 
@@ -335,6 +336,9 @@ public class RosterSnapshots {
         String area = upload.areaCode() == null ? "" : upload.areaCode();
         long checked;
         if (postgres()) {
+            // statistics for the rows just staged (up to millions): without them the planner takes the new snapshot for
+            // a handful of rows and joins it by nested loops — minutes instead of seconds at 1,000,000 rows
+            em.createNativeQuery("analyze canbao.roster_snapshot_row").executeUpdate();
             // one pass: the person and the previous roster's row joined to each good row (hash joins), every column set
             // by one rewrite of the staged rows — three correlated updates took 2.5 times as long (docs/benchmarks.md)
             update("update canbao.roster_snapshot_row r set person_id = x.pid,"
