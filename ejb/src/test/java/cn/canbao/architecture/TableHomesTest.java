@@ -46,7 +46,8 @@ class TableHomesTest {
             Map.entry("roster_snapshot", "roster"), Map.entry("roster_snapshot_row", "roster"),
             Map.entry("roster_snapshot_cancel", "roster"), Map.entry("subsidy_identity_revoked", "subsidy"),
             Map.entry("collection_file", "taxchannel"), Map.entry("collection_line", "taxchannel"),
-            Map.entry("supervision_group", "supervision"), Map.entry("supervision_group_village", "supervision"));
+            Map.entry("supervision_group", "supervision"), Map.entry("supervision_group_village", "supervision"),
+            Map.entry("insurance_history_year", "enrollment"), Map.entry("insurance_history_event", "enrollment"));
 
     /** Source file → the other components' tables its joins name (file relative to cn/canbao/). */
     static final Map<String, Set<String>> JOINS = Map.of(
