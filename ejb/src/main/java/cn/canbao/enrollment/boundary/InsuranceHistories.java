@@ -375,7 +375,8 @@ public class InsuranceHistories {
             Integer year = null;
             if (yearText != null && !yearText.isEmpty()) {
                 try {
-                    year = Integer.valueOf(yearText);
+                    // a spreadsheet's number cell may read "2022.0"
+                    year = Integer.valueOf(yearText.matches("\\d{1,4}\\.0+") ? yearText.substring(0, yearText.indexOf('.')) : yearText);
                 } catch (NumberFormatException e) {
                     errors.add(new FieldError(prefix + "year", "须为年度，如 2024 / must be a year such as 2024"));
                     continue;
