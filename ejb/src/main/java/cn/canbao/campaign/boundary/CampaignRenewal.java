@@ -3,6 +3,8 @@ package cn.canbao.campaign.boundary;
 import cn.canbao.enrollment.boundary.EnrollmentRows;
 import cn.canbao.subsidy.boundary.SubsidyIdentities;
 import cn.canbao.person.entity.QuotedPerson;
+import cn.canbao.enrollment.boundary.InsuranceHistories;
+import cn.canbao.enrollment.entity.InsuranceHistory;
 import cn.canbao.enrollment.entity.EnrollmentStatus;
 import cn.canbao.enrollment.entity.NonEnrollmentReason;
 import cn.canbao.platform.boundary.ProblemException;
@@ -89,7 +91,11 @@ public class CampaignRenewal {
      * {@link #paidPage}, assessed one by one in memory.
      */
     public record Candidate(Long enrollmentId, int tier, String regionCode, QuotedPerson person, List<HeldIdentity> held,
-                            boolean left, boolean enrolled) implements Serializable {
+                            boolean left, boolean enrolled, InsuranceHistory history) implements Serializable {
+
+        public Candidate {
+            history = history == null ? InsuranceHistory.NONE : history;
+        }
     }
 
     /**
@@ -98,7 +104,8 @@ public class CampaignRenewal {
      * reasons, their to-year enrollments), not five per enrollment, read by plain JDBC (see {@link QuotedPerson}).
      */
     public List<Candidate> paidPage(String policyId, String villageCode, String toPolicyId, long afterId, int max) {
-        int toYear = policies.policy(toPolicyId).insuranceYear();
+        Policy to = policies.policy(toPolicyId);
+        int toYear = to.insuranceYear();
         Connection connection = ChunkJdbc.connection(em);
         try {
             List<Object[]> rows = EnrollmentRows.enrollmentPage(connection,
@@ -117,6 +124,9 @@ public class CampaignRenewal {
             Map<Long, List<HeldIdentity>> held = SubsidyIdentities.held(connection, personIds);
             Set<Long> enrolled = EnrollmentRows.enrolledIn(connection, toYear, personIds);
             Set<String> left = EnrollmentRows.notEnrolling(connection, LEFT, years, personIds);
+            // the insurance history (the paid from-year among it) only when the to-policy's quotes read it
+            Map<Long, InsuranceHistory> history = InsuranceHistories.needsHistory(to)
+                    ? InsuranceHistories.histories(connection, personIds) : Map.of();
             List<Candidate> page = new ArrayList<>(rows.size());
             for (Object[] r : rows) {
                 QuotedPerson person = (QuotedPerson) r[4];
@@ -124,7 +134,7 @@ public class CampaignRenewal {
                 page.add(new Candidate((Long) r[0], (Integer) r[1], (String) r[2], person,
                         held.getOrDefault(person.id(), List.of()),
                         left.contains(person.id() + "/" + fromYear) || left.contains(person.id() + "/" + toYear),
-                        enrolled.contains(person.id())));
+                        enrolled.contains(person.id()), history.get(person.id())));
             }
             return page;
         } catch (SQLException e) {
@@ -145,7 +155,7 @@ public class CampaignRenewal {
         }
         BigDecimal amount;
         try {
-            amount = engine.quote(to, person.request(c.held(), c.tier(), to.opening())).personalAmount();
+            amount = engine.quote(to, c.history().addTo(person.request(c.held(), c.tier(), to.opening()))).personalAmount();
         } catch (QuoteRefusedException refused) {
             LOG.info(() -> "enrollment " + c.enrollmentId() + " not renewed into " + to.policyId() + ": " + refused.messageEn());
             return Optional.empty();

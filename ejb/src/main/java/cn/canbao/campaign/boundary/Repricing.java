@@ -1,6 +1,8 @@
 package cn.canbao.campaign.boundary;
 
 import cn.canbao.enrollment.boundary.EnrollmentRows;
+import cn.canbao.enrollment.boundary.InsuranceHistories;
+import cn.canbao.enrollment.entity.InsuranceHistory;
 import cn.canbao.subsidy.boundary.SubsidyIdentities;
 import cn.canbao.person.entity.QuotedPerson;
 import cn.canbao.enrollment.entity.AmountChange;
@@ -90,7 +92,11 @@ public class Repricing {
      * at a time by {@link #unpaidPage}, priced one by one in memory.
      */
     public record Candidate(Long enrollmentId, int tier, String regionCode, BigDecimal amountDue, QuotedPerson person,
-                            List<HeldIdentity> held) implements Serializable {
+                            List<HeldIdentity> held, InsuranceHistory history) implements Serializable {
+
+        public Candidate {
+            history = history == null ? InsuranceHistory.NONE : history;
+        }
     }
 
     /**
@@ -104,11 +110,14 @@ public class Repricing {
         try {
             List<Candidate> page = EnrollmentRows.enrollmentPage(connection, List.of("e.id", "e.tier", "e.amount_due"),
                     policyId, villageCode, EnrollmentStatus.REGISTERED, afterId, max,
-                    (r, person) -> new Candidate(r.getLong(1), r.getInt(2), villageCode, r.getBigDecimal(3), person, null));
-            Map<Long, List<HeldIdentity>> held = SubsidyIdentities.held(connection,
-                    page.stream().map(c -> c.person().id()).toList());
+                    (r, person) -> new Candidate(r.getLong(1), r.getInt(2), villageCode, r.getBigDecimal(3), person, null, null));
+            List<Long> personIds = page.stream().map(c -> c.person().id()).toList();
+            Map<Long, List<HeldIdentity>> held = SubsidyIdentities.held(connection, personIds);
+            // the insurance history only when the policy's quotes read it (continuity or incentive rule)
+            Map<Long, InsuranceHistory> history = InsuranceHistories.needsHistory(policies.policy(policyId))
+                    ? InsuranceHistories.histories(connection, personIds) : Map.of();
             return page.stream().map(c -> new Candidate(c.enrollmentId(), c.tier(), c.regionCode(), c.amountDue(), c.person(),
-                    held.getOrDefault(c.person().id(), List.of()))).toList();
+                    held.getOrDefault(c.person().id(), List.of()), history.get(c.person().id()))).toList();
         } catch (SQLException e) {
             throw ChunkJdbc.failed("unpaid enrollments of " + villageCode + " in " + policyId, e);
         }
@@ -122,7 +131,7 @@ public class Repricing {
     public static Optional<Change> assess(Candidate c, Policy policy, QuoteEngine engine, LocalDate asOf) {
         BigDecimal newAmount;
         try {
-            newAmount = engine.quote(policy, c.person().request(c.held(), c.tier(), asOf)).personalAmount();
+            newAmount = engine.quote(policy, c.history().addTo(c.person().request(c.held(), c.tier(), asOf))).personalAmount();
         } catch (QuoteRefusedException refused) {
             LOG.fine(() -> "enrollment " + c.enrollmentId() + " keeps its amount due: " + refused.messageEn());
             return Optional.empty();

@@ -3,6 +3,8 @@ package cn.canbao.collection.control;
 import cn.canbao.collection.entity.Channel;
 import cn.canbao.collection.entity.Payment;
 import cn.canbao.enrollment.boundary.Enrollments;
+import cn.canbao.enrollment.boundary.InsuranceHistories;
+import cn.canbao.enrollment.entity.InsuranceHistory;
 import cn.canbao.subsidy.boundary.PersonQuotes;
 import cn.canbao.enrollment.entity.Enrollment;
 import cn.canbao.person.boundary.Persons;
@@ -76,6 +78,9 @@ public class PaymentRecorder {
 
     @Inject
     PersonQuotes quotes;
+
+    @Inject
+    InsuranceHistories histories;
 
     @Inject
     Callers callers;
@@ -226,6 +231,10 @@ public class PaymentRecorder {
         ProblemException[] refusals = enrollments.refusalsForPayment(people,
                 plain.stream().map(i -> policiesById.get(items.get(i).policyId())).toList(),
                 plain.stream().mapToInt(i -> items.get(i).tier()).toArray());
+        // the insurance history only of the persons paying into a policy with a continuity or incentive rule (one read for all)
+        java.util.Map<Long, InsuranceHistory> history = histories.historiesOf(plain.stream()
+                .filter(i -> InsuranceHistories.needsHistory(policiesById.get(items.get(i).policyId())))
+                .map(i -> holders.get(numbers.get(i)).person().getId()).toList());
         List<Candidate> candidates = new java.util.ArrayList<>();
         for (int k = 0; k < plain.size(); k++) {
             int i = plain.get(k);
@@ -236,7 +245,8 @@ public class PaymentRecorder {
             if (!visible[k] || refusals[k] != null || paidOn.isAfter(today)) {
                 continue;
             }
-            Policies.QuoteOutcome outcome = policies.tryQuote(policy, quotes.request(holder.person(), holder.held(), s.tier(), paidOn));
+            Policies.QuoteOutcome outcome = policies.tryQuote(policy, history.getOrDefault(holder.person().getId(),
+                    InsuranceHistory.NONE).addTo(quotes.request(holder.person(), holder.held(), s.tier(), paidOn)));
             if (outcome.refused() || s.amount().compareTo(outcome.quote().personalAmount()) != 0) {
                 continue;
             }
@@ -401,7 +411,10 @@ public class PaymentRecorder {
     }
 
     private Quote quoteFor(Person person, List<HeldIdentity> held, Policy policy, int tier, LocalDate paidOn) {
-        Policies.QuoteOutcome outcome = policies.tryQuote(policy.policyId(), quotes.request(person, held, tier, paidOn));
+        // priced as the quote is: under a continuity rule with the person's insured years and events, so that the
+        // benefit start frozen into the payment includes the waiting period the quote showed
+        Policies.QuoteOutcome outcome = policies.tryQuote(policy, histories.withHistory(policy, person,
+                quotes.request(person, held, tier, paidOn)));
         if (outcome.refused()) {
             throw new ProblemException(ProblemException.Kind.UNPROCESSABLE, outcome.refusal().name(),
                     outcome.messageZh(), outcome.messageEn(), List.of(new FieldError("paidAt", outcome.messageZh())));

@@ -101,6 +101,9 @@ public class Enrollments {
     PersonQuotes quotes;
 
     @Inject
+    InsuranceHistories histories;
+
+    @Inject
     Regions regions;
 
     @Inject
@@ -131,7 +134,8 @@ public class Enrollments {
         Policy policy = policies.policy(policyId.trim());
         requireEnrollable(person, policy, tier);
         LocalDate today = LocalDate.now(clock);
-        Policies.QuoteOutcome due = policies.tryQuote(policy.policyId(), quotes.request(person, tier, today));
+        Policies.QuoteOutcome due = policies.tryQuote(policy, histories.withHistory(policy, person,
+                quotes.request(person, tier, today)));
         if (due.refused() && !REGISTER_WITHOUT_AMOUNT.contains(due.refusal())) {
             throw ProblemException.unprocessable(due.refusal().name(), due.messageZh(), due.messageEn());
         }
@@ -562,25 +566,8 @@ public class Enrollments {
     /** What the person would pay today in this tier of the policy, with the rules behind it, or why nothing can be paid. */
     public Policies.QuoteOutcome quote(Person person, String policyId, int tier) {
         persons.requireVisible(person);
-        return policies.tryQuote(policyId, quotes.request(person, tier, LocalDate.now(clock)));
-    }
-
-    /**
-     * The years Canbao's own records show the person insured (../shared/spec/API.md, "Continuous enrollment in quotes": added
-     * to a quote's insuredYears): a paid enrollment, or a recorded non-enrollment because insured as an employee or
-     * elsewhere. The provincial platform's history is not here yet.
-     */
-    public java.util.Set<Integer> insuredYears(Person person) {
-        persons.requireVisible(person);
-        java.util.Set<Integer> years = new java.util.TreeSet<>();
-        em.createNamedQuery(Enrollment.OF_PERSON, Enrollment.class).setParameter("person", person.getId())
-                .getResultStream().filter(e -> e.getStatus() == EnrollmentStatus.PAID)
-                .forEach(e -> years.add(e.getInsuranceYear()));
-        nonEnrollments(person).stream()
-                .filter(n -> n.getReason() == NonEnrollmentReason.EMPLOYEE_INSURANCE
-                        || n.getReason() == NonEnrollmentReason.INSURED_ELSEWHERE)
-                .forEach(n -> years.add(n.getInsuranceYear()));
-        return years;
+        Policy policy = policies.policy(policyId);
+        return policies.tryQuote(policy, histories.withHistory(policy, person, quotes.request(person, tier, LocalDate.now(clock))));
     }
 
     public List<NonEnrollment> nonEnrollments(Person person) {
@@ -652,7 +639,9 @@ public class Enrollments {
         if (e.getStatus() != EnrollmentStatus.REGISTERED) {
             return new Reading(e, person, e.statusOn(today), e.getAmountDue(), null);
         }
-        Policies.QuoteOutcome due = policies.tryQuote(e.getPolicyId(), quotes.request(person, e.getTier(), today));
+        Policy policy = policies.policy(e.getPolicyId());
+        Policies.QuoteOutcome due = policies.tryQuote(policy, histories.withHistory(policy, person,
+                quotes.request(person, e.getTier(), today)));
         return due.refused() ? new Reading(e, person, e.statusOn(today), null, due.messageZh() + " / " + due.messageEn())
                 : new Reading(e, person, e.statusOn(today), due.quote().personalAmount(), null);
     }

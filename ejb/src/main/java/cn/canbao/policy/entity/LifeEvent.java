@@ -7,7 +7,7 @@ import java.util.Objects;
  * Something that happened to a person and may waive the continuity waiting period when they enroll soon after it
  * (../shared/spec/API.md, "Continuous enrollment in quotes": {@code events: [{type, date}]}).
  */
-public record LifeEvent(Type type, LocalDate date) {
+public record LifeEvent(Type type, LocalDate date) implements java.io.Serializable {
 
     /** The event types of the API contract. */
     public enum Type {

@@ -18,7 +18,9 @@ import java.util.Optional;
  * record (the engine keeps those valid on the payment date and takes the highest). Built by
  * {@code QuotedPerson.request}, the one builder the payment path, the API's and calculator's quotes and the batch jobs
  * share. Also the quote of {@code POST /policies/{id}/quotes} (../shared/spec/API.md, Quote) with an ID number: the identities on
- * record of a person the caller may see are added to the request's own.
+ * record of a person the caller may see are added to the request's own. The person's insurance history (continuity,
+ * DOMAIN.md §8) lives a component above and is added by the callers that price for a policy with a continuity or
+ * incentive rule: {@code enrollment.boundary.InsuranceHistories.withHistory} (or its bulk reads for batches and jobs).
  */
 @Dependent
 public class PersonQuotes {

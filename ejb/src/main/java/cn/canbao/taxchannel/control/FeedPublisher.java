@@ -1,5 +1,7 @@
 package cn.canbao.taxchannel.control;
 
+import cn.canbao.enrollment.boundary.InsuranceHistories;
+import cn.canbao.enrollment.entity.InsuranceHistory;
 import cn.canbao.enrollment.entity.Enrollment;
 import cn.canbao.person.entity.Person;
 import cn.canbao.platform.boundary.ChangeFeed;
@@ -44,6 +46,9 @@ public class FeedPublisher {
     EntityManager em;
 
     @Inject
+    InsuranceHistories histories;
+
+    @Inject
     ChangeFeed feed;
 
     @Inject
@@ -78,9 +83,11 @@ public class FeedPublisher {
             Policy policy = policies.policy(policyId);
             JsonArrayBuilder due = Jsons.PROVIDER.createArrayBuilder();
             String subsidyCode = null;
+            // what the person would pay: under a continuity rule with their insurance history, as the payment is priced
+            InsuranceHistory history = InsuranceHistories.needsHistory(policy) ? histories.historyOf(person) : InsuranceHistory.NONE;
             for (Tier tier : policy.tiers()) {
-                Policies.QuoteOutcome quote = policies.tryQuote(policyId,
-                        quotes.request(person, held.getOrDefault(row.personId(), List.of()), tier.tier(), today));
+                Policies.QuoteOutcome quote = policies.tryQuote(policy, history.addTo(
+                        quotes.request(person, held.getOrDefault(row.personId(), List.of()), tier.tier(), today)));
                 if (!quote.refused()) {
                     due.add(Jsons.PROVIDER.createObjectBuilder().add("tier", tier.tier()).add("amount", quote.quote().personalAmount()));
                     subsidyCode = subsidyCode == null ? quote.quote().subsidyCode() : subsidyCode;

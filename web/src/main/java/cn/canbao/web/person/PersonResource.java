@@ -4,6 +4,8 @@ import jakarta.validation.Valid;
 import cn.canbao.platform.boundary.FitsColumn;
 import cn.canbao.platform.boundary.Roles;
 import cn.canbao.enrollment.boundary.Enrollments;
+import cn.canbao.enrollment.boundary.InsuranceHistories;
+import jakarta.validation.constraints.Size;
 import cn.canbao.person.boundary.Persons;
 import cn.canbao.person.entity.Person;
 import cn.canbao.platform.boundary.ProblemException;
@@ -84,6 +86,40 @@ public class PersonResource {
                 enrollments.recordNonEnrollment(idNumber, body.policyId(), body.reason(), body.note(), body.signed(),
                         body.signedBy(), body.signerName()))).build();
     }
+
+    /**
+     * A year with basic medical insurance outside Canbao's records, or a life event, as entered (docs/api-additions.md,
+     * "Insurance history"): {@code year} or {@code eventType} + {@code eventDate}; {@code source} COUNTER (default) or
+     * PROVINCIAL_IMPORT; {@code evidence} required at the counter.
+     */
+    public record HistoryEntryBody(Integer year, @Size(max = 40) String eventType, @Size(max = 20) String eventDate,
+                                   @Size(max = 30) String source, @FitsColumn("insurance_history_year.evidence") String evidence) {
+    }
+
+    /** {@code GET /persons/{idNumber}/insurance-history}: every year with insurance Canbao knows and where from, and the events. */
+    @GET
+    @Path("{idNumber}/insurance-history")
+    public HistoryView insuranceHistory(@PathParam("idNumber") String idNumber) {
+        return HistoryView.of(histories.history(idNumber));
+    }
+
+    /** {@code POST /persons/{idNumber}/insurance-history}: records one year or one event (201), 409 when already known. */
+    @POST
+    @Path("{idNumber}/insurance-history")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.CLERK, Roles.DISTRICT_ADMIN, Roles.DEPARTMENT})
+    public Response recordInsuranceHistory(@PathParam("idNumber") String idNumber, @Valid HistoryEntryBody body) {
+        if (body == null) {
+            throw ProblemException.badRequest("EMPTY_BODY", "请求内容为空", "empty body", List.of());
+        }
+        InsuranceHistories.Recorded recorded = histories.record(idNumber, new InsuranceHistories.Entry(body.year(),
+                body.eventType(), body.eventDate(), body.source(), body.evidence()));
+        return Response.status(Response.Status.CREATED).entity(recorded.year() != null
+                ? HistoryView.YearView.of(recorded.year()) : HistoryView.EventView.of(recorded.event())).build();
+    }
+
+    @Inject
+    InsuranceHistories histories;
 
     @Inject
     NonEnrollmentForms forms;

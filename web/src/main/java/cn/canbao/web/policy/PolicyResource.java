@@ -13,7 +13,7 @@ import cn.canbao.platform.boundary.ProblemException.FieldError;
 import cn.canbao.policy.boundary.Policies;
 import cn.canbao.policy.entity.HeldIdentity;
 import cn.canbao.policy.entity.Policy;
-import cn.canbao.enrollment.boundary.Enrollments;
+import cn.canbao.enrollment.boundary.InsuranceHistories;
 import cn.canbao.person.entity.Person;
 import java.util.Optional;
 import cn.canbao.policy.entity.LifeEvent;
@@ -112,7 +112,7 @@ public class PolicyResource {
     Clock clock;
 
     @Inject
-    Enrollments enrollments;
+    InsuranceHistories histories;
 
     @GET
     public Response list(@QueryParam("page") String page, @QueryParam("size") String size) {
@@ -152,11 +152,12 @@ public class PolicyResource {
         // ../shared/spec/API.md: with an ID number, the identities on record count too (the bare codes of the body are added)
         QuoteRequest request = toRequest(body, LocalDate.now(clock));
         Policy policy = policies.policy(policyId);
-        if (policy.continuity() != null || policy.incentive() != null) {
-            // API.md: the insured years on record are added to the request's own
+        if (InsuranceHistories.needsHistory(policy)) {
+            // API.md: the insured years on record (and the recorded events) are added to the request's own, as a
+            // payment's quote adds them
             Optional<Person> person = personQuotes.person(request);
             if (person.isPresent()) {
-                request = request.withInsuredYears(enrollments.insuredYears(person.get()).toArray(Integer[]::new));
+                request = histories.withHistory(policy, person.get(), request);
             }
         }
         return answer(personQuotes.quote(policyId, request));

@@ -43,6 +43,9 @@ public class QuoteView implements Serializable {
     @Inject
     transient PersonQuotes personQuotes;
 
+    @Inject
+    transient cn.canbao.enrollment.boundary.InsuranceHistories histories;
+
     private String id;
     private transient List<Policies.Summary> summaries;
     private transient Policy policy;
@@ -115,6 +118,10 @@ public class QuoteView implements Serializable {
                 return;
             }
             person.ifPresent(p -> onRecord = p.getName() + " " + p.maskedIdNumber() + " · " + p.getBirthDate());
+            if (person.isPresent()) {
+                // a person on record is quoted with their insurance history, as their payment will be
+                request = histories.withHistory(policies.policy(id), person.get(), request);
+            }
             quote = policies.quote(id, personQuotes.withRecord(request, person));
         } catch (ProblemException problem) {
             refusal = Texts.refusal(problem);
