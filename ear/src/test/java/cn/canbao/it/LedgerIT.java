@@ -134,9 +134,9 @@ class LedgerIT {
             browser.script("PF('widget_settlement_policy').selectValue('" + POLICY + "');"
                     + "$(PrimeFaces.escapeClientId('settlement:policy_input')).trigger('change');");
             browser.waitForText("#settlement\\:policy_label", POLICY);
-            browser.wait(d -> {
+            browser.wait(page -> {
                 try {
-                    return d.findElement(org.openqa.selenium.By.id("settlement:department_input")).getAttribute("value") != null;
+                    return page.findElement(org.openqa.selenium.By.id("settlement:department_input")).getAttribute("value") != null;
                 } catch (org.openqa.selenium.StaleElementReferenceException replaced) {
                     return false;
                 }
