@@ -11,8 +11,8 @@ import jakarta.inject.Named;
 import java.util.List;
 
 /**
- * Step "compare" of {@code roster-snapshot}: the stored file parsed ({@link RosterFile}), its rows staged in one
- * transaction, then compared in another; exit status COMPARED with the number of rows.
+ * Step "compare" of {@code roster-snapshot}: the stored file parsed ({@link RosterFile}), its rows staged and compared in
+ * one transaction (a restart does it again); exit status COMPARED with the number of rows.
  */
 @Named
 @Dependent
@@ -31,8 +31,7 @@ public class RosterSnapshotComparer extends AbstractBatchlet {
         List<Row> rows = RosterFile.rows(upload.format(), upload.content());
         java.util.logging.Logger.getLogger(RosterSnapshotComparer.class.getName()).info(() -> "roster snapshot " + id + ": "
                 + rows.size() + " rows read from the stored file in " + (System.nanoTime() - t0) / 1_000_000 + " ms");
-        int staged = snapshots.stage(id, rows);
-        snapshots.compare(id);
-        return "COMPARED " + staged;
+        snapshots.stageAndCompare(id, rows);
+        return "COMPARED " + rows.size();
     }
 }

@@ -245,64 +245,118 @@ public class RosterSnapshots {
         Map<String, String> codeProblems = new LinkedHashMap<>();
         Set<Integer> repeated = RosterImporter.repeatedRows(rows, Integer.MAX_VALUE);
         Connection connection = ChunkJdbc.connection(em);
-        boolean copy = PgCopy.available(connection);
-        String target = "canbao.roster_snapshot_row (snapshot_id, row_number, id_number, name, region, subsidy_code, problem)";
-        try (PreparedStatement insert = copy ? null : connection.prepareStatement("insert into " + target
-                + " values (?, ?, ?, ?, ?, ?, ?)")) {
-            StringBuilder csv = new StringBuilder(copy ? 1 << 20 : 0);
+        try (PreparedStatement insert = connection.prepareStatement("insert into canbao.roster_snapshot_row (snapshot_id,"
+                + " row_number, id_number, name, region, subsidy_code, problem) values (?, ?, ?, ?, ?, ?, ?)")) {
             int batched = 0;
             for (Row row : rows) {
-                String number = row.idNumber() == null ? "" : row.idNumber().trim().toUpperCase(Locale.ROOT);
-                String name = row.name() == null ? "" : row.name().trim();
-                String code = row.subsidyCode() == null || row.subsidyCode().isBlank() ? upload.subsidyCode() : row.subsidyCode().trim();
-                String problem = null;
-                if (!wellFormed(number)) {
-                    problem = Reason.BAD_ID_NUMBER.name();
-                } else if (name.isEmpty()) {
-                    problem = Reason.NAME_MISSING.name();
-                } else if (repeated.contains(row.rowNumber())) {
-                    problem = Reason.DUPLICATE_IN_FILE.name();
-                } else if (!code.equals(upload.subsidyCode())) {
-                    problem = codeProblems.computeIfAbsent(code, c -> codeProblem(c, upload));
+                String[] values = staged(row, upload, repeated, codeProblems);
+                insert.setLong(1, snapshotId);
+                insert.setInt(2, row.rowNumber());
+                for (int i = 0; i < values.length; i++) {
+                    insert.setString(3 + i, values[i]);
                 }
-                String[] values = {cut(number, 32), cut(name, 100), cut(row.region() == null ? null : row.region().trim(), 40),
-                        cut(code, 10), problem};
-                if (copy) {
-                    csv.append(snapshotId).append(',').append(row.rowNumber());
-                    for (String v : values) {
-                        csv.append(',');
-                        PgCopy.text(csv, v);
-                    }
-                    csv.append('\n');
-                    if (++batched % 50_000 == 0) {
-                        PgCopy.copyIn(connection, target, csv);
-                        csv.setLength(0);
-                    }
-                } else {
-                    insert.setLong(1, snapshotId);
-                    insert.setInt(2, row.rowNumber());
-                    for (int i = 0; i < values.length; i++) {
-                        insert.setString(3 + i, values[i]);
-                    }
-                    insert.addBatch();
-                    if (++batched % 1000 == 0) {
-                        insert.executeBatch();
-                    }
+                insert.addBatch();
+                if (++batched % 1000 == 0) {
+                    insert.executeBatch();
                 }
             }
-            if (copy) {
-                if (csv.length() > 0) {
-                    PgCopy.copyIn(connection, target, csv);
+            insert.executeBatch();
+        } catch (SQLException e) {
+            throw ChunkJdbc.failed("roster snapshot " + snapshotId + ", staging rows", e);
+        }
+        LOG.info(() -> "roster snapshot " + snapshotId + ": " + rows.size() + " rows staged by JDBC batches in " + millis(t0) + " ms");
+        return rows.size();
+    }
+
+    /** A row as staged: number, name, region, code (the roster's when the row names none), the problem found alone. */
+    private String[] staged(Row row, Upload upload, Set<Integer> repeated, Map<String, String> codeProblems) {
+        String number = row.idNumber() == null ? "" : row.idNumber().trim().toUpperCase(Locale.ROOT);
+        String name = row.name() == null ? "" : row.name().trim();
+        String code = row.subsidyCode() == null || row.subsidyCode().isBlank() ? upload.subsidyCode() : row.subsidyCode().trim();
+        String problem = null;
+        if (!wellFormed(number)) {
+            problem = Reason.BAD_ID_NUMBER.name();
+        } else if (name.isEmpty()) {
+            problem = Reason.NAME_MISSING.name();
+        } else if (repeated.contains(row.rowNumber())) {
+            problem = Reason.DUPLICATE_IN_FILE.name();
+        } else if (!code.equals(upload.subsidyCode())) {
+            problem = codeProblems.computeIfAbsent(code, c -> codeProblem(c, upload));
+        }
+        return new String[] {cut(number, 32), cut(name, 100), cut(row.region() == null ? null : row.region().trim(), 40),
+                cut(code, 10), problem};
+    }
+
+    /**
+     * For the job: the file staged and compared in one transaction. On PostgreSQL the rows go by COPY into a temporary
+     * table and land in {@code roster_snapshot_row} by one {@code insert … select} that joins the persons and the
+     * previous roster (checked and compared as they are written); elsewhere they are written as JDBC batches and then
+     * checked and compared by correlated updates ({@link #stage}, {@link #compare}).
+     */
+    @PermitAll
+    public void stageAndCompare(long snapshotId, List<Row> rows) {
+        Connection connection = ChunkJdbc.connection(em);
+        if (!PgCopy.available(connection)) {
+            stage(snapshotId, rows);
+            compare(snapshotId);
+            return;
+        }
+        long t0 = System.nanoTime();
+        Upload upload = upload(snapshotId);
+        requireState(snapshotId, "UPLOADED");
+        em.createNativeQuery("delete from canbao.roster_snapshot_cancel where snapshot_id = ?1").setParameter(1, snapshotId).executeUpdate();
+        em.createNativeQuery("delete from canbao.roster_snapshot_row where snapshot_id = ?1").setParameter(1, snapshotId).executeUpdate();
+        Long previous = latestApplied(upload.department(), upload.subsidyCode());
+        String area = upload.areaCode() == null ? "" : upload.areaCode();
+        Set<Integer> repeated = RosterImporter.repeatedRows(rows, Integer.MAX_VALUE);
+        Map<String, String> codeProblems = new LinkedHashMap<>();
+        try {
+            try (java.sql.Statement st = connection.createStatement()) {
+                st.execute("create temporary table roster_stage (row_number integer, id_number varchar(32), name varchar(100),"
+                        + " region varchar(40), subsidy_code varchar(10), problem varchar(40)) on commit drop");
+            }
+            String target = "roster_stage (row_number, id_number, name, region, subsidy_code, problem)";
+            StringBuilder csv = new StringBuilder(1 << 20);
+            int batched = 0;
+            for (Row row : rows) {
+                csv.append(row.rowNumber());
+                for (String v : staged(row, upload, repeated, codeProblems)) {
+                    csv.append(',');
+                    PgCopy.text(csv, v);
                 }
-            } else {
-                insert.executeBatch();
+                csv.append('\n');
+                if (++batched % 50_000 == 0) {
+                    PgCopy.copyIn(connection, target, csv);
+                    csv.setLength(0);
+                }
+            }
+            if (csv.length() > 0) {
+                PgCopy.copyIn(connection, target, csv);
+            }
+            try (java.sql.Statement st = connection.createStatement()) {
+                st.execute("analyze roster_stage");
             }
         } catch (SQLException e) {
             throw ChunkJdbc.failed("roster snapshot " + snapshotId + ", staging rows", e);
         }
-        LOG.info(() -> "roster snapshot " + snapshotId + ": " + rows.size() + " rows staged " + (copy ? "by COPY" : "by JDBC batches")
-                + " in " + millis(t0) + " ms");
-        return rows.size();
+        long staged = System.nanoTime();
+        // every row written once, checked against the persons and compared with the previous roster as it is written
+        update("insert into canbao.roster_snapshot_row (snapshot_id, row_number, id_number, name, region, subsidy_code,"
+                + " person_id, problem, change_kind)"
+                + " select ?1, s.row_number, s.id_number, s.name, s.region, s.subsidy_code, p.id,"
+                + " coalesce(s.problem, case when p.id is null then 'PERSON_UNKNOWN' when p.name <> s.name then 'NAME_MISMATCH'"
+                + "   when p.household_region_code not like ?2 then 'OUTSIDE_AREA' end),"
+                + " case when s.problem is not null or p.id is null or p.name <> s.name or p.household_region_code not like ?2 then null"
+                + "   when o.id_number is null then 'NEW' when o.name = s.name and o.subsidy_code = s.subsidy_code"
+                + "   and coalesce(o.region, '') = coalesce(s.region, '') then 'UNCHANGED' else 'CHANGED' end"
+                + " from roster_stage s"
+                + " left join canbao.person p on s.problem is null and p.document_type = 'RESIDENT_ID' and p.id_number = s.id_number"
+                + " left join canbao.roster_snapshot_row o on s.problem is null and o.snapshot_id = ?3 and o.id_number = s.id_number"
+                + "   and o.problem is null", snapshotId, area + "%", previous == null ? -1L : previous);
+        long written = System.nanoTime();
+        conclude(snapshotId, previous);
+        LOG.info(() -> "roster snapshot " + snapshotId + ": " + rows.size() + " rows staged by COPY in " + (staged - t0) / 1_000_000
+                + " ms, checked, compared and written in " + (written - staged) / 1_000_000 + " ms, concluded in " + millis(written) + " ms");
     }
 
     /** Null when another code of the file is fine for this department and validity, else the problem's code. */
@@ -335,53 +389,38 @@ public class RosterSnapshots {
         Long previous = latestApplied(upload.department(), upload.subsidyCode());
         String area = upload.areaCode() == null ? "" : upload.areaCode();
         long checked;
-        if (postgres()) {
-            // statistics for the rows just staged (up to millions): without them the planner takes the new snapshot for
-            // a handful of rows and joins it by nested loops — minutes instead of seconds at 1,000,000 rows
-            em.createNativeQuery("analyze canbao.roster_snapshot_row").executeUpdate();
-            // one pass: the person and the previous roster's row joined to each good row (hash joins), every column set
-            // by one rewrite of the staged rows — three correlated updates took 2.5 times as long (docs/benchmarks.md)
-            update("update canbao.roster_snapshot_row r set person_id = x.pid,"
-                    + " problem = case when x.pid is null then 'PERSON_UNKNOWN' when x.pname <> r.name then 'NAME_MISMATCH'"
-                    + "   when x.pregion not like ?2 then 'OUTSIDE_AREA' end,"
-                    + " change_kind = case when x.pid is null or x.pname <> r.name or x.pregion not like ?2 then null"
-                    + "   when x.oid is null then 'NEW' when x.oname = r.name and x.ocode = r.subsidy_code"
-                    + "   and coalesce(x.oregion, '') = coalesce(r.region, '') then 'UNCHANGED' else 'CHANGED' end"
-                    + " from (select s.row_number, p.id as pid, p.name as pname, p.household_region_code as pregion,"
-                    + "   o.id_number as oid, o.name as oname, o.region as oregion, o.subsidy_code as ocode"
-                    + "   from canbao.roster_snapshot_row s"
-                    + "   left join canbao.person p on p.document_type = 'RESIDENT_ID' and p.id_number = s.id_number"
-                    + "   left join canbao.roster_snapshot_row o on o.snapshot_id = ?3 and o.id_number = s.id_number and o.problem is null"
-                    + "   where s.snapshot_id = ?1 and s.problem is null) x"
-                    + " where r.snapshot_id = ?1 and r.row_number = x.row_number", snapshotId, area + "%", previous == null ? -1L : previous);
-            checked = System.nanoTime();
-        } else {
-            // portable: the resident each good row names, its problem, then its change (correlated subqueries)
-            update("update canbao.roster_snapshot_row set person_id = (select p.id from canbao.person p"
-                    + " where p.document_type = 'RESIDENT_ID' and p.id_number = canbao.roster_snapshot_row.id_number)"
-                    + " where snapshot_id = ?1 and problem is null", snapshotId);
-            update("update canbao.roster_snapshot_row set problem = case"
-                    + " when person_id is null then 'PERSON_UNKNOWN'"
-                    + " when (select p.name from canbao.person p where p.id = canbao.roster_snapshot_row.person_id) <> name then 'NAME_MISMATCH'"
-                    + " when (select p.household_region_code from canbao.person p where p.id = canbao.roster_snapshot_row.person_id) not like ?2 then 'OUTSIDE_AREA'"
-                    + " end where snapshot_id = ?1 and problem is null", snapshotId, area + "%");
-            checked = System.nanoTime();
-            update("update canbao.roster_snapshot_row set change_kind = case"
-                    + " when not exists (select 1 from canbao.roster_snapshot_row o where o.snapshot_id = ?2"
-                    + "   and o.id_number = canbao.roster_snapshot_row.id_number and o.problem is null) then 'NEW'"
-                    + " when exists (select 1 from canbao.roster_snapshot_row o where o.snapshot_id = ?2"
-                    + "   and o.id_number = canbao.roster_snapshot_row.id_number and o.problem is null"
-                    + "   and o.name = canbao.roster_snapshot_row.name and o.subsidy_code = canbao.roster_snapshot_row.subsidy_code"
-                    + "   and coalesce(o.region, '') = coalesce(canbao.roster_snapshot_row.region, '')) then 'UNCHANGED'"
-                    + " else 'CHANGED' end where snapshot_id = ?1 and problem is null", snapshotId, previous == null ? -1L : previous);
-        }
+        // portable: the resident each good row names, its problem, then its change (correlated subqueries)
+        update("update canbao.roster_snapshot_row set person_id = (select p.id from canbao.person p"
+                + " where p.document_type = 'RESIDENT_ID' and p.id_number = canbao.roster_snapshot_row.id_number)"
+                + " where snapshot_id = ?1 and problem is null", snapshotId);
+        update("update canbao.roster_snapshot_row set problem = case"
+                + " when person_id is null then 'PERSON_UNKNOWN'"
+                + " when (select p.name from canbao.person p where p.id = canbao.roster_snapshot_row.person_id) <> name then 'NAME_MISMATCH'"
+                + " when (select p.household_region_code from canbao.person p where p.id = canbao.roster_snapshot_row.person_id) not like ?2 then 'OUTSIDE_AREA'"
+                + " end where snapshot_id = ?1 and problem is null", snapshotId, area + "%");
+        checked = System.nanoTime();
+        update("update canbao.roster_snapshot_row set change_kind = case"
+                + " when not exists (select 1 from canbao.roster_snapshot_row o where o.snapshot_id = ?2"
+                + "   and o.id_number = canbao.roster_snapshot_row.id_number and o.problem is null) then 'NEW'"
+                + " when exists (select 1 from canbao.roster_snapshot_row o where o.snapshot_id = ?2"
+                + "   and o.id_number = canbao.roster_snapshot_row.id_number and o.problem is null"
+                + "   and o.name = canbao.roster_snapshot_row.name and o.subsidy_code = canbao.roster_snapshot_row.subsidy_code"
+                + "   and coalesce(o.region, '') = coalesce(canbao.roster_snapshot_row.region, '')) then 'UNCHANGED'"
+                + " else 'CHANGED' end where snapshot_id = ?1 and problem is null", snapshotId, previous == null ? -1L : previous);
+        long comparedAt = System.nanoTime();
+        conclude(snapshotId, previous);
+        LOG.info(() -> "roster snapshot " + snapshotId + ": checked against persons in " + (checked - t0) / 1_000_000
+                + " ms, compared in " + (comparedAt - checked) / 1_000_000 + " ms, counted in " + millis(comparedAt) + " ms");
+    }
+
+    /** The cancelled persons (on the previous roster, not on this one), the counts, and state COMPARED. */
+    private void conclude(long snapshotId, Long previous) {
         if (previous != null) {
             update("insert into canbao.roster_snapshot_cancel (snapshot_id, id_number, name, subsidy_code, person_id)"
                     + " select ?1, o.id_number, o.name, o.subsidy_code, o.person_id from canbao.roster_snapshot_row o"
                     + " where o.snapshot_id = ?2 and o.problem is null and not exists (select 1 from canbao.roster_snapshot_row r"
                     + "   where r.snapshot_id = ?1 and r.id_number = o.id_number)", snapshotId, previous);
         }
-        long comparedAt = System.nanoTime();
         Map<String, Integer> counts = new LinkedHashMap<>();
         for (Object o : em.createNativeQuery("select coalesce(change_kind, 'REJECTED'), count(*) from canbao.roster_snapshot_row"
                 + " where snapshot_id = ?1 group by coalesce(change_kind, 'REJECTED')").setParameter(1, snapshotId).getResultList()) {
@@ -403,8 +442,6 @@ public class RosterSnapshots {
                 .setParameter(4, counts.getOrDefault("NEW", 0)).setParameter(5, counts.getOrDefault("CHANGED", 0))
                 .setParameter(6, counts.getOrDefault("UNCHANGED", 0)).setParameter(7, cancelled)
                 .setParameter(8, counts.getOrDefault("REJECTED", 0)).executeUpdate();
-        LOG.info(() -> "roster snapshot " + snapshotId + ": checked against persons in " + (checked - t0) / 1_000_000
-                + " ms, compared in " + (comparedAt - checked) / 1_000_000 + " ms, counted in " + millis(comparedAt) + " ms");
     }
 
     /**
@@ -717,14 +754,6 @@ public class RosterSnapshots {
 
     private static Integer intOrNull(Object o) {
         return o == null ? null : ((Number) o).intValue();
-    }
-
-    private boolean postgres() {
-        try {
-            return "PostgreSQL".equals(ChunkJdbc.connection(em).getMetaData().getDatabaseProductName());
-        } catch (SQLException e) {
-            return false;
-        }
     }
 
     private static long millis(long t0) {
