@@ -188,6 +188,9 @@ public class PolicyJson {
             // only when present: documents without exclusions are written exactly as before
             countingJson.add("excludes", strings(counting.excludes()));
         }
+        if (counting.statedTotal() != null) {
+            countingJson.add("statedTotal", counting.statedTotal());
+        }
         b.add("targetCounting", countingJson);
         // absent rather than null: documents of policies without them stay as they were
         if (p.continuity() != null) {
@@ -339,9 +342,10 @@ public class PolicyJson {
                 n.optStringList("reporting"),
                 n.optStringList("notes"),
                 n.optObject("targetCounting", t -> {
-                    t.allow("alsoCounts", "allGoalPercent", "lowIncomeGoalPercent", "description", "excludes");
+                    t.allow("alsoCounts", "allGoalPercent", "lowIncomeGoalPercent", "description", "excludes", "statedTotal");
                     return new TargetCounting(t.optStringList("alsoCounts"), t.optNumber("allGoalPercent"),
-                            t.optNumber("lowIncomeGoalPercent"), t.optString("description"), t.optStringList("excludes"));
+                            t.optNumber("lowIncomeGoalPercent"), t.optString("description"), t.optStringList("excludes"),
+                            t.optLong("statedTotal"));
                 }),
                 n.optObject("continuity", PolicyJson::continuity),
                 n.optObject("incentive", i -> {
@@ -431,6 +435,21 @@ public class PolicyJson {
                 try {
                     // intValue() would wrap 4294969321 round to 2025
                     return num.intValueExact();
+                } catch (ArithmeticException tooLarge) {
+                    throw wrong(k, "an integer", tooLarge);
+                }
+            }
+            throw wrong(k, "an integer", null);
+        }
+
+        Long optLong(String k) {
+            JsonValue v = value(k);
+            if (v.getValueType() == JsonValue.ValueType.NULL) {
+                return null;
+            }
+            if (v instanceof JsonNumber num && num.isIntegral()) {
+                try {
+                    return num.longValueExact();
                 } catch (ArithmeticException tooLarge) {
                     throw wrong(k, "an integer", tooLarge);
                 }

@@ -263,6 +263,9 @@ public class PolicyValidator {
         }
     }
 
+    /** More persons than any pooling region has (the largest cities count about 30 million residents). */
+    static final long STATED_TOTAL_MAX = 100_000_000L;
+
     private static void targetCounting(Policy p, List<PolicyViolation> v) {
         TargetCounting c = p.targetCounting();
         for (String reason : c.alsoCounts()) {
@@ -286,6 +289,10 @@ public class PolicyValidator {
             goal.getValue().filter(g -> g.signum() <= 0 || g.compareTo(java.math.BigDecimal.valueOf(100)) > 0).ifPresent(g ->
                     add(v, "targetCounting." + goal.getKey(), "GOAL_PERCENT", "参保率目标须大于 0、不超过 100",
                             "a participation goal is a percentage above 0 and at most 100"));
+        }
+        if (c.statedTotal() != null && (c.statedTotal() < 0 || c.statedTotal() > STATED_TOTAL_MAX)) {
+            add(v, "targetCounting.statedTotal", "STATED_TOTAL", "目标任务总数须在 0 至 " + STATED_TOTAL_MAX + " 人之间",
+                    "the stated total target is a number of persons from 0 to " + STATED_TOTAL_MAX);
         }
     }
 

@@ -10,10 +10,12 @@ import java.util.Set;
  * with that reason). Goals in percent: all residents (95 % in seeds 000 and 001, 98 % in 003), low-income persons
  * (99 % in 000 and 002, 100 % in 001 and 004); null when the notice sets none. {@code excludes}: the reasons for not
  * enrolling whose <em>signed</em> record takes a resident out of the village's target — its denominator — where a notice
- * says so (died, serving a sentence, in the army: 不计入任务基数); empty when it says nothing.
+ * says so (died, serving a sentence, in the army: 不计入任务基数); empty when it says nothing. {@code statedTotal}: the
+ * district's total target as the notice states it (seed 000: 40,480), null when it states none — only checked against the
+ * villages' targets by the load-time lint ({@link PolicyLint}, TARGET_TOTAL_MISMATCH), never used to count.
  */
 public record TargetCounting(List<String> alsoCounts, BigDecimal allGoalPercent, BigDecimal lowIncomeGoalPercent,
-                             String description, List<String> excludes) {
+                             String description, List<String> excludes, Long statedTotal) {
 
     /** The non-enrollment reasons a notice may count as "insured" toward the target. */
     public static final Set<String> COUNTABLE = Set.of("EMPLOYEE_INSURANCE", "INSURED_ELSEWHERE");
@@ -23,7 +25,7 @@ public record TargetCounting(List<String> alsoCounts, BigDecimal allGoalPercent,
             "INSURED_ELSEWHERE");
 
     /** Paid enrollments only, no goals: a policy that says nothing. */
-    public static final TargetCounting PAID_ONLY = new TargetCounting(List.of(), null, null, null, List.of());
+    public static final TargetCounting PAID_ONLY = new TargetCounting(List.of(), null, null, null, List.of(), null);
 
     public TargetCounting {
         alsoCounts = alsoCounts == null ? List.of() : List.copyOf(alsoCounts);
@@ -31,6 +33,11 @@ public record TargetCounting(List<String> alsoCounts, BigDecimal allGoalPercent,
     }
 
     public TargetCounting(List<String> alsoCounts, BigDecimal allGoalPercent, BigDecimal lowIncomeGoalPercent, String description) {
-        this(alsoCounts, allGoalPercent, lowIncomeGoalPercent, description, List.of());
+        this(alsoCounts, allGoalPercent, lowIncomeGoalPercent, description, List.of(), null);
+    }
+
+    public TargetCounting(List<String> alsoCounts, BigDecimal allGoalPercent, BigDecimal lowIncomeGoalPercent, String description,
+                          List<String> excludes) {
+        this(alsoCounts, allGoalPercent, lowIncomeGoalPercent, description, excludes, null);
     }
 }
