@@ -31,7 +31,7 @@ class TableHomesTest {
             Map.entry("app_user", "platform"), Map.entry("audit_log", "platform"),
             Map.entry("change_feed", "platform"), Map.entry("change_feed_head", "platform"),
             Map.entry("region", "region"), Map.entry("region_target", "region"),
-            Map.entry("policy", "policy"),
+            Map.entry("policy", "policy"), Map.entry("policy_version", "policy"),
             Map.entry("person", "person"), Map.entry("household", "person"),
             Map.entry("subsidy_identity", "subsidy"),
             Map.entry("enrollment", "enrollment"), Map.entry("non_enrollment", "enrollment"),

@@ -9,6 +9,10 @@ import cn.canbao.platform.boundary.AuditLog;
 import cn.canbao.policy.control.PolicyJson;
 import cn.canbao.policy.entity.QuoteEngine;
 import cn.canbao.policy.entity.Policy;
+import cn.canbao.policy.entity.PolicyDiff;
+import cn.canbao.policy.entity.PolicyLint;
+import cn.canbao.policy.entity.PolicyVersion;
+import cn.canbao.policy.entity.PolicyYears;
 import cn.canbao.policy.entity.PolicyFormatException;
 import cn.canbao.policy.entity.PolicyValidationException;
 import cn.canbao.policy.entity.Quote;
@@ -19,8 +23,10 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 
+import java.io.StringReader;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -40,9 +46,39 @@ public class Policies {
     public record Summary(String policyId, String regionCode, int insuranceYear, String name) {
     }
 
-    /** The outcome of a PUT: whether the policy is new, and the stored version. */
-    public record Saved(boolean created, Policy policy) {
+    /**
+     * The outcome of a PUT: whether the policy is new, the stored policy, the number of the version this save appended
+     * and the load-time lint's warnings (which never refuse a save).
+     */
+    public record Saved(boolean created, Policy policy, int version, List<PolicyLint.Warning> warnings) {
     }
+
+    /** A line of a policy's version list: who saved which version when, with the save's note (bilingual "中文 / English"). */
+    public record VersionLine(int version, String savedBy, OffsetDateTime savedAt, String note) {
+    }
+
+    /** A page of versions, newest first, with the total. */
+    public record VersionPage(List<VersionLine> versions, long total) {
+    }
+
+    /** The lint of a policy's current version. */
+    public record Lint(String policyId, int version, List<PolicyLint.Warning> warnings) {
+    }
+
+    /** What changed from {@code againstId} version {@code againstVersion} to {@code policyId} version {@code version}. */
+    public record Comparison(String policyId, int version, String againstId, int againstVersion, boolean aligned,
+                             List<PolicyDiff.Change> changes, boolean truncated) {
+    }
+
+    /** A drafted policy for another year, not stored: the document, its lint and whether that policy exists already. */
+    public record Draft(String policyId, String document, List<PolicyLint.Warning> warnings, boolean exists) {
+    }
+
+    /** At most this many changes in one comparison (two whole different policies give a few hundred). */
+    public static final int MAX_CHANGES = 2000;
+
+    /** How many years ahead a draft may be made. */
+    public static final int MAX_DRAFT_YEARS = 10;
 
     /** Parsed policies by id and version: parsing a document is far dearer than a quote. */
     private static final Map<String, Map.Entry<Long, Policy>> PARSED = new ConcurrentHashMap<>();
@@ -93,6 +129,20 @@ public class Policies {
      */
     @RolesAllowed(Roles.DISTRICT_ADMIN)
     public Saved put(String policyId, String document) {
+        return put(policyId, document, null);
+    }
+
+    /**
+     * {@link #put(String, String)} with a note kept with the version (at most 200 characters). Every save appends the
+     * next version in this transaction, the policy row locked so that two saves never take the same number.
+     */
+    @RolesAllowed(Roles.DISTRICT_ADMIN)
+    public Saved put(String policyId, String document, String note) {
+        if (note != null && note.length() > 200) {
+            throw ProblemException.badRequest("INVALID_INPUT", "版本说明至多 200 个字符", "a version note has at most 200 characters",
+                    List.of(new FieldError("note", "至多 200 个字符 / at most 200 characters")));
+        }
+        String versionNote = note == null || note.isBlank() ? null : note.strip();
         Policy policy = parse(document);
         if (!policyId.equals(policy.policyId())) {
             throw ProblemException.badRequest("POLICY_ID_MISMATCH",
@@ -100,7 +150,7 @@ public class Policies {
                     "policy id " + policyId + " in the path differs from " + policy.policyId() + " in the document",
                     List.of(new FieldError("policyId", "must be " + policyId)));
         }
-        StoredPolicy existing = em.find(StoredPolicy.class, policyId);
+        StoredPolicy existing = em.find(StoredPolicy.class, policyId, LockModeType.PESSIMISTIC_WRITE);
         requireOwnArea(policy.regionCode());
         if (existing != null) {
             requireOwnArea(existing.getRegionCode());
@@ -108,15 +158,127 @@ public class Policies {
         String normalized = json.write(policy);
         OffsetDateTime now = OffsetDateTime.now(clock);
         String actor = audit.currentActor();
+        List<PolicyLint.Warning> warnings = PolicyLint.lint(policy, villageTargetSum(policyId));
         if (existing == null) {
             em.persist(new StoredPolicy(policy, normalized, now, actor));
+            em.flush(); // the version row refers to the policy row
+            int version = appendVersion(policyId, normalized, actor, now, versionNote);
             audit.record("POLICY_CREATED", "policy", policyId, null, normalized, policy.name());
-            return new Saved(true, policy);
+            return new Saved(true, policy, version, warnings);
         }
         String before = existing.getDocument();
+        if (latestVersion(policyId) == 0) {
+            // stored before versions were kept and missed by the migration: what it was becomes version 1
+            appendVersion(policyId, before, existing.getUpdatedBy(), existing.getUpdatedAt(),
+                    "开始记录版本时的文档 / the document on record when versions began");
+        }
         existing.replaceWith(policy, normalized, now, actor);
+        int version = appendVersion(policyId, normalized, actor, now, versionNote);
         audit.record("POLICY_REPLACED", "policy", policyId, before, normalized, policy.name());
-        return new Saved(false, policy);
+        return new Saved(false, policy, version, warnings);
+    }
+
+    private int appendVersion(String policyId, String document, String by, OffsetDateTime at, String note) {
+        int next = latestVersion(policyId) + 1;
+        em.persist(new PolicyVersion(policyId, next, document, by, at, note));
+        em.flush();
+        return next;
+    }
+
+    /** The newest version number of a policy, 0 when none is recorded. */
+    private int latestVersion(String policyId) {
+        Number latest = em.createNamedQuery(PolicyVersion.LATEST, Number.class).setParameter("policyId", policyId)
+                .getSingleResult();
+        return latest == null ? 0 : latest.intValue();
+    }
+
+    /** The sum of the villages' targets on record for a policy, null when none is recorded. */
+    private Long villageTargetSum(String policyId) {
+        Map<String, Long> targets = regions.targets(policyId);
+        return targets.isEmpty() ? null : targets.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** The saved versions of a policy, newest first: {@code limit} from {@code offset}, with the total. */
+    public VersionPage versions(String policyId, int offset, int limit) {
+        stored(policyId); // 404 POLICY_UNKNOWN
+        List<VersionLine> lines = em.createNamedQuery(PolicyVersion.OF_POLICY, PolicyVersion.class)
+                .setParameter("policyId", policyId).setFirstResult(offset).setMaxResults(limit).getResultList().stream()
+                .map(v -> new VersionLine(v.getVersion(), v.getSavedBy(), v.getSavedAt(), v.getNote())).toList();
+        long total = em.createNamedQuery(PolicyVersion.COUNT, Long.class).setParameter("policyId", policyId).getSingleResult();
+        return new VersionPage(lines, total);
+    }
+
+    /** The document of one saved version, exactly as it was stored; 404 POLICY_VERSION_UNKNOWN when there is none. */
+    public String versionDocument(String policyId, int version) {
+        stored(policyId);
+        PolicyVersion v = version < 1 ? null : em.find(PolicyVersion.class, new PolicyVersion.Key(policyId, version));
+        if (v == null) {
+            throw ProblemException.notFound("POLICY_VERSION_UNKNOWN", "政策 " + policyId + " 没有第 " + version + " 版",
+                    "policy " + policyId + " has no version " + version);
+        }
+        return v.getDocument();
+    }
+
+    /**
+     * A saved version as a policy. Read without today's load checks: a version is what was accepted when it was saved,
+     * and a later, stricter check must not make history unreadable.
+     */
+    private Policy policyAt(String policyId, int version) {
+        try {
+            return json.parse(new StringReader(versionDocument(policyId, version)));
+        } catch (PolicyFormatException e) {
+            throw ProblemException.unprocessable("POLICY_VERSION_UNREADABLE", "政策 " + policyId + " 第 " + version
+                    + " 版无法按当前格式读取：" + e.getMessage(), "version " + version + " of " + policyId
+                    + " cannot be read in today's format: " + e.getMessage());
+        }
+    }
+
+    /** The load-time warnings of a policy's current version (docs/policy-format.md, "Lint"). */
+    public Lint lint(String policyId) {
+        Policy policy = policy(policyId);
+        return new Lint(policyId, latestVersion(policyId), PolicyLint.lint(policy, villageTargetSum(policyId)));
+    }
+
+    /**
+     * Compares {@code againstId} (default: this policy) at {@code againstVersion} with {@code policyId} at {@code version}
+     * (default: the newest). Without {@code againstVersion}: the version before {@code version} of the same policy, or
+     * the newest of another. {@code aligned}: the older one moved by the difference of the years first.
+     */
+    public Comparison compare(String policyId, Integer version, String againstId, Integer againstVersion, boolean aligned) {
+        stored(policyId);
+        String against = againstId == null || againstId.isBlank() ? policyId : againstId.strip();
+        stored(against);
+        int thisVersion = version == null ? latestVersion(policyId) : version;
+        int otherVersion = againstVersion != null ? againstVersion
+                : against.equals(policyId) ? Math.max(1, thisVersion - 1) : latestVersion(against);
+        Policy mine = version == null && thisVersion == 0 ? policy(policyId) : policyAt(policyId, thisVersion);
+        Policy theirs = againstVersion == null && otherVersion == 0 ? policy(against) : policyAt(against, otherVersion);
+        List<PolicyDiff.Change> changes = PolicyDiff.compare(theirs, mine, aligned);
+        boolean truncated = changes.size() > MAX_CHANGES;
+        return new Comparison(policyId, thisVersion, against, otherVersion, aligned,
+                truncated ? changes.subList(0, MAX_CHANGES) : changes, truncated);
+    }
+
+    /**
+     * Next year's policy drafted from this one ({@link PolicyYears}): not stored — the district edits it against the new
+     * notice and saves it with {@link #put}. {@code year} defaults to the next insurance year; at most
+     * {@value #MAX_DRAFT_YEARS} years ahead. The draft passes the load checks (every date moved alike).
+     */
+    @RolesAllowed(Roles.DISTRICT_ADMIN)
+    public Draft nextYearDraft(String policyId, Integer year) {
+        Policy policy = policy(policyId);
+        int target = year == null ? policy.insuranceYear() + 1 : year;
+        if (target <= policy.insuranceYear() || target > policy.insuranceYear() + MAX_DRAFT_YEARS) {
+            throw ProblemException.badRequest("INVALID_INPUT", "年度须在 " + (policy.insuranceYear() + 1) + " 至 "
+                            + (policy.insuranceYear() + MAX_DRAFT_YEARS) + " 之间",
+                    "year must be from " + (policy.insuranceYear() + 1) + " to " + (policy.insuranceYear() + MAX_DRAFT_YEARS),
+                    List.of(new FieldError("year", (policy.insuranceYear() + 1) + ".." + (policy.insuranceYear() + MAX_DRAFT_YEARS))));
+        }
+        Policy draft = PolicyYears.draft(policy, target);
+        String document = json.write(draft);
+        parse(document); // the load checks: a shifted policy passes them as its source did (422 if it ever did not)
+        return new Draft(draft.policyId(), document, PolicyLint.lint(draft, villageTargetSum(draft.policyId())),
+                em.find(StoredPolicy.class, draft.policyId()) != null);
     }
 
     /** Whether the caller may create or replace this policy: its pooling region lies in the caller's area. */

@@ -3,6 +3,7 @@ package cn.canbao.policy.boundary;
 import cn.canbao.policy.control.PolicyJson;
 import cn.canbao.platform.boundary.AuditLog;
 import cn.canbao.policy.entity.Policy;
+import cn.canbao.policy.entity.PolicyVersion;
 import cn.canbao.policy.entity.StoredPolicy;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
@@ -35,7 +36,11 @@ public class SeedPolicies {
             return false;
         }
         String normalized = json.write(policy);
-        em.persist(new StoredPolicy(policy, normalized, OffsetDateTime.now(clock), AuditLog.SYSTEM));
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        em.persist(new StoredPolicy(policy, normalized, now, AuditLog.SYSTEM));
+        em.flush(); // the version row refers to the policy row
+        em.persist(new PolicyVersion(policy.policyId(), 1, normalized, AuditLog.SYSTEM, now,
+                "随系统提供的示例政策 / seed policy shipped with the system"));
         audit.record("POLICY_CREATED", "policy", policy.policyId(), null, normalized, "seed policy from config/policies");
         return true;
     }

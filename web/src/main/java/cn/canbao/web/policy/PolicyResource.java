@@ -114,6 +114,9 @@ public class PolicyResource {
     @Inject
     InsuranceHistories histories;
 
+    @jakarta.ws.rs.core.Context
+    jakarta.ws.rs.core.UriInfo uriInfo;
+
     @GET
     public Response list(@QueryParam("page") String page, @QueryParam("size") String size) {
         Paging paging = Paging.of(page, size);
@@ -130,16 +133,112 @@ public class PolicyResource {
     @Path("{policyId}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.DISTRICT_ADMIN)
-    public Response put(@PathParam("policyId") String policyId, String document) {
+    public Response put(@PathParam("policyId") String policyId, @QueryParam("note") String note, String document) {
         if (document == null || document.isBlank()) {
             throw ProblemException.badRequest("EMPTY_BODY", "请求内容为空，请提交政策文档", "empty body: send the policy document",
                     List.of());
         }
-        Policies.Saved saved = policies.put(policyId, document);
+        Policies.Saved saved = policies.put(policyId, document, note);
+        // docs/api-additions.md "Policy versions": the version this save appended, and the lint's warnings counted
+        // here and listed at the linked resource (the body stays the document, as API.md has it)
         return Response.status(saved.created() ? Response.Status.CREATED : Response.Status.OK)
                 .entity(policies.document(policyId))
                 .type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
+                .header(VERSION_HEADER, saved.version())
+                .header(WARNINGS_HEADER, saved.warnings().size())
+                .link(uriInfo.getBaseUriBuilder().path("policies").path("{id}").path("lint").build(policyId), "lint")
                 .build();
+    }
+
+    /** The version a PUT appended. */
+    public static final String VERSION_HEADER = "Policy-Version";
+    /** How many lint warnings the saved (or drafted) policy has. */
+    public static final String WARNINGS_HEADER = "Policy-Warnings";
+
+    /** The saved versions of a policy, newest first: {@code [{version, savedBy, savedAt, note}]}, paged. */
+    @GET
+    @Path("{policyId}/versions")
+    public Response versions(@PathParam("policyId") String policyId, @QueryParam("page") String page,
+                             @QueryParam("size") String size) {
+        Paging paging = Paging.of(page, size);
+        Policies.VersionPage versions = policies.versions(policyId, paging.offset(), paging.size());
+        return Paging.answer(versions.versions(), versions.total());
+    }
+
+    /** One saved version's document, exactly as stored. */
+    @GET
+    @Path("{policyId}/versions/{version}")
+    public Response version(@PathParam("policyId") String policyId, @PathParam("version") String version) {
+        int number = versionNumber(version);
+        if (number < 1) {
+            policies.document(policyId); // an unknown policy is POLICY_UNKNOWN before a bad version
+            throw ProblemException.notFound("POLICY_VERSION_UNKNOWN", "政策 " + policyId + " 没有版本 " + version,
+                    "policy " + policyId + " has no version " + version);
+        }
+        return Response.ok(policies.versionDocument(policyId, number), MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
+                .header(VERSION_HEADER, number).build();
+    }
+
+    /** A version number of a path: a whole number from 1, else 0 (no such version). */
+    private static int versionNumber(String text) {
+        if (text == null || !text.strip().matches("\\d{1,9}")) {
+            return 0;
+        }
+        return Integer.parseInt(text.strip());
+    }
+
+    /** Next year's policy drafted from this one (dates + 1 year, amounts kept), not stored: the district edits and PUTs it. */
+    @GET
+    @Path("{policyId}/next-year-draft")
+    @RolesAllowed(Roles.DISTRICT_ADMIN)
+    public Response nextYearDraft(@PathParam("policyId") String policyId, @QueryParam("year") String year) {
+        Integer target = year == null || year.isBlank() ? null : Paging.number("year", year, 0, SaneDate.FIRST_YEAR, 9999);
+        Policies.Draft draft = policies.nextYearDraft(policyId, target);
+        return Response.ok(draft.document(), MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
+                .header(WARNINGS_HEADER, draft.warnings().size())
+                .header("Policy-Exists", draft.exists())
+                .build();
+    }
+
+    /**
+     * What changed from {@code against} (default: this policy) version {@code againstVersion} to this policy's
+     * {@code version} (default: the newest; againstVersion default: the one before it, or another policy's newest);
+     * {@code aligned=true} first moves the older one by the difference of the years.
+     */
+    @GET
+    @Path("{policyId}/diff")
+    public Policies.Comparison diff(@PathParam("policyId") String policyId, @QueryParam("against") String against,
+                                    @QueryParam("version") String version, @QueryParam("againstVersion") String againstVersion,
+                                    @QueryParam("aligned") String aligned) {
+        if (against != null && against.length() > 20) {
+            throw ProblemException.notFound("POLICY_UNKNOWN", "未知的政策编号 " + against.substring(0, 20) + "…",
+                    "unknown policy " + against.substring(0, 20) + "…");
+        }
+        return policies.compare(policyId, optionalNumber("version", version), against,
+                optionalNumber("againstVersion", againstVersion), flag("aligned", aligned));
+    }
+
+    /** The load-time warnings of the policy's current version: {@code {policyId, version, warnings: [{rule, where, messageZh, messageEn}]}}. */
+    @GET
+    @Path("{policyId}/lint")
+    public Policies.Lint lint(@PathParam("policyId") String policyId) {
+        return policies.lint(policyId);
+    }
+
+    private static Integer optionalNumber(String name, String text) {
+        return text == null || text.isBlank() ? null : Paging.number(name, text, 0, 1, 999_999_999);
+    }
+
+    private static boolean flag(String name, String text) {
+        if (text == null || text.isBlank()) {
+            return false;
+        }
+        return switch (text.strip().toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw ProblemException.badRequest("INVALID_INPUT", name + " 须为 true 或 false",
+                    name + " must be true or false", List.of(new FieldError(name, "true | false")));
+        };
     }
 
     @POST
