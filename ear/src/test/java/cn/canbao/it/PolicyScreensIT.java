@@ -15,6 +15,7 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -231,6 +232,56 @@ class PolicyScreensIT {
             String refusal = browser.waitForText("#refusal-text", "PERSON_UNKNOWN");
             assertTrue(refusal.contains("没有登记该身份证号码"), refusal);
             browser.screenshot("3-unknown-id-number");
+        }
+    }
+
+    /**
+     * "A new year in minutes" on the screens (issue 14 item 5): the view page lists the lint's warnings and the saved
+     * versions with who saved them (a person's name, not a user name), compares two versions, drafts next year into the
+     * editor, which saves it and names its version, and compares it with the year before, aligned. Policies 511903-2042
+     * and 511903-2043 are this test's alone.
+     */
+    @Test
+    void anAdministratorCopiesAPolicyToNextYearAndComparesVersionsAndYears() {
+        String admin = "ey_admin";
+        Http.Reply drafted = Http.as(admin).get("/api/v1/policies/511903-2024/next-year-draft?year=2042");
+        assertEquals(200, drafted.status(), drafted.body());
+        assertTrue(Http.as(admin).put("/api/v1/policies/511903-2042", drafted.body()).status() < 300);
+        String withFiscal = Json.createObjectBuilder(parse(drafted.body())).add("fiscalSubsidy", 700).build().toString();
+        assertEquals(200, Http.as(admin).put("/api/v1/policies/511903-2042?note=IT", withFiscal).status());
+
+        try (Browser browser = Browser.open("07-admin-new-year")) {
+            browser.signIn(admin);
+            browser.go("/policy/view.xhtml?id=511903-2042");
+            browser.waitForText("#lint-none", "未发现");
+            String versions = browser.find("[id$='versions:table']").getText();
+            assertFalse(versions.contains(admin), "a person's name, not the user name: " + versions);
+            browser.screenshot("1-versions");
+            browser.driver.findElement(By.id("versions:compare")).click();
+            String changes = browser.waitForText("[id$='changes']", "700.00");
+            assertTrue(changes.contains("人均财政补助") && changes.contains("基本信息"), changes);
+            assertEquals(List.of(), ScreenWalkIT.findings("/policy/view.xhtml", browser.pageText()));
+            browser.screenshot("2-versions-compared");
+
+            browser.driver.findElement(By.id("next-year")).click();
+            String document = browser.waitForText("body", "511903-2043");
+            assertTrue(browser.find("#editor\\:document").getAttribute("value").contains("\"511903-2043\""), document);
+            browser.screenshot("3-drafted");
+            browser.driver.findElement(By.id("editor:save")).click();
+            String saved = browser.waitForText("#editor\\:page-messages", "第");
+            assertTrue(saved.contains("511903-2043"), saved);
+            browser.screenshot("4-saved");
+
+            browser.go("/policy/view.xhtml?id=511903-2043");
+            browser.find("#other\\:compare-other");
+            browser.driver.findElement(By.id("other:compare-other")).click();
+            String aligned = browser.waitForText("#comparison-title", "511903-2042");
+            assertTrue(aligned.contains("对齐"), aligned);
+            String rows = browser.find("[id$='changes']").getText();
+            assertTrue(rows.contains("说明与报送") && rows.contains("新增"), "aligned, only the draft's note: " + rows);
+            assertFalse(rows.contains("缴费期"), rows);
+            assertEquals(List.of(), ScreenWalkIT.findings("/policy/view.xhtml", browser.pageText()));
+            browser.screenshot("5-years-compared");
         }
     }
 

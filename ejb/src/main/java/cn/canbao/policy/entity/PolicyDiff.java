@@ -36,7 +36,8 @@ public final class PolicyDiff {
      * for the general fields); {@code field} the member that changed, dotted for nested ones (e.g. {@code tier1.subsidy},
      * {@code bands.2.scoreChange}), null for a whole row added or removed, whose text is then in {@code before}/{@code after}.
      */
-    public record Change(Section section, String key, String field, Kind kind, String before, String after) {
+    public record Change(Section section, String key, String field, Kind kind, String before, String after)
+            implements java.io.Serializable {
     }
 
     private PolicyDiff() {

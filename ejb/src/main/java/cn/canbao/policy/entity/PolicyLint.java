@@ -24,7 +24,7 @@ import java.util.List;
 public final class PolicyLint {
 
     /** One warning: the rule, where in the document (JSON path and key), and the message in Chinese and English. */
-    public record Warning(String rule, String where, String messageZh, String messageEn) {
+    public record Warning(String rule, String where, String messageZh, String messageEn) implements java.io.Serializable {
     }
 
     private PolicyLint() {

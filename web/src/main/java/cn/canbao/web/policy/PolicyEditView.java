@@ -3,6 +3,7 @@ package cn.canbao.web.policy;
 import cn.canbao.platform.boundary.ProblemException;
 import cn.canbao.platform.boundary.ProblemException.FieldError;
 import cn.canbao.policy.boundary.Policies;
+import cn.canbao.policy.entity.PolicyLint;
 import cn.canbao.web.platform.Texts;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
@@ -49,6 +50,11 @@ public class PolicyEditView implements Serializable {
     transient Policies policies;
 
     private String id;
+    /** {@code ?from=}: the policy whose next year's draft the editor opens (docs/decisions.md 48). */
+    private String from;
+    private String note;
+    private List<PolicyLint.Warning> warnings = List.of();
+    private Integer savedVersion;
     private String document;
     private String refusal;
     private final List<Problem> problems = new ArrayList<>();
@@ -61,11 +67,33 @@ public class PolicyEditView implements Serializable {
             return;
         }
         loaded = true;
+        if ((id == null || id.isBlank()) && from != null && !from.isBlank()) {
+            draft();
+            return;
+        }
         if (id == null || id.isBlank()) {
             return;
         }
         try {
             document = pretty(policies.document(id));
+        } catch (ProblemException problem) {
+            message(FacesMessage.SEVERITY_WARN, Texts.refusal(problem));
+        }
+    }
+
+    /** Next year's policy drafted from {@code from}, in the editor for the administrator to check and save. */
+    private void draft() {
+        try {
+            Policies.Draft draft = policies.nextYearDraft(from, null);
+            document = pretty(draft.document());
+            warnings = draft.warnings();
+            message(FacesMessage.SEVERITY_INFO, MessageFormat.format(Texts.text("policy.edit.drafted",
+                    "Drafted {0} from {1}: every date one year later, amounts kept. Check it against the new notice, then save."),
+                    draft.policyId(), from));
+            if (draft.exists()) {
+                message(FacesMessage.SEVERITY_WARN, MessageFormat.format(Texts.text("policy.edit.draftExists",
+                        "{0} exists already: saving replaces it (its earlier versions are kept)."), draft.policyId()));
+            }
         } catch (ProblemException problem) {
             message(FacesMessage.SEVERITY_WARN, Texts.refusal(problem));
         }
@@ -83,17 +111,25 @@ public class PolicyEditView implements Serializable {
     public void save() {
         problems.clear();
         refusal = null;
+        warnings = List.of();
+        savedVersion = null;
         if (document == null || document.isBlank()) {
             refusal = Texts.text("policy.edit.empty", "The document is empty.");
             return;
         }
         String target = id == null || id.isBlank() ? declaredId(document) : id;
         try {
-            Policies.Saved saved = policies.put(target, document);
+            Policies.Saved saved = policies.put(target, document, note);
             id = saved.policy().policyId();
+            from = null;
+            note = null;
+            readOnly = null;
             document = pretty(policies.document(id));
+            warnings = saved.warnings();
+            savedVersion = saved.version();
             message(FacesMessage.SEVERITY_INFO, Texts.text(saved.created() ? "policy.edit.created" : "policy.edit.saved",
-                    "Saved") + " " + id);
+                    "Saved") + " " + id + " " + MessageFormat.format(Texts.text("policy.edit.version", "(version {0})"),
+                    saved.version()));
         } catch (ProblemException problem) {
             for (FieldError error : problem.errors()) {
                 problems.add(toProblem(error));
@@ -177,6 +213,30 @@ public class PolicyEditView implements Serializable {
 
     public void setDocument(String document) {
         this.document = document;
+    }
+
+    public String getFrom() {
+        return from;
+    }
+
+    public void setFrom(String from) {
+        this.from = from;
+    }
+
+    public String getNote() {
+        return note;
+    }
+
+    public void setNote(String note) {
+        this.note = note;
+    }
+
+    public List<PolicyLint.Warning> getWarnings() {
+        return warnings;
+    }
+
+    public Integer getSavedVersion() {
+        return savedVersion;
     }
 
     public String getRefusal() {
