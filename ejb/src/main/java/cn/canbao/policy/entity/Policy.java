@@ -48,6 +48,17 @@ public record Policy(String policyId, String regionCode, int insuranceYear, Stri
                 rule, incentiveRule);
     }
 
+    /**
+     * Whether a person's groups can change a quote of this policy: an exemption naming groups, a continuity rule
+     * exempting groups, or a college rule for graduates or freshmen. Paths pricing real payments read a person's
+     * groups only then (no statement for the other policies).
+     */
+    public boolean readsGroups() {
+        return exemptions.stream().anyMatch(e -> !e.groups().isEmpty())
+                || (continuity != null && !continuity.exemptGroups().isEmpty())
+                || (college != null && (college.graduateCoverTo() != null || college.freshmanCoverStart() != null));
+    }
+
     public Optional<Tier> tier(int number) {
         return tiers.stream().filter(t -> t.tier() == number).findFirst();
     }
