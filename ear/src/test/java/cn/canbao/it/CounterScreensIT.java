@@ -457,6 +457,39 @@ class CounterScreensIT {
         }
     }
 
+    @Test
+    void aClerkRecordsAGroupOnThePersonPageAndATownOfficerOnlyReadsIt() {
+        String id = newIdNumber();
+        Http.Reply created = Http.as("clerk").post("/api/v1/persons", "{\"idNumber\":\"" + id
+                + "\",\"name\":\"类别参保人\",\"householdRegionCode\":\"500101101001\",\"residentType\":\"RESIDENT\"}");
+        assertEquals(201, created.status(), created.body());
+        try (Browser browser = Browser.open("20-groups")) {
+            browser.signIn("clerk");
+            browser.go("/counter/find.xhtml");
+            browser.find("#find\\:query").sendKeys(id, org.openqa.selenium.Keys.ENTER);
+            browser.wait(d -> d.getCurrentUrl().contains("/counter/person.xhtml"));
+            browser.waitForText("#resident\\:name", "类别参保人");
+            assertTrue(browser.find("#resident\\:continuous-years").getText().contains("无"), "no insured year yet");
+            ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeScript("PF('widget_groups_form_group').selectValue('VETERAN');");
+            browser.find("#groups-form\\:group-event_input").sendKeys("2023-03-01");
+            browser.find("#groups-form\\:group-evidence").sendKeys("退役证 2023");
+            browser.driver.findElement(By.id("groups-form:record-group")).click();
+            String table = browser.waitForText("#groups-form\\:group-table", "退役证 2023");
+            assertTrue(table.contains("退役军人") && table.contains("2023-03-01") && table.contains("柜台录入"), table);
+            browser.screenshot("1-group-recorded");
+        }
+        Http.Reply listed = Http.as("clerk").get("/api/v1/persons/" + id + "/groups");
+        assertTrue(listed.body().contains("\"VETERAN\"") && listed.body().contains("\"validFrom\":\"2023-03-01\""), listed.body());
+        try (Browser browser = Browser.open("20-groups-officer")) {
+            browser.signIn("town_officer");
+            browser.go("/counter/find.xhtml");
+            browser.find("#find\\:query").sendKeys(id, org.openqa.selenium.Keys.ENTER);
+            browser.wait(d -> d.getCurrentUrl().contains("/counter/person.xhtml"));
+            browser.waitForText("#groups-form\\:group-table", "退役军人");
+            assertTrue(browser.driver.findElements(By.id("groups-form:record-group")).isEmpty(), "officers only read groups");
+        }
+    }
+
     /** A PrimeFaces select set to {@code value}, then the search button pressed (it takes every filter with it). */
     private static void select(Browser browser, String id, String value) {
         ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeScript("PF('widget_"
