@@ -240,7 +240,7 @@ public class PaymentRecorder {
                 .map(i -> holders.get(numbers.get(i)).person().getId()).toList());
         // and their groups only of those paying into a policy with rules for groups
         java.util.Map<Long, List<cn.canbao.policy.entity.HeldGroup>> groups = personGroups.heldOf(plain.stream()
-                .filter(i -> policiesById.get(items.get(i).policyId()).readsGroups())
+                .filter(i -> policiesById.get(items.get(i).policyId()).readsGroups(holders.get(numbers.get(i)).person().getResidentType()))
                 .map(i -> holders.get(numbers.get(i)).person().getId()).toList());
         List<Candidate> candidates = new java.util.ArrayList<>();
         for (int k = 0; k < plain.size(); k++) {

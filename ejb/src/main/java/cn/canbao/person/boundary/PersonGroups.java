@@ -100,7 +100,7 @@ public class PersonGroups {
      */
     @PermitAll
     public QuoteRequest withGroups(Policy policy, Person person, QuoteRequest request) {
-        return policy.readsGroups() ? request.withHeldGroups(heldOf(List.of(person.getId())).getOrDefault(person.getId(), List.of()))
+        return policy.readsGroups(person.getResidentType()) ? request.withHeldGroups(heldOf(List.of(person.getId())).getOrDefault(person.getId(), List.of()))
                 : request;
     }
 

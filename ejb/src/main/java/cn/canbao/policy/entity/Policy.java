@@ -54,9 +54,15 @@ public record Policy(String policyId, String regionCode, int insuranceYear, Stri
      * groups only then (no statement for the other policies).
      */
     public boolean readsGroups() {
+        return readsGroups(ResidentType.COLLEGE_STUDENT);
+    }
+
+    /** {@link #readsGroups()} for a person of this type: the college rule reads groups of college students only. */
+    public boolean readsGroups(ResidentType type) {
         return exemptions.stream().anyMatch(e -> !e.groups().isEmpty())
                 || (continuity != null && !continuity.exemptGroups().isEmpty())
-                || (college != null && (college.graduateCoverTo() != null || college.freshmanCoverStart() != null));
+                || (type == ResidentType.COLLEGE_STUDENT && college != null
+                && (college.graduateCoverTo() != null || college.freshmanCoverStart() != null));
     }
 
     public Optional<Tier> tier(int number) {

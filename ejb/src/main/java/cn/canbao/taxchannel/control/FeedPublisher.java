@@ -89,7 +89,7 @@ public class FeedPublisher {
             // what the person would pay: under a continuity rule with their insurance history, as the payment is priced
             // and their groups valid today
             InsuranceHistory history = InsuranceHistories.needsHistory(policy) ? histories.historyOf(person) : InsuranceHistory.NONE;
-            List<cn.canbao.policy.entity.HeldGroup> groups = policy.readsGroups()
+            List<cn.canbao.policy.entity.HeldGroup> groups = policy.readsGroups(person.getResidentType())
                     ? personGroups.heldOf(List.of(person.getId())).getOrDefault(person.getId(), List.of()) : List.of();
             for (Tier tier : policy.tiers()) {
                 Policies.QuoteOutcome quote = policies.tryQuote(policy, history.addTo(

@@ -42,6 +42,8 @@ class RepricingGroupsTest {
     void seedsReadGroupsOnlyWhereTheyHaveRulesForThem() {
         assertTrue(SEED_003.readsGroups(), "seed 003 names groups in an exemption");
         assertTrue(Seeds.policy("500101-2024").readsGroups(), "seed 000's college rule starts freshmen's cover");
+        assertTrue(!Seeds.policy("500101-2024").readsGroups(ResidentType.RESIDENT), "but for college students only");
+        assertTrue(!Seeds.policy("500118-2023").readsGroups(ResidentType.RESIDENT), "seed 001 names no group");
     }
 
     @Test
