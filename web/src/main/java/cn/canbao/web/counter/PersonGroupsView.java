@@ -54,6 +54,7 @@ public class PersonGroupsView implements Serializable {
     transient java.time.Clock clock;
 
     private List<Row> lines;
+    private transient Person person;
     private String group;
     private LocalDate validFrom;
     private LocalDate validTo;
@@ -137,8 +138,12 @@ public class PersonGroupsView implements Serializable {
         }
     }
 
+    /** The page's person, read once for the view (the panel asks several times while it renders). */
     private Person person() {
-        return resident.getPersonId() == null ? null : persons.byKey(resident.getPersonId());
+        if (person == null && resident.getPersonId() != null) {
+            person = persons.byKey(resident.getPersonId());
+        }
+        return person;
     }
 
     private static String text(LocalDate date) {

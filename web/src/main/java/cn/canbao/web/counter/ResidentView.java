@@ -308,15 +308,20 @@ public class ResidentView implements Serializable {
      * computed, as payments do not store the continuity assessment.
      */
     static String continuousYears(java.util.Set<Integer> insured, int thisYear) {
+        return continuousYears(insured, thisYear, Texts.text("counter.continuousYears.none", "none on record"),
+                Texts.text("counter.continuousYears.run", "{0} year(s), {1}–{2}"));
+    }
+
+    /** The same with the texts given: {@code none}, or {@code run} with the count, first and last year. */
+    static String continuousYears(java.util.Set<Integer> insured, int thisYear, String none, String run) {
         int last = insured.contains(thisYear) ? thisYear : thisYear - 1;
         int first = last;
         while (insured.contains(first)) {
             first--;
         }
         int years = last - first;
-        return years == 0 ? Texts.text("counter.continuousYears.none", "none on record")
-                : java.text.MessageFormat.format(Texts.text("counter.continuousYears.run", "{0} year(s), {1}–{2}"),
-                        String.valueOf(years), String.valueOf(first + 1), String.valueOf(last));
+        return years == 0 ? none : java.text.MessageFormat.format(run, String.valueOf(years), String.valueOf(first + 1),
+                String.valueOf(last));
     }
 
     public String getContinuousYearsText() {
