@@ -6,6 +6,7 @@ import cn.canbao.enrollment.entity.NewbornCover;
 import cn.canbao.person.boundary.Persons;
 import cn.canbao.person.entity.Person;
 import cn.canbao.platform.boundary.AuditLog;
+import cn.canbao.platform.boundary.ChangeFeed;
 import cn.canbao.platform.boundary.Constraints;
 import cn.canbao.platform.boundary.ProblemException;
 import cn.canbao.platform.boundary.ProblemException.FieldError;
@@ -56,6 +57,9 @@ public class NewbornCovers {
 
     @Inject
     AuditLog audit;
+
+    @Inject
+    ChangeFeed changeFeed;
 
     @Inject
     Clock clock;
@@ -141,6 +145,8 @@ public class NewbornCovers {
                         "the newborn is registered under " + enrollment.getPolicyId() + " this year");
             }
         }
+        // a registration tax was told of (REGISTERED, unpaid) is withdrawn from its charges: nothing is due any more
+        boolean toldTax = before != null && own.get().getStatus() == EnrollmentStatus.REGISTERED;
         enrollment.coveredWithoutPayment(tier, birth, policy.yearEnd(), today);
         String reason = "新生儿随法定监护人自动参保：监护人 " + guardian.maskedIdNumber() + " 已缴费参保（" + carrying.getPolicyId()
                 + "），待遇自出生之日 " + birth + " 至 " + policy.yearEnd();
@@ -150,6 +156,9 @@ public class NewbornCovers {
                     reason, actor, now);
             em.persist(cover);
             em.flush();
+            if (toldTax) {
+                changeFeed.record(policy.policyId(), newborn.getId(), ChangeFeed.Change.CANCELLED);
+            }
             audit.record("ENROLLMENT_COVERED_BY_GUARDIAN", "enrollment", String.valueOf(enrollment.getId()), before,
                     Enrollments.auditJson(enrollment), newborn.maskedIdNumber() + " " + reason);
             return new Covered(enrollment, newborn, guardian, cover, true);
