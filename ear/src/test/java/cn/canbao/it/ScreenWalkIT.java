@@ -186,6 +186,9 @@ class ScreenWalkIT {
                 + VILLAGE + "\",\"residentType\":\"RESIDENT\"}");
         Http.as("department").post("/api/v1/persons/" + id + "/identities",
                 "{\"code\":\"101\",\"certifyingDepartment\":\"万州区民政局\",\"validFrom\":\"2023-09-01\",\"validTo\":\"2024-12-31\",\"evidence\":\"低保证\"}");
+        // a group on record, so that the person page's groups panel shows a line
+        Http.as("clerk").post("/api/v1/persons/" + id + "/groups",
+                "{\"group\":\"VETERAN\",\"eventDate\":\"2023-03-01\",\"evidence\":\"退役证\"}");
         Http.as("clerk").post("/api/v1/contacts", "{\"idNumber\":\"" + id + "\",\"policyId\":\"" + POLICY
                 + "\",\"channel\":\"PHONE\",\"outcome\":\"PROMISED\"}");
         Http.as("clerk").post("/api/v1/payments", "{\"transactionId\":\"IT-WALK-" + id + "\",\"idNumber\":\"" + id + "\",\"policyId\":\""

@@ -32,7 +32,7 @@ class TableHomesTest {
             Map.entry("change_feed", "platform"), Map.entry("change_feed_head", "platform"),
             Map.entry("region", "region"), Map.entry("region_target", "region"),
             Map.entry("policy", "policy"), Map.entry("policy_version", "policy"),
-            Map.entry("person", "person"), Map.entry("household", "person"),
+            Map.entry("person", "person"), Map.entry("household", "person"), Map.entry("person_group", "person"),
             Map.entry("subsidy_identity", "subsidy"),
             Map.entry("enrollment", "enrollment"), Map.entry("non_enrollment", "enrollment"),
             Map.entry("contact_attempt", "enrollment"), Map.entry("amount_change", "enrollment"),
@@ -48,7 +48,8 @@ class TableHomesTest {
             Map.entry("school", "school"), Map.entry("school_pupil", "school"), Map.entry("school_upload", "school"),
             Map.entry("collection_file", "taxchannel"), Map.entry("collection_line", "taxchannel"),
             Map.entry("supervision_group", "supervision"), Map.entry("supervision_group_village", "supervision"),
-            Map.entry("insurance_history_year", "enrollment"), Map.entry("insurance_history_event", "enrollment"));
+            Map.entry("insurance_history_year", "enrollment"), Map.entry("insurance_history_event", "enrollment"),
+            Map.entry("newborn_cover", "enrollment"));
 
     /** Source file → the other components' tables its joins name (file relative to cn/canbao/). */
     static final Map<String, Set<String>> JOINS = Map.of(

@@ -4,6 +4,8 @@ import cn.canbao.enrollment.boundary.EnrollmentRows;
 import cn.canbao.subsidy.boundary.SubsidyIdentities;
 import cn.canbao.person.entity.QuotedPerson;
 import cn.canbao.enrollment.boundary.InsuranceHistories;
+import cn.canbao.person.boundary.PersonGroups;
+import cn.canbao.policy.entity.HeldGroup;
 import cn.canbao.enrollment.entity.InsuranceHistory;
 import cn.canbao.enrollment.entity.EnrollmentStatus;
 import cn.canbao.enrollment.entity.NonEnrollmentReason;
@@ -91,10 +93,18 @@ public class CampaignRenewal {
      * {@link #paidPage}, assessed one by one in memory.
      */
     public record Candidate(Long enrollmentId, int tier, String regionCode, QuotedPerson person, List<HeldIdentity> held,
-                            boolean left, boolean enrolled, InsuranceHistory history) implements Serializable {
+                            boolean left, boolean enrolled, InsuranceHistory history, List<HeldGroup> groups)
+            implements Serializable {
 
         public Candidate {
             history = history == null ? InsuranceHistory.NONE : history;
+            groups = groups == null ? List.of() : List.copyOf(groups);
+        }
+
+        /** A candidate without groups on record. */
+        public Candidate(Long enrollmentId, int tier, String regionCode, QuotedPerson person, List<HeldIdentity> held,
+                         boolean left, boolean enrolled, InsuranceHistory history) {
+            this(enrollmentId, tier, regionCode, person, held, left, enrolled, history, List.of());
         }
     }
 
@@ -127,6 +137,8 @@ public class CampaignRenewal {
             // the insurance history (the paid from-year among it) only when the to-policy's quotes read it
             Map<Long, InsuranceHistory> history = InsuranceHistories.needsHistory(to)
                     ? InsuranceHistories.histories(connection, personIds) : Map.of();
+            // the person's groups only when the to-policy has rules for groups
+            Map<Long, List<HeldGroup>> groups = to.readsGroups() ? PersonGroups.held(connection, personIds) : Map.of();
             List<Candidate> page = new ArrayList<>(rows.size());
             for (Object[] r : rows) {
                 QuotedPerson person = (QuotedPerson) r[4];
@@ -134,7 +146,7 @@ public class CampaignRenewal {
                 page.add(new Candidate((Long) r[0], (Integer) r[1], (String) r[2], person,
                         held.getOrDefault(person.id(), List.of()),
                         left.contains(person.id() + "/" + fromYear) || left.contains(person.id() + "/" + toYear),
-                        enrolled.contains(person.id()), history.get(person.id())));
+                        enrolled.contains(person.id()), history.get(person.id()), groups.get(person.id())));
             }
             return page;
         } catch (SQLException e) {
@@ -155,7 +167,8 @@ public class CampaignRenewal {
         }
         BigDecimal amount;
         try {
-            amount = engine.quote(to, c.history().addTo(person.request(c.held(), c.tier(), to.opening()))).personalAmount();
+            amount = engine.quote(to, c.history().addTo(person.request(c.held(), c.tier(), to.opening())
+                    .withHeldGroups(c.groups()))).personalAmount();
         } catch (QuoteRefusedException refused) {
             LOG.info(() -> "enrollment " + c.enrollmentId() + " not renewed into " + to.policyId() + ": " + refused.messageEn());
             return Optional.empty();

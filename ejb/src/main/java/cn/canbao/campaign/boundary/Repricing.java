@@ -14,6 +14,8 @@ import cn.canbao.policy.boundary.Policies;
 import cn.canbao.policy.entity.PaymentWindow;
 import cn.canbao.policy.entity.Policy;
 import cn.canbao.policy.entity.HeldIdentity;
+import cn.canbao.policy.entity.HeldGroup;
+import cn.canbao.person.boundary.PersonGroups;
 import cn.canbao.policy.entity.PriceMode;
 import cn.canbao.policy.entity.QuoteRefusedException;
 import cn.canbao.policy.entity.QuoteEngine;
@@ -92,10 +94,17 @@ public class Repricing {
      * at a time by {@link #unpaidPage}, priced one by one in memory.
      */
     public record Candidate(Long enrollmentId, int tier, String regionCode, BigDecimal amountDue, QuotedPerson person,
-                            List<HeldIdentity> held, InsuranceHistory history) implements Serializable {
+                            List<HeldIdentity> held, InsuranceHistory history, List<HeldGroup> groups) implements Serializable {
 
         public Candidate {
             history = history == null ? InsuranceHistory.NONE : history;
+            groups = groups == null ? List.of() : List.copyOf(groups);
+        }
+
+        /** A candidate without groups on record. */
+        public Candidate(Long enrollmentId, int tier, String regionCode, BigDecimal amountDue, QuotedPerson person,
+                         List<HeldIdentity> held, InsuranceHistory history) {
+            this(enrollmentId, tier, regionCode, amountDue, person, held, history, List.of());
         }
     }
 
@@ -114,10 +123,14 @@ public class Repricing {
             List<Long> personIds = page.stream().map(c -> c.person().id()).toList();
             Map<Long, List<HeldIdentity>> held = SubsidyIdentities.held(connection, personIds);
             // the insurance history only when the policy's quotes read it (continuity or incentive rule)
-            Map<Long, InsuranceHistory> history = InsuranceHistories.needsHistory(policies.policy(policyId))
+            Policy policy = policies.policy(policyId);
+            Map<Long, InsuranceHistory> history = InsuranceHistories.needsHistory(policy)
                     ? InsuranceHistories.histories(connection, personIds) : Map.of();
+            // the person's groups only when the policy has rules for groups (an exemption, college or continuity rule)
+            Map<Long, List<HeldGroup>> groups = policy.readsGroups() ? PersonGroups.held(connection, personIds) : Map.of();
             return page.stream().map(c -> new Candidate(c.enrollmentId(), c.tier(), c.regionCode(), c.amountDue(), c.person(),
-                    held.getOrDefault(c.person().id(), List.of()), history.get(c.person().id()))).toList();
+                    held.getOrDefault(c.person().id(), List.of()), history.get(c.person().id()),
+                    groups.get(c.person().id()))).toList();
         } catch (SQLException e) {
             throw ChunkJdbc.failed("unpaid enrollments of " + villageCode + " in " + policyId, e);
         }
@@ -131,7 +144,8 @@ public class Repricing {
     public static Optional<Change> assess(Candidate c, Policy policy, QuoteEngine engine, LocalDate asOf) {
         BigDecimal newAmount;
         try {
-            newAmount = engine.quote(policy, c.history().addTo(c.person().request(c.held(), c.tier(), asOf))).personalAmount();
+            newAmount = engine.quote(policy, c.history().addTo(c.person().request(c.held(), c.tier(), asOf)
+                    .withHeldGroups(c.groups()))).personalAmount();
         } catch (QuoteRefusedException refused) {
             LOG.fine(() -> "enrollment " + c.enrollmentId() + " keeps its amount due: " + refused.messageEn());
             return Optional.empty();

@@ -83,6 +83,9 @@ public class PaymentRecorder {
     InsuranceHistories histories;
 
     @Inject
+    cn.canbao.person.boundary.PersonGroups personGroups;
+
+    @Inject
     Callers callers;
 
     @Inject
@@ -235,6 +238,10 @@ public class PaymentRecorder {
         java.util.Map<Long, InsuranceHistory> history = histories.historiesOf(plain.stream()
                 .filter(i -> InsuranceHistories.needsHistory(policiesById.get(items.get(i).policyId())))
                 .map(i -> holders.get(numbers.get(i)).person().getId()).toList());
+        // and their groups only of those paying into a policy with rules for groups
+        java.util.Map<Long, List<cn.canbao.policy.entity.HeldGroup>> groups = personGroups.heldOf(plain.stream()
+                .filter(i -> policiesById.get(items.get(i).policyId()).readsGroups(holders.get(numbers.get(i)).person().getResidentType()))
+                .map(i -> holders.get(numbers.get(i)).person().getId()).toList());
         List<Candidate> candidates = new java.util.ArrayList<>();
         for (int k = 0; k < plain.size(); k++) {
             int i = plain.get(k);
@@ -246,7 +253,8 @@ public class PaymentRecorder {
                 continue;
             }
             Policies.QuoteOutcome outcome = policies.tryQuote(policy, history.getOrDefault(holder.person().getId(),
-                    InsuranceHistory.NONE).addTo(quotes.request(holder.person(), holder.held(), s.tier(), paidOn)));
+                    InsuranceHistory.NONE).addTo(quotes.request(holder.person(), holder.held(), s.tier(), paidOn)
+                    .withHeldGroups(groups.getOrDefault(holder.person().getId(), List.of()))));
             if (outcome.refused() || s.amount().compareTo(outcome.quote().personalAmount()) != 0) {
                 continue;
             }
@@ -411,8 +419,8 @@ public class PaymentRecorder {
     }
 
     private Quote quoteFor(Person person, List<HeldIdentity> held, Policy policy, int tier, LocalDate paidOn) {
-        // priced as the quote is: under a continuity rule with the person's insured years and events, so that the
-        // benefit start frozen into the payment includes the waiting period the quote showed
+        // priced as the quote is: under a continuity rule with the person's insured years and events, and with the
+        // person's groups valid that day, so that the price and benefit start frozen into the payment are the quote's
         Policies.QuoteOutcome outcome = policies.tryQuote(policy, histories.withHistory(policy, person,
                 quotes.request(person, held, tier, paidOn)));
         if (outcome.refused()) {

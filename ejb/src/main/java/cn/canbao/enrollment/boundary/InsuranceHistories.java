@@ -8,6 +8,7 @@ import cn.canbao.enrollment.entity.InsuredYearRecord;
 import cn.canbao.enrollment.entity.LifeEventRecord;
 import cn.canbao.enrollment.entity.NonEnrollment;
 import cn.canbao.enrollment.entity.NonEnrollmentReason;
+import cn.canbao.person.boundary.PersonGroups;
 import cn.canbao.person.boundary.Persons;
 import cn.canbao.person.entity.Person;
 import cn.canbao.platform.boundary.AuditLog;
@@ -112,6 +113,9 @@ public class InsuranceHistories {
     Persons persons;
 
     @Inject
+    PersonGroups groups;
+
+    @Inject
     Callers callers;
 
     @Inject
@@ -126,12 +130,20 @@ public class InsuranceHistories {
     }
 
     /**
-     * The request with the person's history added, for a policy that reads it; the request itself otherwise (no
-     * statement). The caller has checked that the person may be seen.
+     * The request with what the person's record adds beyond identities: the insurance history, for a policy that
+     * reads it, and the person's groups valid on the payment date, for a policy with rules for groups
+     * ({@code PersonGroups.withGroups}); the request itself otherwise (no statement). The caller has checked that
+     * the person may be seen.
      */
     @PermitAll
     public QuoteRequest withHistory(Policy policy, Person person, QuoteRequest request) {
-        return needsHistory(policy) ? historyOf(person).addTo(request) : request;
+        QuoteRequest withGroups = groups.withGroups(policy, person, request);
+        return needsHistory(policy) ? historyOf(person).addTo(withGroups) : withGroups;
+    }
+
+    /** Whether a quote of the policy for a person on record reads anything beyond the identities. */
+    public static boolean readsRecord(Policy policy) {
+        return needsHistory(policy) || policy.readsGroups();
     }
 
     /** The person's history for quotes: four primary-key-prefixed reads. The caller has checked visibility. */

@@ -159,6 +159,14 @@ public class Enrollment {
         this.paidOn = Objects.requireNonNull(paidOn);
     }
 
+    /**
+     * Covered without a payment of its own (a newborn through its insured guardian, seed 002, decision 49): nothing
+     * is due and the cover {@code benefitStart..benefitEnd} stands as if paid on {@code decidedOn}.
+     */
+    public void coveredWithoutPayment(int tier, LocalDate benefitStart, LocalDate benefitEnd, LocalDate decidedOn) {
+        markPaid(tier, java.math.BigDecimal.ZERO.setScale(2), benefitStart, benefitEnd, decidedOn);
+    }
+
     /** The payment was reversed as a mistake: back to unpaid. */
     public void paymentReversed() {
         if (status != EnrollmentStatus.PAID) {

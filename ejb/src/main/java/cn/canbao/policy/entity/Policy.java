@@ -48,6 +48,23 @@ public record Policy(String policyId, String regionCode, int insuranceYear, Stri
                 rule, incentiveRule);
     }
 
+    /**
+     * Whether a person's groups can change a quote of this policy: an exemption naming groups, a continuity rule
+     * exempting groups, or a college rule for graduates or freshmen. Paths pricing real payments read a person's
+     * groups only then (no statement for the other policies).
+     */
+    public boolean readsGroups() {
+        return readsGroups(ResidentType.COLLEGE_STUDENT);
+    }
+
+    /** {@link #readsGroups()} for a person of this type: the college rule reads groups of college students only. */
+    public boolean readsGroups(ResidentType type) {
+        return exemptions.stream().anyMatch(e -> !e.groups().isEmpty())
+                || (continuity != null && !continuity.exemptGroups().isEmpty())
+                || (type == ResidentType.COLLEGE_STUDENT && college != null
+                && (college.graduateCoverTo() != null || college.freshmanCoverStart() != null));
+    }
+
     public Optional<Tier> tier(int number) {
         return tiers.stream().filter(t -> t.tier() == number).findFirst();
     }

@@ -86,6 +86,19 @@ public record QuoteRequest(Integer tier, LocalDate paymentDate, ResidentType res
                 repairedYears, events);
     }
 
+    /**
+     * Adds the groups on record that hold on the payment date (a person's groups have dates, the request's do not);
+     * none without a payment date, so that a group never counts on a day it does not hold.
+     */
+    public QuoteRequest withHeldGroups(java.util.Collection<HeldGroup> held) {
+        if (paymentDate == null || held == null) {
+            return this;
+        }
+        PersonGroup[] valid = held.stream().filter(g -> g.validOn(paymentDate)).map(HeldGroup::group)
+                .toArray(PersonGroup[]::new);
+        return valid.length == 0 ? this : withGroups(valid);
+    }
+
     /** Adds years with basic medical insurance (resident or employee, anywhere). */
     public QuoteRequest withInsuredYears(Integer... years) {
         Set<Integer> all = new HashSet<>(insuredYears);

@@ -20,7 +20,9 @@ import java.util.Optional;
  * share. Also the quote of {@code POST /policies/{id}/quotes} (../shared/spec/API.md, Quote) with an ID number: the identities on
  * record of a person the caller may see are added to the request's own. The person's insurance history (continuity,
  * DOMAIN.md §8) lives a component above and is added by the callers that price for a policy with a continuity or
- * incentive rule: {@code enrollment.boundary.InsuranceHistories.withHistory} (or its bulk reads for batches and jobs).
+ * incentive rule: {@code enrollment.boundary.InsuranceHistories.withHistory} (or its bulk reads for batches and jobs),
+ * which also adds the person's groups valid on the payment date for a policy with rules for groups
+ * ({@code person.boundary.PersonGroups}; the bulk paths read them with {@code PersonGroups.heldOf} / {@code held}).
  */
 @Dependent
 public class PersonQuotes {

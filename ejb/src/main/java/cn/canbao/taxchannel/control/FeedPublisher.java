@@ -49,6 +49,9 @@ public class FeedPublisher {
     InsuranceHistories histories;
 
     @Inject
+    cn.canbao.person.boundary.PersonGroups personGroups;
+
+    @Inject
     ChangeFeed feed;
 
     @Inject
@@ -84,10 +87,14 @@ public class FeedPublisher {
             JsonArrayBuilder due = Jsons.PROVIDER.createArrayBuilder();
             String subsidyCode = null;
             // what the person would pay: under a continuity rule with their insurance history, as the payment is priced
+            // and their groups valid today
             InsuranceHistory history = InsuranceHistories.needsHistory(policy) ? histories.historyOf(person) : InsuranceHistory.NONE;
+            List<cn.canbao.policy.entity.HeldGroup> groups = policy.readsGroups(person.getResidentType())
+                    ? personGroups.heldOf(List.of(person.getId())).getOrDefault(person.getId(), List.of()) : List.of();
             for (Tier tier : policy.tiers()) {
                 Policies.QuoteOutcome quote = policies.tryQuote(policy, history.addTo(
-                        quotes.request(person, held.getOrDefault(row.personId(), List.of()), tier.tier(), today)));
+                        quotes.request(person, held.getOrDefault(row.personId(), List.of()), tier.tier(), today)
+                                .withHeldGroups(groups)));
                 if (!quote.refused()) {
                     due.add(Jsons.PROVIDER.createObjectBuilder().add("tier", tier.tier()).add("amount", quote.quote().personalAmount()));
                     subsidyCode = subsidyCode == null ? quote.quote().subsidyCode() : subsidyCode;

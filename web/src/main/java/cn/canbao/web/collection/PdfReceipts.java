@@ -40,6 +40,10 @@ import java.util.logging.Logger;
 @ApplicationScoped
 public class PdfReceipts {
 
+    /** The HTML receipt's figures the PDF repeats (continuous years). */
+    @jakarta.inject.Inject
+    Receipts receipts;
+
     private static final Logger LOG = Logger.getLogger(PdfReceipts.class.getName());
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
@@ -132,6 +136,10 @@ public class PdfReceipts {
             row(table, "个人实缴 Amount paid", yuan(p.getAmount()));
             row(table, "金额大写 In words", p.getAmount() == null ? "" : cn.canbao.platform.entity.AmountInWords.renminbi(p.getAmount()));
             row(table, "待遇享受期 Benefit period", p.getBenefitStart() + " 至 " + p.getBenefitEnd());
+            String continuous = receipts.continuousYears(p, person);
+            if (continuous != null) {
+                row(table, "连续参保 Continuous years", continuous);
+            }
             row(table, "缴费方式 Channel", cn.canbao.web.platform.Texts.text("channel." + p.getChannel().name(), java.util.Locale.SIMPLIFIED_CHINESE,
                     p.getChannel().name()));
             row(table, "收款人 Collector", p.getCollector() == null ? "" : userNames.displayNames(java.util.Set.of(p.getCollector()))

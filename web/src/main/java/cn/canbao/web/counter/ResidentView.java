@@ -74,6 +74,9 @@ public class ResidentView implements Serializable {
     @Inject
     transient Clock clock;
 
+    @Inject
+    transient cn.canbao.enrollment.boundary.InsuranceHistories histories;
+
     private Long personId;
     private transient Person person;
     private String regionName;
@@ -81,6 +84,7 @@ public class ResidentView implements Serializable {
     private List<EnrollmentView> enrollmentLines = List.of();
     private List<PaymentView> paymentLines = List.of();
     private List<NonEnrollmentView> nonEnrollmentLines = List.of();
+    private String continuousYearsText;
     private List<Policies.Summary> policyChoices = List.of();
     private List<Integer> tierNumbers = List.of();
 
@@ -295,6 +299,33 @@ public class ResidentView implements Serializable {
         nonEnrollmentLines = enrollments.nonEnrollments(p).stream().map(NonEnrollmentView::of).toList();
         List<Payment> paid = payments.of(p);
         paymentLines = paid.stream().map(x -> PaymentView.of(new Payments.Outcome(x, p, false))).toList();
+        continuousYearsText = continuousYears(histories.historyOf(p).insuredYears(), java.time.LocalDate.now(clock).getYear());
+    }
+
+    /**
+     * The run of consecutive insured years (DOMAIN.md §8: Canbao's paid enrollments, non-enrollments as insured
+     * otherwise, the recorded history) ending with this year, or with last year while this year is not (yet) insured;
+     * computed, as payments do not store the continuity assessment.
+     */
+    static String continuousYears(java.util.Set<Integer> insured, int thisYear) {
+        return continuousYears(insured, thisYear, Texts.text("counter.continuousYears.none", "none on record"),
+                Texts.text("counter.continuousYears.run", "{0} year(s), {1}–{2}"));
+    }
+
+    /** The same with the texts given: {@code none}, or {@code run} with the count, first and last year. */
+    static String continuousYears(java.util.Set<Integer> insured, int thisYear, String none, String run) {
+        int last = insured.contains(thisYear) ? thisYear : thisYear - 1;
+        int first = last;
+        while (insured.contains(first)) {
+            first--;
+        }
+        int years = last - first;
+        return years == 0 ? none : java.text.MessageFormat.format(run, String.valueOf(years), String.valueOf(first + 1),
+                String.valueOf(last));
+    }
+
+    public String getContinuousYearsText() {
+        return continuousYearsText;
     }
 
     /** The person again after the view was restored (entities are not kept across requests). */

@@ -5,6 +5,8 @@ import cn.canbao.platform.boundary.FitsColumn;
 import cn.canbao.platform.boundary.Roles;
 import cn.canbao.enrollment.boundary.Enrollments;
 import cn.canbao.enrollment.boundary.InsuranceHistories;
+import cn.canbao.enrollment.boundary.NewbornCovers;
+import cn.canbao.person.boundary.PersonGroups;
 import jakarta.validation.constraints.Size;
 import cn.canbao.person.boundary.Persons;
 import cn.canbao.person.entity.Person;
@@ -120,6 +122,73 @@ public class PersonResource {
 
     @Inject
     InsuranceHistories histories;
+
+    /**
+     * A group the person belongs to (docs/api-additions.md, "Person groups"): {@code group}, {@code validFrom} (or
+     * {@code eventDate}, which then starts it), {@code validTo} (optional), {@code source} (COUNTER by default, a
+     * department's own DEPARTMENT), {@code evidence} (required at the counter).
+     */
+    public record GroupEntryBody(@Size(max = 40) String group, @Size(max = 20) String validFrom, @Size(max = 20) String validTo,
+                                 @Size(max = 20) String eventDate, @Size(max = 30) String source,
+                                 @FitsColumn("person_group.evidence") String evidence) {
+    }
+
+    /** {@code GET /persons/{idNumber}/groups}: the person's groups on record with their dates and evidence. */
+    @GET
+    @Path("{idNumber}/groups")
+    public GroupView.Listed groups(@PathParam("idNumber") String idNumber) {
+        return GroupView.Listed.of(groups.list(idNumber));
+    }
+
+    /** {@code POST /persons/{idNumber}/groups}: records one group (201), 409 when it overlaps one on record. */
+    @POST
+    @Path("{idNumber}/groups")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.CLERK, Roles.DISTRICT_ADMIN, Roles.DEPARTMENT})
+    public Response recordGroup(@PathParam("idNumber") String idNumber, @Valid GroupEntryBody body) {
+        if (body == null) {
+            throw ProblemException.badRequest("EMPTY_BODY", "请求内容为空", "empty body", List.of());
+        }
+        return Response.status(Response.Status.CREATED).entity(GroupView.of(groups.record(idNumber, new PersonGroups.Entry(
+                body.group(), body.validFrom(), body.validTo(), body.eventDate(), body.source(), body.evidence())))).build();
+    }
+
+    /** {@code POST /persons/{idNumber}/newborn-cover} {@code {policyId}}: body of the newborn's automatic cover. */
+    public record NewbornCoverBody(@FitsColumn("policy.policy_id") String policyId) {
+    }
+
+    /**
+     * A newborn covered through its insured guardian (seed 002, decision 49): 201 with the enrollment when applied now,
+     * 200 when applied before.
+     */
+    @POST
+    @Path("{idNumber}/newborn-cover")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.CLERK, Roles.TOWN_OFFICER, Roles.DISTRICT_ADMIN})
+    public Response coverNewborn(@PathParam("idNumber") String idNumber, @Valid NewbornCoverBody body) {
+        if (body == null) {
+            throw ProblemException.badRequest("EMPTY_BODY", "请求内容为空", "empty body", List.of());
+        }
+        NewbornCovers.Covered covered = newbornCovers.cover(idNumber, body.policyId());
+        return Response.status(covered.created() ? Response.Status.CREATED : Response.Status.OK)
+                .entity(new NewbornCoverView(covered.person().getIdNumber(), covered.enrollment().getPolicyId(),
+                        covered.enrollment().getTier(), covered.enrollment().getStatus().name(),
+                        covered.enrollment().getAmountDue(), covered.enrollment().getBenefitStart(),
+                        covered.enrollment().getBenefitEnd(), covered.guardian().maskedIdNumber(), covered.cover().getReason()))
+                .build();
+    }
+
+    /** The answer of {@code POST /persons/{idNumber}/newborn-cover}. */
+    public record NewbornCoverView(String idNumber, String policyId, int tier, String status, java.math.BigDecimal amountDue,
+                                   java.time.LocalDate benefitStart, java.time.LocalDate benefitEnd, String guardian,
+                                   String reason) {
+    }
+
+    @Inject
+    PersonGroups groups;
+
+    @Inject
+    NewbornCovers newbornCovers;
 
     @Inject
     NonEnrollmentForms forms;

@@ -251,9 +251,9 @@ public class PolicyResource {
         // ../shared/spec/API.md: with an ID number, the identities on record count too (the bare codes of the body are added)
         QuoteRequest request = toRequest(body, LocalDate.now(clock));
         Policy policy = policies.policy(policyId);
-        if (InsuranceHistories.needsHistory(policy)) {
-            // API.md: the insured years on record (and the recorded events) are added to the request's own, as a
-            // payment's quote adds them
+        if (InsuranceHistories.readsRecord(policy)) {
+            // API.md: the insured years on record (and the recorded events) and the groups on record valid on the
+            // payment date are added to the request's own, as a payment's quote adds them
             Optional<Person> person = personQuotes.person(request);
             if (person.isPresent()) {
                 request = histories.withHistory(policy, person.get(), request);
