@@ -5,6 +5,7 @@ import cn.canbao.region.boundary.Regions;
 import cn.canbao.platform.boundary.ProblemException;
 import cn.canbao.platform.boundary.Roles;
 import cn.canbao.platform.boundary.AuditLog;
+import cn.canbao.platform.boundary.JobNodes;
 import cn.canbao.platform.boundary.BusinessClock;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.batch.operations.JobExecutionAlreadyCompleteException;
@@ -59,6 +60,9 @@ public class BatchJobs {
 
     @Inject
     JobStarts starts;
+
+    @Inject
+    JobNodes nodes;
 
     @Inject
     AuditLog audit;
@@ -169,6 +173,7 @@ public class BatchJobs {
         catalogue.find(e.getJobName()).ifPresent(d -> d.checkRestart(given));
         try {
             long id = operator().restart(executionId, parameters);
+            nodes.started(id);
             audit.record("BATCH_JOB_RESTARTED", "job_execution", String.valueOf(id), null, null,
                     e.getJobName() + " restarts execution " + executionId);
             return id;

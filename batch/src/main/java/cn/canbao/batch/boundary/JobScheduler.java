@@ -3,6 +3,7 @@ package cn.canbao.batch.boundary;
 import cn.canbao.campaign.boundary.CampaignSchedule;
 import cn.canbao.campaign.boundary.CampaignSchedule.Due;
 import cn.canbao.campaign.boundary.CampaignSchedule.Start;
+import cn.canbao.platform.boundary.ClusterMembers;
 import cn.canbao.platform.boundary.ProblemException;
 import cn.canbao.platform.boundary.Roles;
 import cn.canbao.region.boundary.Regions;
@@ -78,6 +79,9 @@ public class JobScheduler {
     @Inject
     Clock clock;
 
+    @Inject
+    ClusterMembers cluster;
+
     @Resource
     SessionContext context;
 
@@ -85,6 +89,10 @@ public class JobScheduler {
     void daily() {
         if (!enabled()) {
             LOG.fine("job scheduler disabled (" + ENABLED_PROPERTY + "=false)");
+            return;
+        }
+        if (!cluster.coordinator()) {
+            // several nodes: the coordinator checks (the claim in scheduled_job_start still makes a start once only)
             return;
         }
         check(LocalDate.now(clock), null);

@@ -1,6 +1,7 @@
 package cn.canbao.batch.boundary;
 
 import cn.canbao.platform.boundary.AuditLog;
+import cn.canbao.platform.boundary.JobNodes;
 import cn.canbao.platform.boundary.ProblemException;
 import cn.canbao.region.boundary.Regions;
 import jakarta.batch.operations.JobOperator;
@@ -32,6 +33,9 @@ public class JobStarts {
     @Inject
     AuditLog audit;
 
+    @Inject
+    JobNodes nodes;
+
     /** Starts a job after checking its parameters; nothing starts when a check fails. Returns the execution id. */
     public long start(String jobName, Map<String, String> given) {
         JobDefinition job = catalogue.require(jobName);
@@ -40,6 +44,7 @@ public class JobStarts {
         Properties properties = new Properties();
         properties.putAll(parameters);
         long id = operator().start(jobName, properties);
+        nodes.started(id);
         job.started(parameters, id);
         audit.record("BATCH_JOB_STARTED", "job_execution", String.valueOf(id), null, null, jobName + " " + parameters);
         return id;

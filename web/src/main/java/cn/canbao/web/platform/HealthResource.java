@@ -3,6 +3,7 @@ package cn.canbao.web.platform;
 import cn.canbao.platform.boundary.Roles;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.SecurityContext;
+import cn.canbao.platform.boundary.ClusterMembers;
 import cn.canbao.platform.boundary.DatabaseHealth;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -17,7 +18,8 @@ import jakarta.ws.rs.core.Response;
 /**
  * {@code GET /api/v1/health}: public; UP (200) when the database answers, DOWN (503) when it does not. Which database
  * (product and version) and the check's detail only to a signed-in operator or district administrator: a stranger
- * learns nothing about the server.
+ * learns nothing about the server. They also see the cluster check: the node that answered, the live members, whether
+ * it is the coordinator (a single server: itself alone).
  */
 @Path("health")
 public class HealthResource {
@@ -27,6 +29,9 @@ public class HealthResource {
 
     @Inject
     DatabaseHealth database;
+
+    @Inject
+    ClusterMembers cluster;
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
@@ -38,9 +43,17 @@ public class HealthResource {
             check.add("database", status.database() == null ? "unknown" : status.database())
                     .add("detail", status.detail() == null ? "" : status.detail());
         }
+        var checks = JSON.createArrayBuilder().add(check);
+        if (security.isUserInRole(Roles.OPERATOR) || security.isUserInRole(Roles.DISTRICT_ADMIN)) {
+            // which node answered, the live members and whether this one coordinates (several nodes: operations.md)
+            var members = JSON.createArrayBuilder();
+            cluster.members().forEach(members::add);
+            checks.add(JSON.createObjectBuilder().add("name", "cluster").add("status", "UP")
+                    .add("node", cluster.localNode()).add("members", members).add("coordinator", cluster.coordinator()));
+        }
         JsonObject body = JSON.createObjectBuilder()
                 .add("status", state)
-                .add("checks", JSON.createArrayBuilder().add(check))
+                .add("checks", checks)
                 .build();
         return Response.status(status.up() ? 200 : 503).entity(body.toString()).type(MediaType.APPLICATION_JSON).build();
     }
