@@ -109,11 +109,12 @@ class BatchIT {
     @Test
     void demoPopulationIsExactForItsSeedAndFullCostSwitchoverChangesEveryUnpaidEnrollmentOnce() {
         String village = emptyVillage();
-        PopulationGenerator.Totals plan = PopulationGenerator.totals(village, SEED, COUNT, OPENS, PAID_UNTIL, PROFILE);
+        long seed = freshSeed(village);
+        PopulationGenerator.Totals plan = PopulationGenerator.totals(village, seed, COUNT, OPENS, PAID_UNTIL, PROFILE);
         assertEquals(COUNT, plan.persons());
 
         long t0 = System.nanoTime();
-        JsonObject first = run("demo-population", demo(village, String.valueOf(COUNT), SEED));
+        JsonObject first = run("demo-population", demo(village, String.valueOf(COUNT), seed));
         double seconds = (System.nanoTime() - t0) / 1e9;
         LOG.info(String.format("demo-population: %d persons in %d households in %.1f s = %.0f persons/s", COUNT,
                 plan.households(), seconds, COUNT / seconds));
@@ -125,7 +126,7 @@ class BatchIT {
         assertVillageHolds(village, plan);
 
         // the same parameters again: every household is already there, nothing is written twice
-        JsonObject second = run("demo-population", demo(village, String.valueOf(COUNT), SEED));
+        JsonObject second = run("demo-population", demo(village, String.valueOf(COUNT), seed));
         assertEquals(plan.households(), BatchRuns.metrics(second).get("filterCount"));
         assertEquals(0L, BatchRuns.metrics(second).get("writeCount"));
         assertVillageHolds(village, plan);
@@ -226,6 +227,30 @@ class BatchIT {
     }
 
     /** The first village of 白羊镇 without residents (the database may hold earlier runs' villages). */
+    /**
+     * The first seed from {@link #SEED} none of whose generated residents is on record: another test's random ID number
+     * (same district prefix) may coincide with a generated one, and the job then rightly skips that household.
+     */
+    private long freshSeed(String village) {
+        for (long seed = SEED; seed < SEED + 20; seed++) {
+            PopulationGenerator generator = new PopulationGenerator(village, seed, COUNT, OPENS, PAID_UNTIL, PROFILE);
+            List<String> ids = new java.util.ArrayList<>();
+            while (generator.hasNext()) {
+                generator.next().members().forEach(m -> ids.add(m.idNumber()));
+            }
+            long known = 0;
+            for (int i = 0; i < ids.size(); i += 500) {
+                known += em.createQuery("select count(p) from Person p where p.idNumber in :numbers", Long.class)
+                        .setParameter("numbers", ids.subList(i, Math.min(ids.size(), i + 500))).getSingleResult();
+            }
+            if (known == 0) {
+                return seed;
+            }
+        }
+        fail("every seed tried generates a resident already on record");
+        return SEED;
+    }
+
     private String emptyVillage() {
         for (int i = 17; i >= 2; i--) {
             String code = TOWN + String.format("%03d", i);

@@ -189,6 +189,16 @@ class PersonGroupsIT {
         }
         document = document.replaceAll("(\\d{4})-02-29", "$1-02-28").replace(seed.substring(0, 6), "500101")
                 .replace("\"fiscalSubsidy\": null", "\"fiscalSubsidy\": 640.00");
+        // catalogue rows bounded to the copy's campaign (the seeds leave them open): the ITs share one database, and an
+        // open row of district 500101 would cover any roster validity (RosterIT's VALIDITY_OUTSIDE_CATALOGUE row)
+        int year = Integer.parseInt(id.substring(7));
+        java.util.regex.Matcher from = java.util.regex.Pattern.compile("\"from\": *\"(\\d{4}-\\d{2}-\\d{2})\"").matcher(document);
+        String opens = null;
+        while (from.find()) {
+            opens = opens == null || from.group(1).compareTo(opens) < 0 ? from.group(1) : opens;
+        }
+        document = document.replaceAll("\"validFrom\": *null", "\"validFrom\": \"" + opens + "\"")
+                .replaceAll("\"validTo\": *null", "\"validTo\": \"" + year + "-12-31\"");
         Http.Reply put = admin.put("/api/v1/policies/" + id, document);
         assertTrue(put.status() == 200 || put.status() == 201, put.body());
     }
