@@ -107,4 +107,13 @@ class PolicyFormTest {
         assertNull(PolicyForm.read("[1, 2]"));
         assertNull(PolicyForm.read("{"));
     }
+
+    @Test
+    void problemsFindTheirRows() {
+        assertEquals("catalogue:1", PolicyEditView.rowKey("catalogue[1] code 104 tier 1"));
+        assertEquals("windows:0", PolicyEditView.rowKey("windows[0] CONCENTRATED"));
+        assertEquals("tiers:0", PolicyEditView.rowKey("$.tiers[0].residentStandard"));
+        assertEquals("rule:continuity", PolicyEditView.rowKey("continuity.events[1] GRADUATED"));
+        assertEquals("", PolicyEditView.rowKey("fiscalSubsidy"));
+    }
 }
