@@ -14,6 +14,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import java.io.StringReader;
 import java.math.BigDecimal;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -84,6 +85,12 @@ class PolicyFormIT {
             assertEquals("2044-12-31", late.getString("coverEnd"));
             assertEquals("STANDARD", late.getString("priceMode"));
             assertEquals("2044-09-30", savedWindows.getJsonObject(windows - 1).getString("to"));
+            // names, not codes: price modes and cover rules by label (the rules' JSON fragments are data, left out)
+            String shown = (String) browser.script("const areas = [...document.querySelectorAll('textarea')];"
+                    + "areas.forEach(a => a.style.display = 'none'); const text = document.body.innerText;"
+                    + "areas.forEach(a => a.style.display = ''); return text;");
+            assertTrue(shown.contains("个人缴费标准") && shown.contains("参保年度1月1日起"), shown);
+            assertEquals(List.of(), ScreenWalkIT.findings("/policy/edit.xhtml", shown));
         }
     }
 
