@@ -57,7 +57,7 @@ class PolicyScreensIT {
             browser.go("/policy/edit.xhtml?id=" + POLICY);
             String text = browser.waitForText("#forbidden", "无权访问");
             assertTrue(text.contains("您的角色无权打开此页面"), text);
-            assertTrue(browser.driver.findElements(By.id("editor:document")).isEmpty(), "no editor for a clerk");
+            assertTrue(browser.driver.findElements(By.id("editor:tabs:document")).isEmpty(), "no editor for a clerk");
             browser.screenshot("1-editor");
         }
         Http.Reply reply = Http.as("clerk").get("/policy/edit.xhtml?id=" + POLICY);
@@ -121,7 +121,7 @@ class PolicyScreensIT {
         try (Browser browser = Browser.open("04-admin-upload")) {
             browser.signIn("district_admin");
             browser.go("/policy/edit.xhtml?id=" + POLICY);
-            browser.find("#editor\\:document");
+            jsonTab(browser);
             browser.screenshot("1-editor");
 
             browser.driver.findElement(By.cssSelector("input[type=file]")).sendKeys(file.toString());
@@ -131,8 +131,9 @@ class PolicyScreensIT {
             assertFalse(browser.pageText().contains("Exception"), "no raw exception text");
             browser.screenshot("2-upload-refused");
 
-            browser.script("document.getElementById('editor:document').value = arguments[0];", twoBrokenRows.toString());
-            browser.driver.findElement(By.id("editor:save")).click();
+            jsonTab(browser);
+            browser.script("document.getElementById('editor:tabs:document').value = arguments[0];", twoBrokenRows.toString());
+            browser.driver.findElement(By.id("editor:tabs:save")).click();
             browser.wait(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#editor\\:problems"),
                     "catalogue[0] code 101 tier 2"));
             problems = browser.find("#editor\\:problems").getText();
@@ -265,9 +266,10 @@ class PolicyScreensIT {
 
             browser.driver.findElement(By.id("next-year")).click();
             String document = browser.waitForText("body", "511903-2043");
-            assertTrue(browser.find("#editor\\:document").getAttribute("value").contains("\"511903-2043\""), document);
+            jsonTab(browser);
+            assertTrue(browser.find("#editor\\:tabs\\:document").getAttribute("value").contains("\"511903-2043\""), document);
             browser.screenshot("3-drafted");
-            browser.driver.findElement(By.id("editor:save")).click();
+            browser.driver.findElement(By.id("editor:tabs:save")).click();
             String saved = browser.waitForText("#editor\\:page-messages", "第");
             assertTrue(saved.contains("511903-2043"), saved);
             browser.screenshot("4-saved");
@@ -283,6 +285,13 @@ class PolicyScreensIT {
             assertEquals(List.of(), ScreenWalkIT.findings("/policy/view.xhtml", browser.pageText()));
             browser.screenshot("5-years-compared");
         }
+    }
+
+    /** The editor opens on its form (decision 51): the JSON text is the second tab. */
+    static void jsonTab(Browser browser) {
+        browser.find("#editor\\:tabs");
+        browser.driver.findElement(By.xpath("//*[@id='editor:tabs']//li[contains(., 'JSON')]")).click();
+        browser.find("#editor\\:tabs\\:document");
     }
 
     private static JsonObject parse(String json) {

@@ -24,7 +24,10 @@ import java.io.Serializable;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.text.MessageFormat;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -60,6 +63,10 @@ public class PolicyEditView implements Serializable {
     private final List<Problem> problems = new ArrayList<>();
     private boolean loaded;
     private Boolean readOnly;
+    /** The same document as a form (tab 表单); null when it is not a JSON object. Re-read after every save. */
+    private PolicyForm form;
+    /** Problems of the last refused form save by table row ("catalogue:1") or rule member ("rule:continuity"). */
+    private final Map<String, List<String>> rowProblems = new HashMap<>();
 
     /** f:viewAction: the stored document of {@code id}, or an empty editor for a new policy. */
     public void load() {
@@ -76,6 +83,7 @@ public class PolicyEditView implements Serializable {
         }
         try {
             document = pretty(policies.document(id));
+            form = PolicyForm.read(document);
         } catch (ProblemException problem) {
             message(FacesMessage.SEVERITY_WARN, Texts.refusal(problem));
         }
@@ -86,6 +94,7 @@ public class PolicyEditView implements Serializable {
         try {
             Policies.Draft draft = policies.nextYearDraft(from, null);
             document = pretty(draft.document());
+            form = PolicyForm.read(document);
             warnings = draft.warnings();
             message(FacesMessage.SEVERITY_INFO, MessageFormat.format(Texts.text("policy.edit.drafted",
                     "Drafted {0} from {1}: every date one year later, amounts kept. Check it against the new notice, then save."),
@@ -110,6 +119,7 @@ public class PolicyEditView implements Serializable {
 
     public void save() {
         problems.clear();
+        rowProblems.clear();
         refusal = null;
         warnings = List.of();
         savedVersion = null;
@@ -125,6 +135,7 @@ public class PolicyEditView implements Serializable {
             note = null;
             readOnly = null;
             document = pretty(policies.document(id));
+            form = PolicyForm.read(document);
             warnings = saved.warnings();
             savedVersion = saved.version();
             message(FacesMessage.SEVERITY_INFO, Texts.text(saved.created() ? "policy.edit.created" : "policy.edit.saved",
@@ -132,7 +143,9 @@ public class PolicyEditView implements Serializable {
                     saved.version()));
         } catch (ProblemException problem) {
             for (FieldError error : problem.errors()) {
-                problems.add(toProblem(error));
+                Problem found = toProblem(error);
+                problems.add(found);
+                rowProblems.computeIfAbsent(rowKey(found.row()), k -> new ArrayList<>()).add(found.message());
             }
             // the table lists every violation; the summary only counts them
             refusal = "POLICY_INVALID".equals(problem.code())
@@ -140,6 +153,93 @@ public class PolicyEditView implements Serializable {
                     : Texts.refusal(problem);
         }
     }
+
+    /**
+     * Tab 表单: the form's edits written into the document it was read from, then saved exactly like the JSON tab
+     * (Policies.put, every load check). A refused save keeps what was typed and shows each problem on its row;
+     * the JSON tab keeps the stored document until a save succeeds (decision 51).
+     */
+    public void saveForm() {
+        if (form == null || isReadOnly()) {
+            return;
+        }
+        String typed = document;
+        try {
+            document = form.compose();
+        } catch (PolicyForm.FragmentException notJson) {
+            problems.clear();
+            rowProblems.clear();
+            String text = MessageFormat.format(Texts.text("policy.form.notJson", "{0}: not valid JSON ({1})."),
+                    ruleLabel(notJson.member()), notJson.getMessage());
+            rowProblems.put("rule:" + notJson.member(), List.of(text));
+            refusal = text;
+            return;
+        }
+        PolicyForm typedForm = form;
+        save();
+        if (refusal != null) {
+            // nothing was saved: the form keeps what the user typed, the JSON tab the document it showed
+            form = typedForm;
+            document = typed;
+        }
+    }
+
+    public void addTier() {
+        form.addTier();
+    }
+
+    public void removeTier(int index) {
+        form.getTiers().remove(index);
+    }
+
+    public void addWindow() {
+        form.addWindow();
+    }
+
+    public void removeWindow(int index) {
+        form.getWindows().remove(index);
+    }
+
+    public void addCategory() {
+        form.addCategory();
+    }
+
+    public void removeCategory(int index) {
+        form.getCatalogue().remove(index);
+    }
+
+    /** The problems of the last refused save on a row of a form table ({@code "catalogue"}, 1), joined. */
+    public String rowProblems(String table, int index) {
+        return String.join("；", rowProblems.getOrDefault(table + ":" + index, List.of()));
+    }
+
+    public String ruleProblems(String member) {
+        return String.join("；", rowProblems.getOrDefault("rule:" + member, List.of()));
+    }
+
+    /** A rule member's name in the user's language ({@code continuity} → 连续参保等待期). */
+    public String ruleLabel(String member) {
+        return Texts.text("policy.form.rule." + member, member);
+    }
+
+    /** "catalogue[1] code 104 tier 1" → "catalogue:1"; "continuity.events[0] …" → "rule:continuity"; else "". */
+    static String rowKey(String where) {
+        if (where == null) {
+            return "";
+        }
+        Matcher row = ROW.matcher(where);
+        if (row.find()) {
+            return row.group(1) + ":" + row.group(2);
+        }
+        for (String member : PolicyForm.RULE_MEMBERS) {
+            if (where.startsWith(member) || where.startsWith("$." + member)) {
+                return "rule:" + member;
+            }
+        }
+        return "";
+    }
+
+    private static final Pattern ROW = Pattern.compile("(?:^|\\$\\.)(tiers|windows|catalogue)\\[(\\d+)]");
 
     public void upload(FileUploadEvent event) {
         UploadedFile file = event.getFile();
@@ -237,6 +337,10 @@ public class PolicyEditView implements Serializable {
 
     public Integer getSavedVersion() {
         return savedVersion;
+    }
+
+    public PolicyForm getForm() {
+        return form;
     }
 
     public String getRefusal() {
