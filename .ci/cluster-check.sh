@@ -229,14 +229,17 @@ echo "   $n registered, unpaid persons"
 
 echo "-- persons for the payments-per-second measurements: demo-population into 500101101013"
 # persons for both measurements: a village of their own, registered by demo-population (about half of them unpaid)
-rate_params="{\"parameters\":{\"regionCode\":\"500101101013\",\"count\":${CLUSTER_RATE_PERSONS:-16000},\"seed\":11,\"policyId\":\"500101-2024\",\"chunkSize\":500,\"threads\":1}}"
+rate_params="{\"parameters\":{\"regionCode\":\"500101101013\",\"count\":${CLUSTER_RATE_PERSONS:-30000},\"seed\":11,\"policyId\":\"500101-2024\",\"chunkSize\":500,\"threads\":1}}"
 rid=$(curl -fsS -u operator:demo123 -H 'Content-Type: application/json' -X POST "$(api b)/batch/jobs/demo-population/executions" -d "$rate_params" | json_field executionId)
 wait_instance_completed "$rid" >/dev/null
 psql_db -F ' ' -c "select x.id_number, e.tier, e.amount_due from canbao.enrollment e join canbao.person x on x.id = e.person_id
       where e.region_code = '500101101013' and e.status = 'REGISTERED' and e.amount_due is not null order by md5(x.id_number)" \
     | awk '{ printf "{\"transactionId\":\"RATE-%s\",\"idNumber\":\"%s\",\"policyId\":\"500101-2024\",\"tier\":%s,\"amount\":%s,\"channel\":\"WECHAT\",\"paidAt\":\"2023-11-20T10:00:00+08:00\"}\n", $1, $1, $2, $3 }' > "$W/bodies"
-half=$(( $(wc -l < "$W/bodies") / 2 ))
-head -n "$half" "$W/bodies" > "$W/bodies-1"; tail -n +"$((half + 1))" "$W/bodies" > "$W/bodies-2"
+# three shares: a warm-up through both nodes (the JIT of both JVMs compiles the payment path), two nodes, one node
+third=$(( $(wc -l < "$W/bodies") / 3 ))
+head -n "$third" "$W/bodies" > "$W/bodies-0"
+sed -n "$((third + 1)),$((2 * third))p" "$W/bodies" > "$W/bodies-1"
+tail -n +"$((2 * third + 1))" "$W/bodies" > "$W/bodies-2"
 cat > "$W/pay.lua" <<'LUA'
 -- POST /payments, each body (one line of the file) once per thread's share; 201s counted; past the end, replays
 local threads, count = {}, 0
@@ -267,6 +270,8 @@ LUA
 RATE_SECONDS=${RATE_SECONDS:-10}
 AUTH="Authorization: Basic $(printf tax:demo123 | base64)"
 echo "-- payments per second through the balancer with nodes a and b (wrk, ${RATE_SECONDS} s; one node after the kill, same run)"
+warm=$(wrk -t2 -c16 -d"${WARM_SECONDS:-8}s" --timeout 10s -H "$AUTH" -s "$W/pay.lua" "$LB/api/v1/payments" -- "$W/bodies-0" 2 | tail -1)
+echo "   warm-up through both nodes: $warm"
 two=$(wrk -t2 -c16 -d"${RATE_SECONDS}s" --timeout 10s -H "$AUTH" -s "$W/pay.lua" "$LB/api/v1/payments" -- "$W/bodies-1" 2 | tail -1)
 echo "   two nodes (a, b): $two"
 
