@@ -269,10 +269,13 @@ end
 LUA
 RATE_SECONDS=${RATE_SECONDS:-10}
 AUTH="Authorization: Basic $(printf tax:demo123 | base64)"
+rate() { # file of bodies, seconds → "N payments in S s = R payments/s, …" (POST /payments through the balancer)
+    wrk -t2 -c16 -d"$2s" --timeout 10s -H "$AUTH" -s "$W/pay.lua" "$LB/api/v1/payments" -- "$1" 2 | tail -1
+}
 echo "-- payments per second through the balancer with nodes a and b (wrk, ${RATE_SECONDS} s; one node after the kill, same run)"
-warm=$(wrk -t2 -c16 -d"${WARM_SECONDS:-8}s" --timeout 10s -H "$AUTH" -s "$W/pay.lua" "$LB/api/v1/payments" -- "$W/bodies-0" 2 | tail -1)
+warm=$(rate "$W/bodies-0" "${WARM_SECONDS:-8}")
 echo "   warm-up through both nodes: $warm"
-two=$(wrk -t2 -c16 -d"${RATE_SECONDS}s" --timeout 10s -H "$AUTH" -s "$W/pay.lua" "$LB/api/v1/payments" -- "$W/bodies-1" 2 | tail -1)
+two=$(rate "$W/bodies-1" "$RATE_SECONDS")
 echo "   two nodes (a, b): $two"
 
 echo "-- a signed-in session through the balancer"
@@ -315,8 +318,7 @@ pay() { # target transactionId idNumber tier amount → retried with the same id
 }
 export -f pay api http_port; export LB
 export OFFSET_a=${OFFSET[a]} OFFSET_b=${OFFSET[b]}
-( while read -r line; do echo "$line"; done < "$W/requests.shuffled" \
-    | xargs -P 8 -L 1 bash -c 'declare -A OFFSET=([a]=$OFFSET_a [b]=$OFFSET_b); pay "$@"' _ > "$W/answers" ) &
+xargs -P 8 -L 1 bash -c 'declare -A OFFSET=([a]=$OFFSET_a [b]=$OFFSET_b); pay "$@"' _ < "$W/requests.shuffled" > "$W/answers" &
 STORM_PID=$!
 for _ in $(seq 1 600); do
     written=$(psql_db -c "select count(*) from canbao.person where household_region_code = '$VILLAGE'")
@@ -348,7 +350,7 @@ echo "   $interrupted"
 echo "   the job of node a, restarted on node b as execution $done_id: the same digest as the uninterrupted run"
 
 echo "-- payments per second through the balancer with node b alone"
-one=$(wrk -t2 -c16 -d"${RATE_SECONDS}s" --timeout 10s -H "$AUTH" -s "$W/pay.lua" "$LB/api/v1/payments" -- "$W/bodies-2" 2 | tail -1)
+one=$(rate "$W/bodies-2" "$RATE_SECONDS")
 echo "   one node (b):   $one"
 echo "   two nodes (a, b): $two"
 r1=$(echo "$one" | sed -n 's/.*= \([0-9.]*\) payments\/s.*/\1/p'); r2=$(echo "$two" | sed -n 's/.*= \([0-9.]*\) payments\/s.*/\1/p')

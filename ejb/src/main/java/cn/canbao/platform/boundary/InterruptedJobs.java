@@ -100,13 +100,13 @@ public class InterruptedJobs {
         if (executionIds != null && executionIds.isEmpty()) {
             return 0;
         }
-        String only = executionIds == null ? ""
-                : " and jobexecutionid in (" + executionIds.stream().map(String::valueOf).collect(Collectors.joining(",")) + ")";
+        String ids = executionIds == null ? null : executionIds.stream().map(String::valueOf).collect(Collectors.joining(","));
+        String only = ids == null ? "" : " and jobexecutionid in (" + ids + ")";
         Timestamp now = new Timestamp(System.currentTimeMillis());
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             int partitions = update(c, "update partition_execution set batchstatus = 'FAILED', exitstatus = ? where batchstatus in " + RUNNING
-                    + (only.isEmpty() ? "" : " and stepexecutionid in (select stepexecutionid from step_execution where 1 = 1" + only + ")"), null);
+                    + (ids == null ? "" : " and stepexecutionid in (select stepexecutionid from step_execution where jobexecutionid in (" + ids + "))"), null);
             int steps = update(c, "update step_execution set batchstatus = 'FAILED', exitstatus = ?, endtime = ? where batchstatus in " + RUNNING + only, now);
             int jobs = update(c, "update job_execution set batchstatus = 'FAILED', exitstatus = ?, endtime = ?, lastupdatedtime = ? where batchstatus in " + RUNNING + only, now);
             c.commit();

@@ -352,19 +352,7 @@ public class Policies {
 
     private StoredPolicy stored(String policyId) {
         StoredPolicy stored = policyId == null ? null : em.find(StoredPolicy.class, policyId);
-        if (stored != null && cn.canbao.platform.boundary.ClusterMode.enabled()) {
-            // several nodes: another node may have replaced the policy since this node's shared cache read it — the
-            // version column says (one indexed read); a changed policy is read afresh, bypassing the cache
-            Object current = em.createNativeQuery("select version from canbao.policy where policy_id = ?1")
-                    .setParameter(1, policyId).getResultList().stream().findFirst().orElse(null);
-            if (current == null || ((Number) current).longValue() != stored.getVersion()) {
-                stored = em.find(StoredPolicy.class, policyId, java.util.Map.of("jakarta.persistence.cache.retrieveMode",
-                        jakarta.persistence.CacheRetrieveMode.BYPASS));
-                if (stored != null) {
-                    em.refresh(stored);
-                }
-            }
-        }
+        // several nodes: EclipseLink keeps no shared cache (ClusterCache), so this reads what another node saved
         if (stored == null) {
             throw ProblemException.notFound("POLICY_UNKNOWN", "未知的政策编号 " + policyId, "unknown policy " + policyId);
         }
