@@ -134,6 +134,9 @@ class PolicyFormIT {
             browser.driver.findElement(By.id("editor:tabs:save-form")).click();
             String cell = browser.waitForText("[id='editor:tabs:windows_data'] tr[data-ri='0'] td:nth-child(2)", "不是有效日期");
             assertFalse(cell.contains("Exception"), cell);
+            assertEquals("2043-13-45", browser.find("[id='editor:tabs:windows:0:from_input']").getAttribute("value"),
+                    "the refused date stays in its cell, to be corrected");
+            assertEquals("999", browser.find("[id='editor:tabs:tiers:0:resident']").getAttribute("value"));
             browser.screenshot("1-bad-date");
         }
         assertEquals(before, Http.as(ADMIN).get("/api/v1/policies/" + POLICY).body(), "nothing saved");

@@ -49,7 +49,7 @@ class TableHomesTest {
             Map.entry("collection_file", "taxchannel"), Map.entry("collection_line", "taxchannel"),
             Map.entry("supervision_group", "supervision"), Map.entry("supervision_group_village", "supervision"),
             Map.entry("insurance_history_year", "enrollment"), Map.entry("insurance_history_event", "enrollment"),
-            Map.entry("newborn_cover", "enrollment"), Map.entry("job_execution_node", "platform"));
+            Map.entry("newborn_cover", "enrollment"), Map.entry("college_transition_cover", "enrollment"), Map.entry("job_execution_node", "platform"));
 
     /** Source file → the other components' tables its joins name (file relative to cn/canbao/). */
     static final Map<String, Set<String>> JOINS = Map.of(

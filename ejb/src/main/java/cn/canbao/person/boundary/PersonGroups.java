@@ -251,6 +251,7 @@ public class PersonGroups {
             case RELEASED_PRISONER -> "刑满释放人员";
             case NEWLY_CERTIFIED_POOR -> "新增困难群众";
             case FRESHMAN -> "大学新生";
+            case ACADEMIC_YEAR_INSURED -> "已参加上一学年度居民医保的在校大学生";
         };
     }
 

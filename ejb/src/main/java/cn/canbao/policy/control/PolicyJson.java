@@ -148,12 +148,7 @@ public class PolicyJson {
                 .add("guardianCoverAutomatic", n.guardianCoverAutomatic())
                 .add("description", text(n.description())).build());
         CollegeRule c = p.college();
-        b.add("college", c == null ? JsonValue.NULL : cn.canbao.platform.boundary.Jsons.PROVIDER.createObjectBuilder()
-                .add("yearMode", c.yearMode().name())
-                .add("coverFrom", date(c.coverFrom())).add("coverTo", date(c.coverTo()))
-                .add("graduateCoverTo", date(c.graduateCoverTo()))
-                .add("freshmanCoverStart", c.freshmanCoverStart() == null ? JsonValue.NULL : cn.canbao.platform.boundary.Jsons.PROVIDER.createValue(c.freshmanCoverStart().toString()))
-                .add("description", text(c.description())).build());
+        b.add("college", c == null ? JsonValue.NULL : college(c));
         b.add("catalogue", array(p.catalogue(), e -> cn.canbao.platform.boundary.Jsons.PROVIDER.createObjectBuilder()
                 .add("code", e.code()).add("name", e.name())
                 .add("certifyingDepartment", text(e.certifyingDepartment()))
@@ -263,6 +258,23 @@ public class PolicyJson {
         return v == null ? JsonValue.NULL : cn.canbao.platform.boundary.Jsons.PROVIDER.createValue(v);
     }
 
+    /** The college rule; {@code transition} only where the policy has one (answers of every other policy unchanged). */
+    private static JsonValue college(CollegeRule c) {
+        var b = cn.canbao.platform.boundary.Jsons.PROVIDER.createObjectBuilder()
+                .add("yearMode", c.yearMode().name())
+                .add("coverFrom", date(c.coverFrom())).add("coverTo", date(c.coverTo()))
+                .add("graduateCoverTo", date(c.graduateCoverTo()))
+                .add("freshmanCoverStart", c.freshmanCoverStart() == null ? JsonValue.NULL : cn.canbao.platform.boundary.Jsons.PROVIDER.createValue(c.freshmanCoverStart().toString()))
+                .add("description", text(c.description()));
+        CollegeRule.Transition t = c.transition();
+        if (t != null) {
+            b.add("transition", cn.canbao.platform.boundary.Jsons.PROVIDER.createObjectBuilder()
+                    .add("insuredFrom", date(t.insuredFrom())).add("insuredTo", date(t.insuredTo()))
+                    .add("coverTo", date(t.coverTo())).add("description", text(t.description())));
+        }
+        return b.build();
+    }
+
     private static JsonValue date(LocalDate d) {
         return d == null ? JsonValue.NULL : cn.canbao.platform.boundary.Jsons.PROVIDER.createValue(d.toString());
     }
@@ -307,10 +319,15 @@ public class PolicyJson {
                             b.optString("description"));
                 }),
                 n.optObject("college", c -> {
-                    c.allow("yearMode", "coverFrom", "coverTo", "graduateCoverTo", "freshmanCoverStart", "description");
+                    c.allow("yearMode", "coverFrom", "coverTo", "graduateCoverTo", "freshmanCoverStart", "description",
+                            "transition");
                     return new CollegeRule(c.enumValue("yearMode", CollegeRule.YearMode.class), c.optDate("coverFrom"),
                             c.optDate("coverTo"), c.optDate("graduateCoverTo"), c.optCoverStart("freshmanCoverStart"),
-                            c.optString("description"));
+                            c.optString("description"), c.optObject("transition", t -> {
+                                t.allow("insuredFrom", "insuredTo", "coverTo", "description");
+                                return new CollegeRule.Transition(t.date("insuredFrom"), t.date("insuredTo"),
+                                        t.date("coverTo"), t.optString("description"));
+                            }));
                 }),
                 n.list("catalogue", (c, i) -> {
                     c.allow("code", "name", "certifyingDepartment", "fundingDepartment", "validFrom", "validTo",

@@ -224,6 +224,24 @@ public class PolicyValidator {
             add(v, "college", "ACADEMIC_YEAR_DATES", "学年制须给出有效的学年起止日期",
                     "ACADEMIC year mode needs coverFrom <= coverTo");
         }
+        CollegeRule.Transition t = c == null ? null : c.transition();
+        if (t != null) {
+            if (t.insuredTo().isBefore(t.insuredFrom())) {
+                add(v, "college.transition", "TRANSITION_DATES", "过渡期：已参保学年度结束日 " + t.insuredTo() + " 早于开始日 "
+                        + t.insuredFrom(), "transition: insuredTo " + t.insuredTo() + " lies before insuredFrom " + t.insuredFrom());
+            }
+            if (!t.insuredFrom().isBefore(p.yearStart())) {
+                add(v, "college.transition", "TRANSITION_DATES", "过渡期：已参保学年度须始于参保年度 " + p.yearStart() + " 之前",
+                        "transition: the academic year insured must begin before the insurance year " + p.yearStart());
+            }
+            // the transition covers the rest of the insurance year: nothing is left to pay for (a shorter extension
+            // would need a partial-year price no notice has)
+            if (!t.coverTo().equals(p.yearEnd())) {
+                add(v, "college.transition", "TRANSITION_DATES", "过渡期：待遇延长截止日 " + t.coverTo() + " 须为参保年度末日 "
+                        + p.yearEnd(), "transition: coverTo " + t.coverTo() + " must be the insurance year's last day "
+                        + p.yearEnd());
+            }
+        }
     }
 
     private void checkMilestonesAndScoring(Policy p, List<PolicyViolation> v) {

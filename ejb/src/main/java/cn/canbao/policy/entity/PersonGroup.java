@@ -10,5 +10,11 @@ public enum PersonGroup {
     VETERAN,
     RELEASED_PRISONER,
     NEWLY_CERTIFIED_POOR,
-    FRESHMAN
+    FRESHMAN,
+    /**
+     * A college student insured for the academic year a college rule's {@code transition} names (seeds 000, 002: the
+     * 2023/24 academic year): covered until the transition's end without paying. A project addition, like FRESHMAN:
+     * nothing else in a request says which scheme a student was insured under last academic year.
+     */
+    ACADEMIC_YEAR_INSURED
 }

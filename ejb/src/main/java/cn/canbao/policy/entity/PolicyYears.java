@@ -20,6 +20,8 @@ import java.util.List;
  *
  * <p>Kept as they are: {@code continuity.gapYearsFrom} (the year the guidance counts gaps from, 2025, does not move with
  * the campaign), texts (descriptions and notes quote the old notice: the draft says so in a note), amounts.
+ * Dropped from a draft (kept, moved, by {@link #shift}): the college rule's {@code transition} — the cover of the one
+ * year a region changed from the academic to the natural year, which no later year repeats; a second note says so.
  */
 public final class PolicyYears {
 
@@ -32,7 +34,14 @@ public final class PolicyYears {
         List<String> notes = new ArrayList<>(shifted.notes());
         notes.add("本文档由 " + policy.policyId() + " 复制至 " + targetYear + " 年度：所有日期顺延 " + (targetYear - policy.insuranceYear())
                 + " 年，金额、目录与规则不变；各项说明与备注仍为原通知文字，保存前请按新年度通知逐项核对。");
-        return copy(shifted, shifted.name(), shifted.windows(), shifted.finalCutoff(), shifted.exemptions(), shifted.college(),
+        CollegeRule college = shifted.college();
+        if (college != null && college.transition() != null) {
+            // the cover of the one year a region changed from the academic to the natural year: no later year repeats it
+            college = new CollegeRule(college.yearMode(), college.coverFrom(), college.coverTo(), college.graduateCoverTo(),
+                    college.freshmanCoverStart(), college.description(), null);
+            notes.add("大学生参保期调整的过渡期待遇（college.transition）只适用于调整当年，复制时已删除。");
+        }
+        return copy(shifted, shifted.name(), shifted.windows(), shifted.finalCutoff(), shifted.exemptions(), college,
                 shifted.catalogue(), shifted.milestones(), shifted.villageScoring(), notes);
     }
 
@@ -58,7 +67,9 @@ public final class PolicyYears {
                 e.windowName())).toList();
         CollegeRule c = p.college();
         CollegeRule college = c == null ? null : new CollegeRule(c.yearMode(), start(c.coverFrom(), years), end(c.coverTo(), years),
-                end(c.graduateCoverTo(), years), c.freshmanCoverStart(), c.description());
+                end(c.graduateCoverTo(), years), c.freshmanCoverStart(), c.description(), c.transition() == null ? null
+                : new CollegeRule.Transition(start(c.transition().insuredFrom(), years), end(c.transition().insuredTo(), years),
+                        end(c.transition().coverTo(), years), c.transition().description()));
         List<CatalogueEntry> catalogue = p.catalogue().stream().map(e -> new CatalogueEntry(e.code(), e.name(),
                 e.certifyingDepartment(), e.fundingDepartment(), start(e.validFrom(), years), end(e.validTo(), years), e.college(),
                 e.amounts())).toList();

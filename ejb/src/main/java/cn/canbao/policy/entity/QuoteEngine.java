@@ -104,6 +104,18 @@ public class QuoteEngine {
             }
         }
 
+        // college transition (seeds 000, 002): insured for the academic year of the change, covered to the year's end
+        CollegeRule.Transition transition = policy.college() == null ? null : policy.college().transition();
+        if (type == ResidentType.COLLEGE_STUDENT && transition != null
+                && request.groups().contains(PersonGroup.ACADEMIC_YEAR_INSURED)) {
+            throw refuse(Code.COVERED_BY_TRANSITION, "已参加" + transition.insuredFrom() + "至" + transition.insuredTo()
+                    + "学年度居民医保的在校大学生，待遇延长至" + transition.coverTo() + "（" + policy.policyId()
+                    + "过渡期待遇），本年度无需缴费，由经办机构登记为过渡期参保",
+                    "a college student insured for the academic year " + transition.insuredFrom() + ".."
+                    + transition.insuredTo() + " is covered until " + transition.coverTo() + " (" + policy.policyId()
+                    + " transition): nothing to pay this year; the office records the transition cover");
+        }
+
         // which window takes the payment
         Optional<PaymentWindow> window = policy.windows().stream().filter(w -> w.contains(date)).findFirst();
         Optional<Exemption> exemption = policy.exemptions().stream()

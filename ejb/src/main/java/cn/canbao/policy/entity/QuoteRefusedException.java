@@ -19,7 +19,12 @@ public class QuoteRefusedException extends RuntimeException {
         /** A FULL_COST price is needed but the policy's fiscal subsidy is not set. */
         FISCAL_SUBSIDY_NOT_SET,
         /** The waiting period would end after cover ends: the payment would buy no cover at all. */
-        NO_BENEFIT_PERIOD
+        NO_BENEFIT_PERIOD,
+        /**
+         * A college student insured for the academic year of the college rule's transition: covered to the year's end
+         * already, nothing to pay (the cover is recorded as an enrollment without payment).
+         */
+        COVERED_BY_TRANSITION
     }
 
     private final Code code;

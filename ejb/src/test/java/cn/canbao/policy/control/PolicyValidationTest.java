@@ -1,6 +1,7 @@
 package cn.canbao.policy.control;
 
 import cn.canbao.policy.entity.CatalogueEntry;
+import cn.canbao.policy.entity.CollegeRule;
 import cn.canbao.policy.entity.PaymentWindow;
 import cn.canbao.policy.entity.Policy;
 import cn.canbao.policy.entity.PolicyFormatException;
@@ -50,6 +51,31 @@ class PolicyValidationTest {
         assertEquals("AMOUNTS_SUM_TO_STANDARD", v.get(0).rule());
         assertTrue(v.get(0).messageZh().contains("不等于缴费标准380.00"), v.get(0).messageZh());
         assertTrue(v.get(0).messageEn().contains("not the standard 380.00"), v.get(0).messageEn());
+    }
+
+    @Test
+    void aCollegeTransitionMustEndWithTheInsuranceYearAndFollowAnAcademicYearBeforeIt() {
+        Policy p = Seeds.policy("500101-2024");
+        CollegeRule c = p.college();
+        CollegeRule shorter = new CollegeRule(c.yearMode(), c.coverFrom(), c.coverTo(), c.graduateCoverTo(),
+                c.freshmanCoverStart(), c.description(), new CollegeRule.Transition(LocalDate.of(2024, 9, 1),
+                LocalDate.of(2024, 8, 31), LocalDate.of(2024, 8, 31), null));
+        List<PolicyViolation> v = refuse(new Policy(p.policyId(), p.regionCode(), p.insuranceYear(), p.name(), p.tiers(),
+                p.fiscalSubsidy(), p.windows(), p.finalCutoff(), p.exemptions(), p.newborn(), shorter, p.catalogue(),
+                p.milestones(), p.villageScoring(), p.reporting(), p.notes(), p.targetCounting()));
+        assertEquals(3, v.size(), v.toString());
+        assertTrue(v.stream().allMatch(x -> x.where().equals("college.transition") && x.rule().equals("TRANSITION_DATES")));
+        assertTrue(v.get(0).messageZh().contains("早于开始日"), v.get(0).messageZh());
+        assertTrue(v.get(1).messageEn().contains("must begin before the insurance year 2024-01-01"), v.get(1).messageEn());
+        assertTrue(v.get(2).messageZh().contains("须为参保年度末日 2024-12-31"), v.get(2).messageZh());
+    }
+
+    @Test
+    void aTransitionWithoutItsDatesIsMalformed() {
+        String document = json.write(Seeds.policy("500230-2024")).replaceFirst("\"insuredTo\"\\s*:\\s*\"2024-08-31\"\\s*,", "");
+        assertTrue(!document.contains("insuredTo"), "the test removed the member");
+        PolicyFormatException e = assertThrows(PolicyFormatException.class, () -> json.read(document));
+        assertTrue(e.path().contains("transition") && e.path().contains("insuredTo"), e.path());
     }
 
     @Test

@@ -49,7 +49,11 @@ class PolicyYearsTest {
                     draft.catalogue().stream().map(CatalogueEntry::code).toList(), id);
             assertEquals(seed.newborn(), draft.newborn(), id);
             assertEquals(seed.targetCounting(), draft.targetCounting(), id);
-            assertEquals(seed.notes().size() + 1, draft.notes().size(), "a note says where the draft came from");
+            boolean transition = seed.college() != null && seed.college().transition() != null;
+            assertEquals(seed.notes().size() + (transition ? 2 : 1), draft.notes().size(), "a note says where the draft came from");
+            if (draft.college() != null) {
+                assertNull(draft.college().transition(), id + ": the transition of the year of the change is not copied");
+            }
             // no new gap, no overlap: the draft warns of nothing about windows the seed did not
             assertEquals(rules(PolicyLint.lint(seed, null)), rules(PolicyLint.lint(draft, null)), id);
         }
@@ -110,6 +114,19 @@ class PolicyYearsTest {
         assertEquals(LocalDate.of(2025, 3, 1), draft.windows().get(2).from());
         assertEquals(draft, json.read(json.write(draft)));
         assertEquals(List.of(), PolicyLint.lint(draft, 40480L));
+    }
+
+    @Test
+    void aShiftMovesTheCollegeTransitionADraftDropsIt() {
+        Policy seed = Seeds.policy("500230-2024");
+        Policy moved = PolicyYears.shift(seed, 2);
+        assertEquals(LocalDate.of(2025, 9, 1), moved.college().transition().insuredFrom());
+        assertEquals(LocalDate.of(2026, 8, 31), moved.college().transition().insuredTo());
+        assertEquals(LocalDate.of(2026, 12, 31), moved.college().transition().coverTo());
+        assertEquals(moved, json.read(json.write(moved)), "still passes the load checks");
+        Policy draft = PolicyYears.draft(seed, 2025);
+        assertNull(draft.college().transition());
+        assertTrue(draft.notes().get(draft.notes().size() - 1).contains("college.transition"), draft.notes().toString());
     }
 
     @Test

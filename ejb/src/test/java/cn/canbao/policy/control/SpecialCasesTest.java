@@ -114,6 +114,47 @@ class SpecialCasesTest {
         assertEquals(end, q.benefitEnd());
     }
 
+    /**
+     * The college transition (seeds 000, 002): a student insured for the 2023/24 academic year is covered to
+     * 2024-12-31 — any day of the campaign, any tier, whatever identity — and pays nothing; everybody else is quoted
+     * as before.
+     */
+    @ParameterizedTest(name = "{0} tier {1} paid {2}: academic year insured → nothing to pay")
+    @CsvSource({
+            "500101-2024, 1, 2023-09-01",
+            "500101-2024, 2, 2023-12-31",
+            "500101-2024, 1, 2024-07-15",
+            "500230-2024, 1, 2023-10-20",
+            "500230-2024, 2, 2024-09-30",
+    })
+    void aStudentInsuredForTheAcademicYearOfTheChangePaysNothing(String policyId, int tier, LocalDate paid) {
+        QuoteRefusedException refused = assertThrows(QuoteRefusedException.class, () -> quote(policyId,
+                QuoteRequest.of(tier, paid).withResidentType(ResidentType.COLLEGE_STUDENT)
+                        .withGroups(PersonGroup.ACADEMIC_YEAR_INSURED).withIdentities("108")));
+        assertEquals(Code.COVERED_BY_TRANSITION, refused.code());
+        assertTrue(refused.messageZh().contains("2024-12-31") && refused.messageZh().contains("2023-09-01至2024-08-31"),
+                refused.messageZh());
+        assertTrue(refused.messageEn().contains("nothing to pay"), refused.messageEn());
+    }
+
+    @Test
+    void theTransitionAppliesOnlyToCollegeStudentsOfPoliciesThatHaveOne() {
+        // a resident with the group (recorded in error) is quoted as a resident
+        assertEquals(new BigDecimal("380.00"), quote("500101-2024", QuoteRequest.of(1, LocalDate.of(2023, 11, 15))
+                .withGroups(PersonGroup.ACADEMIC_YEAR_INSURED)).personalAmount());
+        // a freshman or a student without the group pays the college standard
+        assertEquals(new BigDecimal("350.00"), quote("500101-2024", QuoteRequest.of(1, LocalDate.of(2023, 11, 15))
+                .withResidentType(ResidentType.COLLEGE_STUDENT).withGroups(PersonGroup.FRESHMAN)).personalAmount());
+        // 511903-2024 (Sichuan) has no college rule, 500102-2023 an academic year without a transition
+        assertEquals(new BigDecimal("380.00"), quote("511903-2024", QuoteRequest.of(1, LocalDate.of(2023, 11, 15))
+                .withResidentType(ResidentType.COLLEGE_STUDENT).withGroups(PersonGroup.ACADEMIC_YEAR_INSURED)).personalAmount());
+        assertEquals(new BigDecimal("320.00"), quote("500102-2023", QuoteRequest.of(1, LocalDate.of(2022, 10, 15))
+                .withResidentType(ResidentType.COLLEGE_STUDENT).withGroups(PersonGroup.ACADEMIC_YEAR_INSURED)).personalAmount());
+        // after the final cutoff too: the transition answers before the windows, the student is covered all the same
+        assertEquals(Code.COVERED_BY_TRANSITION, refusal("500101-2024", QuoteRequest.of(1, LocalDate.of(2024, 12, 1))
+                .withResidentType(ResidentType.COLLEGE_STUDENT).withGroups(PersonGroup.ACADEMIC_YEAR_INSURED)));
+    }
+
     @Test
     void collegeCategoryDoesNotSubsidiseOtherResidents() {
         Quote q = quote("500101-2024", QuoteRequest.of(1, LocalDate.of(2023, 11, 15)).withIdentities("108"));

@@ -45,6 +45,9 @@ public class PersonGroupsView implements Serializable {
     transient NewbornCovers newbornCovers;
 
     @Inject
+    transient cn.canbao.enrollment.boundary.CollegeTransitionCovers transitionCovers;
+
+    @Inject
     transient Persons persons;
 
     @Inject
@@ -91,6 +94,39 @@ public class PersonGroupsView implements Serializable {
         return person != null && person.getResidentType() == ResidentType.NEWBORN && person.getGuardian() != null
                 && (context.isUserInRole(Roles.CLERK) || context.isUserInRole(Roles.TOWN_OFFICER)
                 || context.isUserInRole(Roles.DISTRICT_ADMIN));
+    }
+
+    /**
+     * Whether the college transition cover is offered: a college student holding ACADEMIC_YEAR_INSURED, to a role
+     * that enrolls (the policy chosen says whether it has a transition).
+     */
+    public boolean isTransitionCoverOffered() {
+        Person person = person();
+        ExternalContext context = FacesContext.getCurrentInstance().getExternalContext();
+        return person != null && person.getResidentType() == ResidentType.COLLEGE_STUDENT
+                && getLines().stream().anyMatch(l -> PersonGroup.ACADEMIC_YEAR_INSURED.name().equals(l.group()))
+                && (context.isUserInRole(Roles.CLERK) || context.isUserInRole(Roles.TOWN_OFFICER)
+                || context.isUserInRole(Roles.DISTRICT_ADMIN));
+    }
+
+    /** The college transition cover in the chosen policy (seeds 000, 002; decision 52). */
+    public void coverTransition() {
+        Person person = person();
+        if (person == null) {
+            return;
+        }
+        try {
+            var covered = transitionCovers.cover(person.getIdNumber(), coverPolicy, null);
+            Faces.info(covered.created() ? covered.cover().getReason()
+                    : Texts.text("counter.transitionCover.already", "transition cover already recorded"));
+            ExternalContext context = FacesContext.getCurrentInstance().getExternalContext();
+            context.getFlash().setKeepMessages(true);
+            context.redirect(context.getRequestContextPath() + "/counter/person.xhtml?person=" + person.getId());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (ProblemException problem) {
+            Faces.refused(problem);
+        }
     }
 
     public PersonGroup[] getGroupChoices() {

@@ -3,6 +3,7 @@ package cn.canbao.web.person;
 import jakarta.validation.Valid;
 import cn.canbao.platform.boundary.FitsColumn;
 import cn.canbao.platform.boundary.Roles;
+import cn.canbao.enrollment.boundary.CollegeTransitionCovers;
 import cn.canbao.enrollment.boundary.Enrollments;
 import cn.canbao.enrollment.boundary.InsuranceHistories;
 import cn.canbao.enrollment.boundary.NewbornCovers;
@@ -183,6 +184,41 @@ public class PersonResource {
                                    java.time.LocalDate benefitStart, java.time.LocalDate benefitEnd, String guardian,
                                    String reason) {
     }
+
+    /** {@code POST /persons/{idNumber}/college-transition-cover} {@code {policyId, tier?}}. */
+    public record TransitionCoverBody(@FitsColumn("policy.policy_id") String policyId, Integer tier) {
+    }
+
+    /**
+     * A college student's transition cover (seeds 000, 002, decision 52): insured for the academic year of the move to
+     * the natural year, covered until the insurance year's end without paying. 201 with the enrollment when recorded
+     * now, 200 when recorded before.
+     */
+    @POST
+    @Path("{idNumber}/college-transition-cover")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.CLERK, Roles.TOWN_OFFICER, Roles.DISTRICT_ADMIN})
+    public Response coverTransition(@PathParam("idNumber") String idNumber, @Valid TransitionCoverBody body) {
+        if (body == null) {
+            throw ProblemException.badRequest("EMPTY_BODY", "请求内容为空", "empty body", List.of());
+        }
+        CollegeTransitionCovers.Covered covered = transitionCovers.cover(idNumber, body.policyId(), body.tier());
+        return Response.status(covered.created() ? Response.Status.CREATED : Response.Status.OK)
+                .entity(new TransitionCoverView(covered.enrollment().getId(), covered.person().getIdNumber(), covered.enrollment().getPolicyId(),
+                        covered.enrollment().getTier(), covered.enrollment().getStatus().name(),
+                        covered.enrollment().getAmountDue(), covered.enrollment().getBenefitStart(),
+                        covered.enrollment().getBenefitEnd(), covered.cover().getReason()))
+                .build();
+    }
+
+    /** The answer of {@code POST /persons/{idNumber}/college-transition-cover}. */
+    public record TransitionCoverView(long enrollmentId, String idNumber, String policyId, int tier, String status,
+                                      java.math.BigDecimal amountDue, java.time.LocalDate benefitStart,
+                                      java.time.LocalDate benefitEnd, String reason) {
+    }
+
+    @Inject
+    CollegeTransitionCovers transitionCovers;
 
     @Inject
     PersonGroups groups;

@@ -189,7 +189,7 @@ public class PolicyEditView implements Serializable {
     }
 
     public void removeTier(int index) {
-        form.getTiers().remove(index);
+        form.removeTier(index);
     }
 
     public void addWindow() {

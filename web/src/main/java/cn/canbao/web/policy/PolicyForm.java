@@ -312,6 +312,9 @@ public class PolicyForm implements Serializable {
                     ? array(oldCatalogue.getJsonObject(row.source), "amounts") : JsonValue.EMPTY_JSON_ARRAY;
             JsonArrayBuilder amountArray = Json.createArrayBuilder();
             for (AmountRow amount : row.amounts) {
+                if (row.source >= 0 && amount.source < 0 && amount.subsidy == null && amount.personal == null) {
+                    continue; // a line a new tier offered to a category of the document, left empty: none for that tier
+                }
                 amountArray.add(base(oldAmounts, amount.source)
                         .add("tier", amount.tier == null ? JsonValue.NULL : Json.createValue(amount.tier))
                         .add("subsidy", money(amount.subsidy))
@@ -344,11 +347,27 @@ public class PolicyForm implements Serializable {
         return b.build().toString();
     }
 
+    /** A new tier, and a line for it in every category (left empty, a category of the document offers none for it). */
     public TierRow addTier() {
         TierRow row = new TierRow();
         row.tier = tiers.stream().map(TierRow::getTier).filter(t -> t != null).max(Integer::compare).orElse(0) + 1;
         tiers.add(row);
+        for (CategoryRow category : catalogue) {
+            AmountRow amount = new AmountRow();
+            amount.tier = row.tier;
+            category.amounts.add(amount);
+        }
         return row;
+    }
+
+    /** Removes a tier and every category's line for it (they could only be refused: no such tier). */
+    public void removeTier(int index) {
+        TierRow removed = tiers.remove(index);
+        if (removed.tier != null && tiers.stream().noneMatch(t -> removed.tier.equals(t.tier))) {
+            for (CategoryRow category : catalogue) {
+                category.amounts.removeIf(a -> removed.tier.equals(a.tier));
+            }
+        }
     }
 
     public WindowRow addWindow() {

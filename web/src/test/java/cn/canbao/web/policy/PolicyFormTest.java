@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -92,6 +93,40 @@ class PolicyFormTest {
         JsonObject added = composed.getJsonArray("catalogue").getJsonObject(4);
         assertEquals(1, added.getJsonArray("amounts").getJsonObject(0).getInt("tier"));
         assertFalse(composed.containsKey("targetCounting"));
+    }
+
+    @Test
+    void aNewTierOffersALineInEveryCategoryAndRemovingItTakesThemAway() throws Exception {
+        PolicyForm form = PolicyForm.read(seed("511903-2024")); // one tier
+        int categories = form.getCatalogue().size();
+        PolicyForm.TierRow second = form.addTier();
+        assertEquals(2, second.getTier());
+        second.setResidentStandard(new BigDecimal("600"));
+        for (PolicyForm.CategoryRow row : form.getCatalogue()) {
+            assertEquals(List.of(1, 2), row.getAmounts().stream().map(PolicyForm.AmountRow::getTier).toList(), row.getCode());
+        }
+        // the first category gets amounts for tier 2, the others are left empty: they offer nothing for it
+        PolicyForm.AmountRow line = form.getCatalogue().get(0).getAmounts().get(1);
+        line.setSubsidy(new BigDecimal("500"));
+        line.setPersonal(new BigDecimal("100"));
+        PolicyForm.CategoryRow added = form.addCategory();
+        assertEquals(List.of(1, 2), added.getAmounts().stream().map(PolicyForm.AmountRow::getTier).toList());
+
+        JsonObject composed = parse(form.compose());
+        var catalogue = composed.getJsonArray("catalogue");
+        assertEquals(categories + 1, catalogue.size());
+        var first = catalogue.getJsonObject(0).getJsonArray("amounts");
+        assertEquals(2, first.size(), first.toString());
+        assertEquals("500.00", first.getJsonObject(1).getJsonNumber("subsidy").bigDecimalValue().toPlainString());
+        for (int i = 1; i < categories; i++) {
+            assertEquals(1, catalogue.getJsonObject(i).getJsonArray("amounts").size(), "empty line of row " + i + " left out");
+        }
+        assertEquals(2, catalogue.getJsonObject(categories).getJsonArray("amounts").size(), "a new category keeps its lines");
+
+        form.removeTier(1);
+        for (PolicyForm.CategoryRow row : form.getCatalogue()) {
+            assertEquals(List.of(1), row.getAmounts().stream().map(PolicyForm.AmountRow::getTier).toList(), row.getCode());
+        }
     }
 
     @Test
