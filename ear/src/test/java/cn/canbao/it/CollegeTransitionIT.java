@@ -105,6 +105,32 @@ class CollegeTransitionIT {
     }
 
     @Test
+    void theCounterRecordsTheCoverFromThePersonPage() {
+        Http admin = Http.as("district_admin");
+        String student = person(admin, "500101101001", "过渡丁", "COLLEGE_STUDENT"); // the demo clerk's village
+        assertEquals(201, admin.post(groups(student), "{\"group\":\"ACADEMIC_YEAR_INSURED\",\"validFrom\":\"2023-09-01\","
+                + "\"evidence\":\"学校缴费凭证\"}").status());
+        try (Browser browser = Browser.open("college-transition-01-person-page")) {
+            browser.signIn("clerk");
+            browser.go("/counter/find.xhtml");
+            browser.find("#find\\:query").sendKeys(student, org.openqa.selenium.Keys.ENTER);
+            browser.wait(d -> d.getCurrentUrl().contains("/counter/person.xhtml"));
+            browser.find("[id='groups-form:cover-transition']");
+            // the policy chosen, not the first offered (the illustrative 500101-2026 comes first)
+            browser.script("PF('widget_groups_form_transition_policy').selectValue('" + POLICY + "');");
+            browser.waitForText("[id='groups-form:transition-policy_label']", POLICY);
+            browser.screenshot("1-offered");
+            browser.driver.findElement(org.openqa.selenium.By.id("groups-form:cover-transition")).click();
+            String message = browser.waitForText("body", "过渡期待遇：已参加");
+            assertTrue(message.contains("2024-12-31"), message);
+            browser.screenshot("2-recorded");
+        }
+        Http.Reply again = admin.post(cover(student), "{\"policyId\":\"" + POLICY + "\"}");
+        assertEquals(200, again.status(), "recorded by the page: " + again.body());
+        assertEquals("PAID", again.json().getString("status"));
+    }
+
+    @Test
     void thePolicyShowsItsTransition() {
         Http.Reply policy = Http.as("district_admin").get("/api/v1/policies/" + POLICY);
         assertEquals(200, policy.status(), policy.body());
