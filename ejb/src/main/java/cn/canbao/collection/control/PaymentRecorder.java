@@ -4,6 +4,7 @@ import cn.canbao.collection.entity.Channel;
 import cn.canbao.collection.entity.Payment;
 import cn.canbao.enrollment.boundary.Enrollments;
 import cn.canbao.enrollment.boundary.InsuranceHistories;
+import cn.canbao.enrollment.boundary.NewbornCovers;
 import cn.canbao.enrollment.entity.InsuranceHistory;
 import cn.canbao.subsidy.boundary.PersonQuotes;
 import cn.canbao.enrollment.entity.Enrollment;
@@ -100,6 +101,9 @@ public class PaymentRecorder {
     @Inject
     CollectorDays days;
 
+    @Inject
+    NewbornCovers newbornCovers;
+
     /**
      * Records the payment. On a first attempt ({@code lookFirst} false) the transaction id is not looked up before
      * the work: a replay of a committed payment finds the enrollment paid and is recognised below, and a transaction
@@ -186,6 +190,10 @@ public class PaymentRecorder {
         audit.record("ENROLLMENT_PAID", "enrollment", String.valueOf(enrollment.getId()), enrollmentBefore,
                 Enrollments.auditJson(enrollment), payment.getReceiptNumber());
         flush();
+        if (NewbornCovers.coversWards(policy)) {
+            // seed 002: the guardian's payment covers the newborn wards on record (never refuses the payment)
+            newbornCovers.guardiansPaid(List.of(new NewbornCovers.GuardianPaid(person, enrollment, policy)));
+        }
         return new Recorded(payment, person, true);
     }
 
@@ -332,6 +340,12 @@ public class PaymentRecorder {
         PaymentRows.insertEnrollments(em, registered);
         PaymentRows.insert(em, written);
         audit.recordAll(lines);
+        // seed 002: payments into a policy with the guardian cover carry the payers' newborn wards (no query otherwise)
+        List<NewbornCovers.GuardianPaid> guardians = payable.stream().filter(c -> NewbornCovers.coversWards(c.policy()))
+                .map(c -> new NewbornCovers.GuardianPaid(c.person(), enrollmentOf.get(c), c.policy())).toList();
+        if (!guardians.isEmpty()) {
+            newbornCovers.guardiansPaid(guardians);
+        }
         return recorded;
     }
 

@@ -19,6 +19,7 @@ import cn.canbao.region.entity.Region;
 import cn.canbao.region.entity.RegionLevel;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
@@ -65,6 +66,15 @@ public class Persons {
                                         List<@Valid Registration> members) {
     }
 
+    /**
+     * Fired (synchronously, in the registration's transaction) once the persons of a registration are written and
+     * audited: one person, or a household's members. Components above this one act on a registration without this
+     * one knowing them (the newborn's cover through its insured guardian, decision 49); an observer that throws
+     * refuses the registration, so observers answer their own conditions with queries and do not throw.
+     */
+    public record Registered(List<Person> persons) {
+    }
+
     /** A page of a search: the persons on it and how many matched in all. */
     public record Found(List<Person> persons, long total) {
     }
@@ -81,6 +91,9 @@ public class Persons {
     @Inject
     Clock clock;
 
+    @Inject
+    Event<Registered> registeredEvent;
+
     @RolesAllowed({Roles.CLERK, Roles.TOWN_OFFICER, Roles.DISTRICT_ADMIN, Roles.INTEGRATION})
     public Person register(Registration registration) {
         return register(registration, null);
@@ -95,6 +108,7 @@ public class Persons {
         em.persist(person);
         flushOrConflict(person.getIdNumber());
         audit.record("PERSON_REGISTERED", "person", String.valueOf(person.getId()), null, auditJson(person), person.maskedIdNumber());
+        registeredEvent.fire(new Registered(List.of(person)));
         return person;
     }
 
@@ -138,6 +152,7 @@ public class Persons {
         for (Person person : registered) {
             audit.record("PERSON_REGISTERED", "person", String.valueOf(person.getId()), null, auditJson(person), person.maskedIdNumber());
         }
+        registeredEvent.fire(new Registered(List.copyOf(registered)));
         return registered;
     }
 

@@ -125,9 +125,21 @@ public class HouseholdPayView implements Serializable {
             return;
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
-        List<Payments.Submission> submissions = new ArrayList<>();
+        java.util.Map<Long, Person> byId = new java.util.HashMap<>();
+        java.util.Map<Long, Long> guardianOf = new java.util.HashMap<>();
         for (Member m : confirmed) {
             Person person = persons.byKey(m.personId());
+            byId.put(m.personId(), person);
+            if (person.getGuardian() != null) {
+                guardianOf.put(m.personId(), person.getGuardian().getId());
+            }
+        }
+        // the family confirmed (and handed over) a newborn's own contribution: recorded before its guardian's payment,
+        // which would otherwise cover the newborn through the guardian first and leave its money untaken (decision 49)
+        confirmed = wardsFirst(confirmed, guardianOf);
+        List<Payments.Submission> submissions = new ArrayList<>();
+        for (Member m : confirmed) {
+            Person person = byId.get(m.personId());
             submissions.add(new Payments.Submission(transactionBase + "-" + m.personId(), person.getIdNumber(),
                     resident.getPolicyId(), resident.getTier(), m.amount(), channel, now));
         }
@@ -154,6 +166,19 @@ public class HouseholdPayView implements Serializable {
         transactionBase = null;
         members = null;
         resident.reload();
+    }
+
+    /**
+     * The confirmed members to pay: first those whose guardian is also confirmed, then the others, each group in the
+     * order confirmed. {@code guardianOf}: person id → guardian's person id.
+     */
+    static List<Member> wardsFirst(List<Member> confirmed, java.util.Map<Long, Long> guardianOf) {
+        java.util.Set<Long> ids = new java.util.HashSet<>();
+        confirmed.forEach(m -> ids.add(m.personId()));
+        List<Member> ordered = new ArrayList<>();
+        confirmed.stream().filter(m -> ids.contains(guardianOf.get(m.personId()))).forEach(ordered::add);
+        confirmed.stream().filter(m -> !ids.contains(guardianOf.get(m.personId()))).forEach(ordered::add);
+        return ordered;
     }
 
     /** What the confirmation asks for: the sum of the confirmed members' amounts. */

@@ -1,5 +1,6 @@
 package cn.canbao.web.counter;
 
+import cn.canbao.enrollment.boundary.NewbornCovers;
 import cn.canbao.person.boundary.Persons;
 import cn.canbao.person.entity.Person;
 import cn.canbao.platform.boundary.ProblemException;
@@ -58,6 +59,9 @@ public class HouseholdView implements Serializable {
     @Inject
     transient Regions regions;
 
+    @Inject
+    transient NewbornCovers newbornCovers;
+
     private List<RegisterView.Village> villages = List.of();
     private String regionCode;
     private String householdNumber;
@@ -105,6 +109,13 @@ public class HouseholdView implements Serializable {
             FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);
             Faces.info(Texts.text("household.done", "household registered") + "：" + registered.size() + " "
                     + Texts.text("household.persons", "person(s)"));
+            // members covered through their insured guardian in the registration's transaction (decision 49)
+            for (Person member : registered) {
+                if (member.getGuardian() != null) {
+                    newbornCovers.coverOf(member).ifPresent(c -> Faces.info(Texts.text("counter.newbornCover.applied",
+                            "Covered through the insured guardian, nothing to pay:") + " " + member.getName() + " " + c.getReason()));
+                }
+            }
             return "/counter/person?faces-redirect=true&person=" + registered.get(0).getId();
         } catch (ProblemException problem) {
             Faces.refused(problem);

@@ -1,5 +1,6 @@
 package cn.canbao.web.counter;
 
+import cn.canbao.enrollment.boundary.NewbornCovers;
 import cn.canbao.person.boundary.Persons;
 import cn.canbao.platform.entity.IdNumber;
 import cn.canbao.person.entity.Person;
@@ -36,6 +37,9 @@ public class RegisterView implements Serializable {
 
     @Inject
     transient Regions regions;
+
+    @Inject
+    transient NewbornCovers newbornCovers;
 
     private List<Village> villages = List.of();
     private String idNumber;
@@ -80,6 +84,11 @@ public class RegisterView implements Serializable {
                     residentType, guardianIdNumber), phone);
             FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);
             Faces.info(Texts.text("register.done", "registered") + " " + person.getName());
+            // covered through the insured guardian in the registration's transaction (decision 49)
+            if (person.getGuardian() != null) {
+                newbornCovers.coverOf(person).ifPresent(c -> Faces.info(Texts.text("counter.newbornCover.applied",
+                        "Covered through the insured guardian, nothing to pay:") + " " + c.getReason()));
+            }
             return "/counter/person?faces-redirect=true&person=" + person.getId();
         } catch (ProblemException problem) {
             Faces.refused(problem);

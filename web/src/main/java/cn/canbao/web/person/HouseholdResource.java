@@ -22,12 +22,19 @@ import java.util.List;
 @RolesAllowed({Roles.CLERK, Roles.TOWN_OFFICER, Roles.DISTRICT_ADMIN, Roles.INTEGRATION})
 public class HouseholdResource {
 
-    /** The registered household; members' ID numbers masked, as in any list. */
-    public record HouseholdView(Long householdId, String householdNumber, String regionCode, List<PersonView.Line> members) {
+    /**
+     * The registered household; members' ID numbers masked, as in any list. {@code newbornCovers}: the members covered
+     * through their insured guardian at this registration (decision 49), empty when none.
+     */
+    public record HouseholdView(Long householdId, String householdNumber, String regionCode, List<PersonView.Line> members,
+                                List<NewbornCoverInfo> newbornCovers) {
     }
 
     @Inject
     Persons persons;
+
+    @Inject
+    PersonRecords records;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -39,7 +46,8 @@ public class HouseholdResource {
         Person first = members.get(0);
         return Response.status(Response.Status.CREATED)
                 .entity(new HouseholdView(first.getHousehold().getId(), first.getHousehold().getHouseholdNumber(),
-                        first.getHousehold().getRegionCode(), members.stream().map(PersonView.Line::of).toList()))
+                        first.getHousehold().getRegionCode(), members.stream().map(PersonView.Line::of).toList(),
+                        members.stream().flatMap(m -> records.newbornCover(m).stream()).toList()))
                 .build();
     }
 }

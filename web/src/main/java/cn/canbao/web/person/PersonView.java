@@ -12,14 +12,17 @@ import java.util.List;
 public record PersonView(String idNumber, String documentType, String name, String gender, LocalDate birthDate,
                          String householdRegionCode, String residenceRegionCode, String residentType,
                          String guardianIdNumber, Long householdId, LocalDate deceasedOn, boolean employeeInsured,
-                         boolean insuredElsewhere, List<?> identities, List<?> enrollments, List<?> nonEnrollments) {
+                         boolean insuredElsewhere, List<?> identities, List<?> enrollments, List<?> nonEnrollments,
+                         NewbornCoverInfo newbornCover) {
 
-    public static PersonView of(Person p, List<?> identities, List<?> enrollments, List<?> nonEnrollments) {
+    /** {@code newbornCover}: the cover through the guardian (decision 49), null when the person has none. */
+    public static PersonView of(Person p, List<?> identities, List<?> enrollments, List<?> nonEnrollments,
+                                NewbornCoverInfo newbornCover) {
         return new PersonView(p.getIdNumber(), p.getDocumentType().name(), p.getName(), p.getGender().name(),
                 p.getBirthDate(), p.getHouseholdRegionCode(), p.getResidenceRegionCode(), p.getResidentType().name(),
                 p.getGuardian() == null ? null : p.getGuardian().maskedIdNumber(),
                 p.getHousehold() == null ? null : p.getHousehold().getId(), p.getDeceasedOn(), p.isEmployeeInsured(),
-                p.isInsuredElsewhere(), identities, enrollments, nonEnrollments);
+                p.isInsuredElsewhere(), identities, enrollments, nonEnrollments, newbornCover);
     }
 
     /** A line of a list: the ID number masked. */
