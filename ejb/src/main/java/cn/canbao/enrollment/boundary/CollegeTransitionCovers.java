@@ -1,13 +1,12 @@
 package cn.canbao.enrollment.boundary;
 
+import cn.canbao.enrollment.control.CoverWithoutPayment;
 import cn.canbao.enrollment.entity.CollegeTransitionCover;
 import cn.canbao.enrollment.entity.Enrollment;
 import cn.canbao.enrollment.entity.EnrollmentStatus;
 import cn.canbao.person.boundary.Persons;
 import cn.canbao.person.entity.Person;
 import cn.canbao.person.entity.PersonGroupRecord;
-import cn.canbao.platform.boundary.AuditLog;
-import cn.canbao.platform.boundary.ChangeFeed;
 import cn.canbao.platform.boundary.Constraints;
 import cn.canbao.platform.boundary.ProblemException;
 import cn.canbao.platform.boundary.ProblemException.FieldError;
@@ -25,9 +24,6 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 
-import java.time.Clock;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 
@@ -61,13 +57,7 @@ public class CollegeTransitionCovers {
     Enrollments enrollments;
 
     @Inject
-    AuditLog audit;
-
-    @Inject
-    ChangeFeed changeFeed;
-
-    @Inject
-    Clock clock;
+    CoverWithoutPayment withoutPayment;
 
     /**
      * Records the cover: 400 without a policy or with a tier that is no number, 404 for an unknown person or policy,
@@ -126,43 +116,23 @@ public class CollegeTransitionCovers {
         if (refusal != null) {
             throw refusal;
         }
-        LocalDate today = LocalDate.now(clock);
-        OffsetDateTime now = OffsetDateTime.now(clock);
-        String actor = audit.currentActor();
-        Enrollment enrollment;
-        String before = null;
-        if (own.isEmpty()) {
-            enrollment = new Enrollment(student.getId(), policy.policyId(), policy.insuranceYear(), chosen,
-                    student.getHouseholdRegionCode(), null, now, actor);
-            em.persist(enrollment);
-        } else {
-            enrollment = own.get();
-            before = Enrollments.auditJson(enrollment);
-            if (enrollment.isCancelled()) {
-                enrollment.reopen(policy.policyId(), chosen, student.getHouseholdRegionCode(), null, now, actor);
-            } else if (!enrollment.getPolicyId().equals(policy.policyId())) {
-                throw ProblemException.conflict("ALREADY_ENROLLED", "该大学生本年度已登记于 " + enrollment.getPolicyId(),
-                        "the student is registered under " + enrollment.getPolicyId() + " this year");
-            }
+        if (own.isPresent() && !own.get().isCancelled() && !own.get().getPolicyId().equals(policy.policyId())) {
+            throw ProblemException.conflict("ALREADY_ENROLLED", "该大学生本年度已登记于 " + own.get().getPolicyId(),
+                    "the student is registered under " + own.get().getPolicyId() + " this year");
         }
-        // a registration tax was told of (REGISTERED, unpaid) is withdrawn from its charges: nothing is due any more
-        boolean toldTax = before != null && own.get().getStatus() == EnrollmentStatus.REGISTERED;
-        enrollment.coveredWithoutPayment(chosen, policy.yearStart(), transition.coverTo(), today);
         String reason = "大学生参保期由学年度调整为自然年度的过渡期待遇：已参加 " + transition.insuredFrom() + " 至 "
                 + transition.insuredTo() + " 学年度居民医保（" + (group.getEvidence() == null ? group.getSource().name() : group.getEvidence())
                 + "），待遇延长至 " + transition.coverTo() + "，" + policy.insuranceYear() + " 年度无需缴费";
         try {
-            em.flush();
-            CollegeTransitionCover cover = new CollegeTransitionCover(enrollment.getId(), student.getId(), group.getId(),
-                    reason.length() > 300 ? reason.substring(0, 300) : reason, actor, now);
+            CoverWithoutPayment.Written written = withoutPayment.write(student, policy, own, chosen, policy.yearStart(),
+                    transition.coverTo());
+            CollegeTransitionCover cover = new CollegeTransitionCover(written.enrollment().getId(), student.getId(),
+                    group.getId(), reason.length() > 300 ? reason.substring(0, 300) : reason, written.actor(), written.at());
             em.persist(cover);
             em.flush();
-            if (toldTax) {
-                changeFeed.record(policy.policyId(), student.getId(), ChangeFeed.Change.CANCELLED);
-            }
-            audit.record("ENROLLMENT_COVERED_BY_TRANSITION", "enrollment", String.valueOf(enrollment.getId()), before,
-                    Enrollments.auditJson(enrollment), student.maskedIdNumber() + " " + cover.getReason());
-            return new Covered(enrollment, student, group, cover, true);
+            withoutPayment.recorded(written, student, policy, "ENROLLMENT_COVERED_BY_TRANSITION",
+                    student.maskedIdNumber() + " " + cover.getReason());
+            return new Covered(written.enrollment(), student, group, cover, true);
         } catch (PersistenceException e) {
             if (Constraints.isUniqueViolation(e, null) || Constraints.isTransient(e)) {
                 throw ProblemException.conflict("ALREADY_ENROLLED", "该大学生本年度已登记（并发登记）",

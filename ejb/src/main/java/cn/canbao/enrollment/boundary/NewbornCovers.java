@@ -1,12 +1,11 @@
 package cn.canbao.enrollment.boundary;
 
+import cn.canbao.enrollment.control.CoverWithoutPayment;
 import cn.canbao.enrollment.entity.Enrollment;
 import cn.canbao.enrollment.entity.EnrollmentStatus;
 import cn.canbao.enrollment.entity.NewbornCover;
 import cn.canbao.person.boundary.Persons;
 import cn.canbao.person.entity.Person;
-import cn.canbao.platform.boundary.AuditLog;
-import cn.canbao.platform.boundary.ChangeFeed;
 import cn.canbao.platform.boundary.Constraints;
 import cn.canbao.platform.boundary.ProblemException;
 import cn.canbao.platform.boundary.ProblemException.FieldError;
@@ -27,9 +26,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 
-import java.time.Clock;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -102,14 +99,10 @@ public class NewbornCovers {
     @Inject
     Regions regions;
 
-    @Inject
-    AuditLog audit;
+
 
     @Inject
-    ChangeFeed changeFeed;
-
-    @Inject
-    Clock clock;
+    CoverWithoutPayment withoutPayment;
 
     /** Whether payments into this policy carry their payer's newborn wards (read in memory: no query otherwise). */
     public static boolean coversWards(Policy policy) {
@@ -292,39 +285,17 @@ public class NewbornCovers {
             return Attempt.refused(ProblemException.conflict("ALREADY_ENROLLED", "该新生儿本年度已登记于 " + own.get().getPolicyId(),
                     "the newborn is registered under " + own.get().getPolicyId() + " this year"));
         }
-        LocalDate today = LocalDate.now(clock);
-        OffsetDateTime now = OffsetDateTime.now(clock);
-        String actor = audit.currentActor();
-        Enrollment enrollment;
-        String before = null;
-        if (own.isEmpty()) {
-            enrollment = new Enrollment(newborn.getId(), policy.policyId(), policy.insuranceYear(), tier,
-                    newborn.getHouseholdRegionCode(), null, now, actor);
-            em.persist(enrollment);
-        } else {
-            enrollment = own.get();
-            before = Enrollments.auditJson(enrollment);
-            if (enrollment.isCancelled()) {
-                enrollment.reopen(policy.policyId(), tier, newborn.getHouseholdRegionCode(), null, now, actor);
-            }
-        }
-        // a registration tax was told of (REGISTERED, unpaid) is withdrawn from its charges: nothing is due any more
-        boolean toldTax = before != null && own.get().getStatus() == EnrollmentStatus.REGISTERED;
-        enrollment.coveredWithoutPayment(tier, birth, policy.yearEnd(), today);
         String reason = "新生儿随法定监护人自动参保：监护人 " + guardian.maskedIdNumber() + " 已缴费参保（" + carrier.getPolicyId()
                 + "），待遇自出生之日 " + birth + " 至 " + policy.yearEnd();
         try {
-            em.flush();
-            NewbornCover cover = new NewbornCover(enrollment.getId(), newborn.getId(), guardian.getId(), carrier.getId(),
-                    reason, actor, now);
+            CoverWithoutPayment.Written written = withoutPayment.write(newborn, policy, own, tier, birth, policy.yearEnd());
+            NewbornCover cover = new NewbornCover(written.enrollment().getId(), newborn.getId(), guardian.getId(),
+                    carrier.getId(), reason, written.actor(), written.at());
             em.persist(cover);
             em.flush();
-            if (toldTax) {
-                changeFeed.record(policy.policyId(), newborn.getId(), ChangeFeed.Change.CANCELLED);
-            }
-            audit.record("ENROLLMENT_COVERED_BY_GUARDIAN", "enrollment", String.valueOf(enrollment.getId()), before,
-                    Enrollments.auditJson(enrollment), newborn.maskedIdNumber() + " " + reason + "（" + trigger.zh + " / " + trigger.en + "）");
-            return new Attempt(new Covered(enrollment, newborn, guardian, cover, true), null);
+            withoutPayment.recorded(written, newborn, policy, "ENROLLMENT_COVERED_BY_GUARDIAN",
+                    newborn.maskedIdNumber() + " " + reason + "（" + trigger.zh + " / " + trigger.en + "）");
+            return new Attempt(new Covered(written.enrollment(), newborn, guardian, cover, true), null);
         } catch (PersistenceException e) {
             if (trigger == Trigger.REQUEST && (Constraints.isUniqueViolation(e, null) || Constraints.isTransient(e))) {
                 throw ProblemException.conflict("ALREADY_ENROLLED", "该新生儿本年度已登记（并发登记）",
